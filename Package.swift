@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+//
+// MedExtract: find hospitals, departments, medical procedures and figures in
+// Chinese medical and health-news text.
+//
+// The benchmark target lives in its own package under `Benchmarks/` so that
+// library users never resolve its dependencies.
+
+import PackageDescription
+
+let package = Package(
+    name: "MedExtract",
+    products: [
+        .library(name: "MedExtract", targets: ["MedExtract"]),
+        .executable(name: "medextract", targets: ["medextract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Plain C functions over ICU's word break iterator. ICU renames every
+        // C function with a version suffix through macros, which Swift cannot
+        // import, so the calls are made from C.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "MedExtract",
+            dependencies: ["CICU"],
+            resources: [.copy("Resources/Dictionaries")]
+        ),
+        // The command-line tool's logic, a library so that tests can drive it.
+        .target(
+            name: "MedExtractCLI",
+            dependencies: [
+                "MedExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "medextract",
+            dependencies: ["MedExtractCLI"]
+        ),
+        .testTarget(
+            name: "MedExtractTests",
+            dependencies: [
+                "MedExtract",
+                "MedExtractCLI",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+/// The entity dictionary file format.
+///
+/// UTF-8 text, one entry a line, 2 to 4 tab-separated columns:
+///
+///     surface<TAB>label[<TAB>canonical[<TAB>code]]
+///
+/// - `surface`: the text to match; no whitespace.
+/// - `label`: `HOSPITAL`, `DEPARTMENT`, `PROCEDURE` or `IGNORE` (a span known
+///   not to be an entity).
+/// - `canonical`: the canonical name (empty: the surface itself).
+/// - `code`: a department classification or ICD-9-CM-3 code (optional).
+///
+/// Lines starting with `#` and blank lines are skipped; a BOM and CRLF line
+/// ends are accepted. Surfaces are normalised like input text (full-width
+/// forms folded), so `ＣＴ` in a dictionary matches `CT` and `ＣＴ` in text.
+public enum DictionaryFile {
+    /// Parses the contents of a dictionary file; `path` names it in errors.
+    /// - Throws: ``MedExtractError/malformedDictionaryLine(path:line:reason:)``
+    ///   for the first malformed line.
+    public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [DictionaryEntry] {
+        var entries: [DictionaryEntry] = []
+        let normalizer = TextNormalizer()
+        for row in TSVReader.rows(contents) {
+            let fields = row.fields
+            func fail(_ reason: String) -> MedExtractError {
+                .malformedDictionaryLine(path: path, line: row.line, reason: reason)
+            }
+            guard fields.count >= 2, fields.count <= 4 else {
+                throw fail("expected 2 to 4 tab-separated columns (surface, label, canonical, code), found \(fields.count)")
+            }
+            let rawSurface = fields[0].trimmingSpaces
+            guard !rawSurface.isEmpty else { throw fail("empty surface") }
+            let surface = normalizer.normalize(String(rawSurface)).string
+            guard !surface.isEmpty else { throw fail("surface '\(rawSurface)' is only whitespace or invisible characters") }
+            guard !surface.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" }) else {
+                throw fail("surface '\(rawSurface)' contains whitespace")
+            }
+            guard let label = DictionaryLabel(name: fields[1].trimmingSpaces) else {
+                throw fail("unknown label '\(fields[1])' (expected HOSPITAL, DEPARTMENT, PROCEDURE or IGNORE)")
+            }
+            if case .entity(.figure) = label {
+                throw fail("FIGURE entries are not supported in entity dictionaries (figures come from the number rules)")
+            }
+            let canonical = fields.count > 2 ? fields[2].trimmingSpaces : ""
+            let code = fields.count > 3 ? fields[3].trimmingSpaces : ""
+            entries.append(DictionaryEntry(
+                surface: surface, label: label,
+                canonical: canonical.isEmpty ? nil : String(canonical),
+                code: code.isEmpty ? nil : String(code),
+                origin: "\(path):\(row.line)"
+            ))
+        }
+        return entries
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing ASCII spaces.
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,50 @@
+/// The administrative level of a place name.
+public enum PlaceLevel: String, Sendable, Hashable, CaseIterable {
+    /// 省, 自治区, 直辖市 (`山西省`, `山西`).
+    case province
+    /// 地级市, 州, 盟 (`晋城市`, `晋城`).
+    case city
+    /// 县, 区, 旗, 县级市 (`肃州区`, `肃州`).
+    case county
+}
+
+/// A place name from the gazetteer, used by the hospital rules.
+public struct PlaceEntry: Sendable, Hashable {
+    /// The name as written (`晋城`).
+    public var surface: String
+    /// Its level.
+    public var level: PlaceLevel
+    /// Its full form (`晋城市`).
+    public var canonical: String
+
+    /// Creates a place entry.
+    public init(surface: String, level: PlaceLevel, canonical: String) {
+        self.surface = surface
+        self.level = level
+        self.canonical = canonical
+    }
+}
+
+/// The gazetteer file format: `surface<TAB>level<TAB>canonical`, level one of
+/// `province`, `city`, `county`; comments, BOM and CRLF as in dictionaries.
+public enum GazetteerFile {
+    /// Parses the contents of a gazetteer file; `path` names it in errors.
+    public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [PlaceEntry] {
+        var places: [PlaceEntry] = []
+        for row in TSVReader.rows(contents) {
+            guard row.fields.count == 3 else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 3 tab-separated columns (surface, level, canonical), found \(row.fields.count)")
+            }
+            let surface = row.fields[0].trimmingSpaces
+            guard !surface.isEmpty else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty surface")
+            }
+            guard let level = PlaceLevel(rawValue: String(row.fields[1].trimmingSpaces)) else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown level '\(row.fields[1])' (expected province, city or county)")
+            }
+            let canonical = row.fields[2].trimmingSpaces
+            places.append(PlaceEntry(surface: String(surface), level: level, canonical: canonical.isEmpty ? String(surface) : String(canonical)))
+        }
+        return places
+    }
+}

@@ -1,0 +1,84 @@
+/// What one lexicon pattern stands for: an entity dictionary entry, a place
+/// name, or both.
+public struct LexiconValue: Sendable, Hashable {
+    /// Index into ``Lexicon/entries``, or -1.
+    public var entry: Int32 = -1
+    /// Index into ``Lexicon/places``, or -1.
+    public var place: Int32 = -1
+}
+
+/// One occurrence of a lexicon pattern in a normalised text.
+public struct LexiconMatch: Sendable, Hashable {
+    /// Start, in code units.
+    public var start: Int
+    /// End (exclusive), in code units.
+    public var end: Int
+    /// What the matched pattern stands for.
+    public var value: LexiconValue
+}
+
+/// All dictionary entries and place names compiled into one Aho-Corasick
+/// automaton, so one scan of the text finds every occurrence of all of them.
+public struct Lexicon: Sendable {
+    /// The entity dictionary entries, one per distinct surface (later
+    /// dictionaries override earlier ones).
+    public let entries: [DictionaryEntry]
+    /// Whether each entry came from a user dictionary.
+    public let isUserEntry: [Bool]
+    /// The gazetteer's place names.
+    public let places: [PlaceEntry]
+    /// Pattern values, indexed by pattern id.
+    public let values: [LexiconValue]
+    /// The compiled automaton.
+    public let automaton: AhoCorasick
+
+    /// Compiles built-in entries, user entries (which override built-ins with
+    /// the same surface) and places.
+    public init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry]) {
+        var entries: [DictionaryEntry] = []
+        var isUser: [Bool] = []
+        var entryIndex: [String: Int] = [:]
+        entryIndex.reserveCapacity(builtin.count + user.count)
+        for (list, fromUser) in [(builtin, false), (user, true)] {
+            for entry in list {
+                if let i = entryIndex[entry.surface] {
+                    entries[i] = entry
+                    isUser[i] = fromUser
+                } else {
+                    entryIndex[entry.surface] = entries.count
+                    entries.append(entry)
+                    isUser.append(fromUser)
+                }
+            }
+        }
+        var builder = AhoCorasickBuilder()
+        var values: [LexiconValue] = []
+        var patternIndex: [String: Int] = [:]
+        for (i, entry) in entries.enumerated() {
+            patternIndex[entry.surface] = builder.add(entry.surface)
+            values.append(LexiconValue(entry: Int32(i)))
+        }
+        for (i, place) in places.enumerated() {
+            if let p = patternIndex[place.surface] {
+                if values[p].place < 0 { values[p].place = Int32(i) }
+            } else {
+                patternIndex[place.surface] = builder.add(place.surface)
+                values.append(LexiconValue(place: Int32(i)))
+            }
+        }
+        self.entries = entries
+        self.isUserEntry = isUser
+        self.places = places
+        self.values = values
+        self.automaton = builder.build()
+    }
+
+    /// Every occurrence of every pattern in `units`, ordered by end.
+    public func matches(in units: UnsafeBufferPointer<UInt16>) -> [LexiconMatch] {
+        var matches: [LexiconMatch] = []
+        automaton.forEachMatch(in: units) { pattern, start, end in
+            matches.append(LexiconMatch(start: start, end: end, value: values[pattern]))
+        }
+        return matches
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// How an extractor is built.
+public struct ExtractorConfiguration: Sendable {
+    /// Extra entity dictionaries (same format as the built-in ones, see
+    /// ``DictionaryFile``). Their entries win over built-in entries with the same
+    /// surface, and on equal span length over every other source.
+    public var userDictionaries: [URL]
+    /// Extra dictionary entries given directly (win over built-ins and files).
+    public var userEntries: [DictionaryEntry]
+    /// Whether the built-in dictionaries are loaded.
+    public var includeBuiltinDictionaries: Bool
+    /// The labels to report; the others are switched off (their recognisers
+    /// still block overlapping spans, so switching a label off never changes
+    /// the spans of the others).
+    public var enabledLabels: Set<EntityLabel>
+    /// Documents longer than this many Unicode scalars are processed in chunks
+    /// cut at sentence ends, so memory stays bounded on huge inputs.
+    public var chunkSize: Int
+
+    /// Creates a configuration; the defaults load all built-in dictionaries and
+    /// report all four labels.
+    public init(
+        userDictionaries: [URL] = [],
+        userEntries: [DictionaryEntry] = [],
+        includeBuiltinDictionaries: Bool = true,
+        enabledLabels: Set<EntityLabel> = Set(EntityLabel.allCases),
+        chunkSize: Int = 32_768
+    ) {
+        self.userDictionaries = userDictionaries
+        self.userEntries = userEntries
+        self.includeBuiltinDictionaries = includeBuiltinDictionaries
+        self.enabledLabels = enabledLabels
+        self.chunkSize = chunkSize
+    }
+}

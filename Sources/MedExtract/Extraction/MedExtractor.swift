@@ -1,0 +1,113 @@
+import Foundation
+
+/// Finds hospitals, departments, procedures and figures in Chinese text.
+///
+/// Build one extractor (loading the dictionaries and compiling the automaton
+/// is the expensive part) and reuse it: it is an immutable `Sendable` value,
+/// safe to call from many threads at once.
+///
+/// ```swift
+/// let extractor = try MedExtractor()
+/// for entity in extractor.extract(from: "晋城大医院呼吸与危重症医学科成功开展2例手术") {
+///     print(entity.label, entity.text, entity.scalarOffsets, entity.attributes.canonical ?? "")
+/// }
+/// ```
+///
+/// Data flows one way: raw text → ``TextNormalizer`` (normalised text with an
+/// offset map) → lexicon matches and rule candidates → ``OverlapResolver`` →
+/// entities with offsets mapped back to the original string.
+public struct MedExtractor: Sendable {
+    /// The configuration the extractor was built with.
+    public let configuration: ExtractorConfiguration
+    /// The compiled dictionaries and gazetteer.
+    public let lexicon: Lexicon
+    let normalizer = TextNormalizer()
+    let segmenter: WordSegmenter
+    let recognizers: [any Recognizer]
+    let resolver = OverlapResolver()
+
+    /// Builds an extractor: loads the built-in dictionaries and the user's,
+    /// compiles them, and opens ICU's word break iterator.
+    /// - Throws: ``MedExtractError`` when a resource is missing, a dictionary
+    ///   line is malformed, or ICU is unavailable.
+    public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(MedExtractError) {
+        self.configuration = configuration
+        var builtin: [DictionaryEntry] = []
+        var places: [PlaceEntry] = []
+        if configuration.includeBuiltinDictionaries {
+            for name in BuiltinResources.entityDictionaryNames {
+                builtin += try DictionaryFile.parse(try BuiltinResources.contents(of: name), path: name)
+            }
+            places = try GazetteerFile.parse(try BuiltinResources.contents(of: BuiltinResources.gazetteerName), path: BuiltinResources.gazetteerName)
+        }
+        var user: [DictionaryEntry] = []
+        for url in configuration.userDictionaries {
+            user += try DictionaryFile.parse(try TextFile.read(url.path), path: url.path)
+        }
+        user += configuration.userEntries.map { entry in
+            var entry = entry
+            entry.surface = TextNormalizer().normalize(entry.surface).string
+            return entry
+        }
+        lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places)
+        segmenter = try WordSegmenter(locale: "zh")
+        recognizers = try Self.makeRecognizers()
+    }
+
+    static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
+        [DictionaryRecognizer()]
+    }
+
+    /// The entities in `text`, sorted by position, non-overlapping.
+    public func extract(from text: String) -> [Entity] {
+        var translator = OffsetTranslator(text)
+        var entities: [Entity] = []
+        var document = DocumentState()
+        let scalars = text.unicodeScalars
+        for chunk in chunks(of: scalars) {
+            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: chunk.offset)
+            let resolved = extractCandidates(from: normalized, document: &document)
+            for candidate in resolved {
+                guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }
+                let span = normalized.originalScalarRange(candidate.start ..< candidate.end)
+                guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
+                      span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
+                let lower = translator.position(ofScalarOffset: span.lowerBound)
+                let upper = translator.position(ofScalarOffset: span.upperBound)
+                entities.append(Entity(
+                    label: label,
+                    range: lower.index ..< upper.index,
+                    scalarOffsets: span,
+                    utf16Offsets: lower.utf16 ..< upper.utf16,
+                    text: String(text.unicodeScalars[lower.index ..< upper.index]),
+                    attributes: candidate.attributes
+                ))
+            }
+        }
+        return entities
+    }
+
+    /// The resolved candidates of already-normalised text (coordinates in its units).
+    public func resolvedCandidates(in normalized: NormalizedText) -> [Candidate] {
+        var document = DocumentState()
+        return extractCandidates(from: normalized, document: &document)
+    }
+
+    func extractCandidates(from normalized: NormalizedText, document: inout DocumentState) -> [Candidate] {
+        guard normalized.count > 0 else { return [] }
+        let matches = normalized.units.withUnsafeBufferPointer { lexicon.matches(in: $0) }
+        let context = RecognitionContext(text: normalized, matches: matches, lexicon: lexicon, segmenter: segmenter)
+        var candidates: [Candidate] = []
+        for recognizer in recognizers {
+            recognizer.recognize(context, into: &candidates)
+        }
+        return resolver.resolve(candidates, length: normalized.count)
+    }
+}
+
+/// What the extractor remembers across the chunks of one document (aliases
+/// the document declares, hospitals it has named).
+struct DocumentState {
+    /// Aliases declared or implied so far: surface → canonical hospital name.
+    var hospitalAliases: [String: String] = [:]
+}

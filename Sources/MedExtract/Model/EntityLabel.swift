@@ -1,0 +1,31 @@
+/// The four kinds of entity MedExtract recognises (see ANNOTATION.md).
+public enum EntityLabel: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    /// A named health-care institution that treats patients (`晋城大医院`).
+    case hospital = "HOSPITAL"
+    /// A named unit inside a hospital or health institution (`呼吸与危重症医学科`).
+    case department = "DEPARTMENT"
+    /// A named medical procedure, examination or treatment modality (`椎体成形术`, `CT`).
+    case procedure = "PROCEDURE"
+    /// A number with what it counts or measures (`260余名`, `50-70℃`).
+    case figure = "FIGURE"
+
+    /// Parses a label as written in dictionaries and JSONL (`HOSPITAL`, case-insensitive).
+    public init?(name: some StringProtocol) {
+        guard let label = EntityLabel(rawValue: name.uppercased()) else { return nil }
+        self = label
+    }
+
+    /// Orders labels in their declaration order (hospital, department, procedure, figure).
+    public static func < (lhs: EntityLabel, rhs: EntityLabel) -> Bool {
+        lhs.order < rhs.order
+    }
+
+    private var order: Int {
+        switch self {
+        case .hospital: 0
+        case .department: 1
+        case .procedure: 2
+        case .figure: 3
+        }
+    }
+}

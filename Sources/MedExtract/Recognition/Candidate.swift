@@ -1,0 +1,41 @@
+/// A span some recogniser proposes, in normalised code-unit coordinates.
+/// Candidates overlap freely; ``OverlapResolver`` picks the ones that become
+/// entities.
+public struct Candidate: Sendable, Hashable {
+    /// Start, in code units of the normalised text.
+    public var start: Int
+    /// End (exclusive), in code units of the normalised text.
+    public var end: Int
+    /// What the span is; `.ignore` spans block shorter candidates and are dropped.
+    public var label: DictionaryLabel
+    /// Canonical form, code and figure meaning.
+    public var attributes: EntityAttributes
+    /// Tie-breaker between spans of equal length (see ``CandidatePriority``).
+    public var priority: Int
+
+    /// Creates a candidate.
+    public init(start: Int, end: Int, label: DictionaryLabel, attributes: EntityAttributes = EntityAttributes(), priority: Int) {
+        self.start = start
+        self.end = end
+        self.label = label
+        self.attributes = attributes
+        self.priority = priority
+    }
+
+    /// The length in code units.
+    public var length: Int { end - start }
+}
+
+/// Priorities of candidate sources: on equal length the higher wins.
+public enum CandidatePriority {
+    /// An entry of a dictionary the user supplied.
+    public static let userDictionary = 50
+    /// An entry of a built-in dictionary.
+    public static let dictionary = 40
+    /// A short form or alias the document itself declares.
+    public static let documentAlias = 35
+    /// A structural rule with strong evidence (head noun, unit suffix).
+    public static let rule = 30
+    /// A rule with weak evidence.
+    public static let weakRule = 10
+}

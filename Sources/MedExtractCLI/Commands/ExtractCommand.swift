@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import MedExtract
+
+/// `medextract extract`: tag documents and write the entities.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract entities from text files, JSONL files, directories or standard input.",
+        discussion: """
+        A PATH is a .txt file (one document, id = file name without extension), a .jsonl file of \
+        {"id": ..., "text": ...} objects (extra fields such as gold entities are ignored), a directory \
+        (its .txt and .jsonl files, recursively, sorted), or - for standard input. With no PATH, \
+        standard input is read. Offsets in the output are Unicode-scalar offsets into each document's \
+        original text, end exclusive.
+        """
+    )
+
+    @Argument(help: "Inputs: .txt or .jsonl files, directories, or - for standard input.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text (for people), jsonl (one document a line), json (one array).")
+    var format: OutputFormat = .text
+
+    @Option(help: "How standard input is read: text (one document) or jsonl.")
+    var input: StandardInputFormat = .text
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of rejecting the input (offsets then refer to the repaired text).")
+    var lossy = false
+
+    @Option(help: "Documents processed in parallel (default: the number of cores). Output stays in input order.")
+    var jobs: Int?
+
+    @OptionGroup var extractorOptions: ExtractorOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let extractor = try extractorOptions.makeExtractor()
+        let source = DocumentSource(paths: paths, standardInputFormat: input, lossy: lossy)
+        let sink = OutputSink.standardOutput()
+        var writer = format.makeWriter()
+        try writer.begin(sink)
+        var failures = 0
+        let pipeline = BatchPipeline(extractor: extractor, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        try pipeline.run(source: source, onFailure: { failure in
+            failures += 1
+            sink.flush()
+            printError("medextract: \(failure)")
+        }, onResult: { document, entities in
+            try writer.write(document, entities: entities, to: sink)
+        })
+        try writer.end(sink)
+        sink.flush()
+        if failures > 0 { throw ExitStatus.inputFailure }
+    }
+}
+
+extension StandardInputFormat: ExpressibleByArgument {}

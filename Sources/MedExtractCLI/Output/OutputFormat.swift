@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import MedExtract
+
+/// The output formats of `medextract extract`.
+public enum OutputFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+    /// A readable listing for people.
+    case text
+    /// One JSON object a line per document: `{"id", "entities": [...]}`.
+    case jsonl
+    /// One JSON array of those objects.
+    case json
+}
+
+/// Writes extraction results in one format, document by document, in input order.
+protocol DocumentWriter {
+    /// Called once before the first document.
+    mutating func begin(_ sink: OutputSink) throws
+    /// Writes one document's result.
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws
+    /// Called once after the last document.
+    mutating func end(_ sink: OutputSink) throws
+}
+
+extension OutputFormat {
+    func makeWriter() -> any DocumentWriter {
+        switch self {
+        case .text: TextWriter()
+        case .jsonl: JSONLinesWriter()
+        case .json: JSONArrayWriter()
+        }
+    }
+}
+
+struct JSONLinesWriter: DocumentWriter {
+    mutating func begin(_ sink: OutputSink) {}
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
+        sink.writeLine(EntityJSON.document(id: document.id, entities: entities))
+    }
+    mutating func end(_ sink: OutputSink) {}
+}
+
+struct JSONArrayWriter: DocumentWriter {
+    private var count = 0
+    mutating func begin(_ sink: OutputSink) { sink.write("[") }
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
+        sink.write(count == 0 ? "\n" : ",\n")
+        sink.write(EntityJSON.document(id: document.id, entities: entities))
+        count += 1
+    }
+    mutating func end(_ sink: OutputSink) { sink.writeLine(count == 0 ? "]" : "\n]") }
+}
+
+/// `# id (origin): N entities`, then one aligned line per entity: label,
+/// scalar offsets, the surface (line breaks shown as ⏎) and its attributes.
+struct TextWriter: DocumentWriter {
+    mutating func begin(_ sink: OutputSink) {}
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
+        sink.writeLine("# \(document.id) (\(document.origin)): \(entities.count) entities")
+        for entity in entities {
+            let surface = entity.text.replacingOccurrences(of: "\n", with: "⏎")
+            var line = entity.label.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+            line += "\(entity.scalarOffsets.lowerBound)-\(entity.scalarOffsets.upperBound)".padding(toLength: 12, withPad: " ", startingAt: 0)
+            line += surface
+            var attributes: [String] = []
+            let a = entity.attributes
+            if let canonical = a.canonical, canonical != entity.text { attributes.append("canonical=\(canonical)") }
+            if let code = a.code { attributes.append("code=\(code)") }
+            if let figure = a.figure {
+                attributes.append("kind=\(figure.kind.rawValue)")
+                if let value = figure.value {
+                    attributes.append("value=\(JSONText.number(value))" + (figure.high.map { "-\(JSONText.number($0))" } ?? ""))
+                }
+                if let unit = figure.unit { attributes.append("unit=\(unit)") }
+                if let qualifier = figure.qualifier { attributes.append("qualifier=\(qualifier.rawValue)") }
+            }
+            if !attributes.isEmpty { line += "  [" + attributes.joined(separator: " ") + "]" }
+            sink.writeLine(line)
+        }
+        sink.writeLine("")
+    }
+    mutating func end(_ sink: OutputSink) {}
+}

@@ -1,0 +1,3 @@
+import MedExtractCLI
+
+MedExtractCommand.main()
