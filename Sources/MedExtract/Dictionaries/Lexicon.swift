@@ -5,6 +5,12 @@ public struct LexiconValue: Sendable, Hashable {
     public var entry: Int32 = -1
     /// Index into ``Lexicon/places``, or -1.
     public var place: Int32 = -1
+    /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
+    public var classes: UInt16 = 0
+
+    /// Whether the surface belongs to a rule class.
+    @inline(__always)
+    public func isIn(_ ruleClass: RuleClass) -> Bool { classes & ruleClass.bit != 0 }
 }
 
 /// One occurrence of a lexicon pattern in a normalised text.
@@ -34,7 +40,7 @@ public struct Lexicon: Sendable {
 
     /// Compiles built-in entries, user entries (which override built-ins with
     /// the same surface) and places.
-    public init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry]) {
+    public init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry], ruleWords: [(surface: String, ruleClass: RuleClass)] = []) {
         var entries: [DictionaryEntry] = []
         var isUser: [Bool] = []
         var entryIndex: [String: Int] = [:]
@@ -64,6 +70,14 @@ public struct Lexicon: Sendable {
             } else {
                 patternIndex[place.surface] = builder.add(place.surface)
                 values.append(LexiconValue(place: Int32(i)))
+            }
+        }
+        for word in ruleWords {
+            if let p = patternIndex[word.surface] {
+                values[p].classes |= word.ruleClass.bit
+            } else {
+                patternIndex[word.surface] = builder.add(word.surface)
+                values.append(LexiconValue(classes: word.ruleClass.bit))
             }
         }
         self.entries = entries

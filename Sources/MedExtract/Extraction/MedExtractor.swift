@@ -49,13 +49,14 @@ public struct MedExtractor: Sendable {
             entry.surface = TextNormalizer().normalize(entry.surface).string
             return entry
         }
-        lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places)
+        let ruleWords = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
+        lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = try Self.makeRecognizers()
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
-        [DictionaryRecognizer()]
+        [DictionaryRecognizer(), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer()]
     }
 
     /// The entities in `text`, sorted by position, non-overlapping.
@@ -101,6 +102,12 @@ public struct MedExtractor: Sendable {
         for recognizer in recognizers {
             recognizer.recognize(context, into: &candidates)
         }
+        let first = resolver.resolve(candidates, length: normalized.count)
+        let aliasPass = DocumentAliasPass()
+        let declared = aliasPass.learn(from: first, in: context, document: &document)
+        guard !document.aliases.isEmpty else { return first }
+        candidates += declared
+        candidates += aliasPass.apply(document, to: normalized.units)
         return resolver.resolve(candidates, length: normalized.count)
     }
 }
@@ -108,6 +115,6 @@ public struct MedExtractor: Sendable {
 /// What the extractor remembers across the chunks of one document (aliases
 /// the document declares, hospitals it has named).
 struct DocumentState {
-    /// Aliases declared or implied so far: surface → canonical hospital name.
-    var hospitalAliases: [String: String] = [:]
+    /// Aliases declared or implied so far: surface → label and canonical name.
+    var aliases: [String: (label: EntityLabel, canonical: String)] = [:]
 }

@@ -11,12 +11,56 @@ public final class RecognitionContext {
     public let lexicon: Lexicon
     let segmenter: WordSegmenter
     private var boundaryCache: [Range<Int>: [Int]] = [:]
+    /// `endIndex[p]` is the index of the first match whose end is ≥ p.
+    private let endIndex: [Int32]
+    /// Hospital spans found so far, by end: rules register them so that a
+    /// later head can take an earlier name as its parent.
+    public var hospitalStarts: [Int: Int] = [:]
 
     init(text: NormalizedText, matches: [LexiconMatch], lexicon: Lexicon, segmenter: WordSegmenter) {
         self.text = text
         self.matches = matches
         self.lexicon = lexicon
         self.segmenter = segmenter
+        var index = [Int32](repeating: Int32(matches.count), count: text.count + 2)
+        var m = matches.count - 1
+        var p = text.count + 1
+        while p >= 0 {
+            while m >= 0 && matches[m].end >= p {
+                m -= 1
+            }
+            index[p] = Int32(m + 1)
+            p -= 1
+        }
+        endIndex = index
+    }
+
+    /// The matches that end exactly at `position`.
+    public func matches(endingAt position: Int) -> ArraySlice<LexiconMatch> {
+        guard position >= 0 && position <= text.count else { return [] }
+        return matches[Int(endIndex[position]) ..< Int(endIndex[position + 1])]
+    }
+
+    /// The longest match ending at `position` that satisfies `predicate`.
+    public func longestMatch(endingAt position: Int, where predicate: (LexiconMatch) -> Bool) -> LexiconMatch? {
+        var best: LexiconMatch?
+        for match in matches(endingAt: position) where predicate(match) {
+            if let current = best, match.start >= current.start { continue }
+            best = match
+        }
+        return best
+    }
+
+    /// Whether an ICU word boundary falls at `position` (within its clause).
+    public func isWordBoundary(_ position: Int) -> Bool {
+        wordBoundaries(around: position).contains(position)
+    }
+
+    /// The ICU word that ends at `position`, if a word boundary is there.
+    public func word(endingAt position: Int) -> Range<Int>? {
+        let boundaries = wordBoundaries(around: max(0, position - 1))
+        guard let i = boundaries.firstIndex(of: position), i > 0 else { return nil }
+        return boundaries[i - 1] ..< position
     }
 
     /// The code units of the normalised text.
@@ -46,6 +90,11 @@ public final class RecognitionContext {
         }
         boundaryCache[clause] = boundaries
         return boundaries
+    }
+
+    /// Whether the unit before `position` ends a clause (or `position` is 0).
+    public func isClauseStart(_ position: Int) -> Bool {
+        position <= 0 || Self.isClauseBreak(text.units[position - 1])
     }
 
     /// The clause containing `position`: bounded by punctuation or line breaks.

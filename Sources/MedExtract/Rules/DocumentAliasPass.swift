@@ -1,0 +1,107 @@
+/// Short names a document gives its entities, found after a first resolution
+/// and then applied to the whole document:
+///
+/// - declared aliases: `长治市第二人民医院（以下简称“长治二院”）` makes every
+///   `长治二院` a hospital whose canonical name is the full one;
+/// - child parts of parent + child names: after `晋城大医院骨科医院`, a bare
+///   `骨科医院` is that hospital; after `解放军总医院第七医学中心`, `第七医学中心`;
+/// - bracketed abbreviations after a procedure: `腹腔镜胰十二指肠切除术（LPD）`
+///   makes `LPD` a procedure whose canonical form is the full name, here and
+///   wherever it recurs in the document.
+struct DocumentAliasPass {
+    /// Learns aliases from resolved candidates; returns candidates for the
+    /// abbreviations declared right after a procedure.
+    func learn(from resolved: [Candidate], in context: RecognitionContext, document: inout DocumentState) -> [Candidate] {
+        let units = context.units
+        var added: [Candidate] = []
+        for candidate in resolved {
+            guard case .entity(let label) = candidate.label else { continue }
+            let canonical = candidate.attributes.canonical ?? String(decoding: units[candidate.start ..< candidate.end], as: UTF16.self)
+            switch label {
+            case .hospital:
+                if let alias = declaredAlias(after: candidate.end, units) {
+                    document.aliases[alias.text] = (.hospital, canonical)
+                }
+                for head in context.matches where head.value.isIn(.hospitalHead)
+                    && head.end > candidate.start + 3 && head.end <= candidate.end - 4 {
+                    let child = String(decoding: units[head.end ..< candidate.end], as: UTF16.self)
+                    if document.aliases[child] == nil { document.aliases[child] = (.hospital, canonical) }
+                }
+            case .procedure:
+                if let abbreviation = bracketedAbbreviation(after: candidate.end, units) {
+                    document.aliases[abbreviation.text] = (.procedure, canonical)
+                    added.append(Candidate(
+                        start: abbreviation.range.lowerBound, end: abbreviation.range.upperBound, label: .entity(.procedure),
+                        attributes: EntityAttributes(canonical: canonical, source: "alias"), priority: CandidatePriority.documentAlias
+                    ))
+                }
+            default:
+                break
+            }
+        }
+        return added
+    }
+
+    /// Candidates for every occurrence of the document's aliases in `units`.
+    func apply(_ document: DocumentState, to units: [UInt16]) -> [Candidate] {
+        guard !document.aliases.isEmpty else { return [] }
+        var builder = AhoCorasickBuilder()
+        var values: [(label: EntityLabel, canonical: String)] = []
+        for (alias, value) in document.aliases.sorted(by: { $0.key < $1.key }) {
+            builder.add(alias)
+            values.append(value)
+        }
+        let automaton = builder.build()
+        var found: [Candidate] = []
+        units.withUnsafeBufferPointer { buffer in
+            automaton.forEachMatch(in: buffer) { pattern, start, end in
+                if CodeUnitClass.isASCIIAlphanumeric(buffer[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(buffer[start - 1]) { return }
+                if CodeUnitClass.isASCIIAlphanumeric(buffer[end - 1]), end < buffer.count, CodeUnitClass.isASCIIAlphanumeric(buffer[end]) { return }
+                found.append(Candidate(
+                    start: start, end: end, label: .entity(values[pattern].label),
+                    attributes: EntityAttributes(canonical: values[pattern].canonical, source: "alias"),
+                    priority: CandidatePriority.documentAlias
+                ))
+            }
+        }
+        return found
+    }
+
+    /// `(以下简称“X”)`, `(简称X)`, `(下称“X”)` right after `end`.
+    func declaredAlias(after end: Int, _ units: [UInt16]) -> (text: String, range: Range<Int>)? {
+        var p = end
+        guard p < units.count, units[p] == 0x28 else { return nil } // (
+        p += 1
+        for prefix in ["以下简称", "下文简称", "以下称", "下称", "简称"] {
+            let u = Array(prefix.utf16)
+            if p + u.count <= units.count, Array(units[p ..< p + u.count]) == u {
+                p += u.count
+                if p < units.count, units[p] == 0x3A || units[p] == 0xFF1A { p += 1 } // :
+                let open = p < units.count && Self.isOpeningQuote(units[p])
+                if open { p += 1 }
+                let start = p
+                while p < units.count, p - start <= 12, CodeUnitClass.isIdeograph(units[p]) || CodeUnitClass.isASCIIAlphanumeric(units[p]) { p += 1 }
+                guard p - start >= 2, p < units.count else { return nil }
+                if open { guard Self.isClosingQuote(units[p]) else { return nil } }
+                return (String(decoding: units[start ..< p], as: UTF16.self), start ..< p)
+            }
+        }
+        return nil
+    }
+
+    /// `(LPD)`, `(EBUS-TBNA)` right after `end`: 2 to 15 Latin letters, digits
+    /// and hyphens starting with a letter.
+    func bracketedAbbreviation(after end: Int, _ units: [UInt16]) -> (text: String, range: Range<Int>)? {
+        var p = end
+        guard p < units.count, units[p] == 0x28 else { return nil }
+        p += 1
+        let start = p
+        guard p < units.count, CodeUnitClass.isASCIILetter(units[p]) else { return nil }
+        while p < units.count, p - start <= 15, CodeUnitClass.isASCIIAlphanumeric(units[p]) || units[p] == 0x2D { p += 1 }
+        guard p < units.count, units[p] == 0x29, p - start >= 2 else { return nil }
+        return (String(decoding: units[start ..< p], as: UTF16.self), start ..< p)
+    }
+
+    static func isOpeningQuote(_ u: UInt16) -> Bool { u == 0x201C || u == 0x22 || u == 0x300C || u == 0x2018 || u == 0x300E }
+    static func isClosingQuote(_ u: UInt16) -> Bool { u == 0x201D || u == 0x22 || u == 0x300D || u == 0x2019 || u == 0x300F }
+}

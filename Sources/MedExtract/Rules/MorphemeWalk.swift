@@ -1,0 +1,42 @@
+/// Walks left from a head over a run of morphemes (backward maximum matching):
+/// at each position it takes the longest lexicon token ending there that the
+/// caller accepts, so `脊柱微创骨科` is read `脊柱|微创|骨|科` from its suffix.
+struct MorphemeWalk {
+    /// Where the walk stopped (the start of the leftmost token taken).
+    var start: Int
+    /// How many tokens were taken.
+    var tokens: Int
+    /// The start of each token taken, rightmost first.
+    var tokenStarts: [Int]
+
+    /// Walks left from `position`, taking tokens for which `accept` holds, and
+    /// single connectors (`与`, `和`, `及`, `-`) only between two tokens.
+    static func walk(
+        from position: Int, in context: RecognitionContext, maxLength: Int,
+        accept: (LexiconMatch) -> Bool
+    ) -> MorphemeWalk {
+        let units = context.units
+        var p = position
+        var starts: [Int] = []
+        while p > 0 && position - p < maxLength {
+            if let token = context.longestMatch(endingAt: p, where: accept) {
+                p = token.start
+                starts.append(p)
+                continue
+            }
+            // A connector joins two morphemes: 呼吸与危重症, 医师-药师.
+            if !starts.isEmpty, p >= 2, isConnector(units[p - 1]),
+               let token = context.longestMatch(endingAt: p - 1, where: accept) {
+                p = token.start
+                starts.append(p)
+                continue
+            }
+            break
+        }
+        return MorphemeWalk(start: p, tokens: starts.count, tokenStarts: starts)
+    }
+
+    static func isConnector(_ u: UInt16) -> Bool {
+        u == 0x4E0E || u == 0x548C || u == 0x53CA || u == 0x2D // 与 和 及 -
+    }
+}
