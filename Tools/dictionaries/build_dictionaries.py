@@ -207,6 +207,35 @@ def build_places(data):
                 if any((county + suf) in n for n in all_names):
                     add_full(county + suf, "county")
                     break
+    # county names found at the start of hospital names, alone or after a
+    # province and/or city: 平遥县人民医院, 长治市潞州区人民医院
+    prov_names = sorted((n for n, l in full.items() if l == "province"), key=len, reverse=True)
+    city_names = sorted((n for n, l in full.items() if l == "city" and n.endswith("市")), key=len, reverse=True)
+    county_bad = re.compile("(开发|新区|园区|城区|矿区|郊区|市区|高新|经开|管理|风景|街道|社区|镇|乡|村|医|院|中心|集团|"
+                            "农场|林区|大学|战区|军区|地区|港区|[东西南北]区|自治区)")
+    prov_prefixes = prov_names + sorted(
+        (s for s in (short_form(n, PROVINCE_SUFFIXES) for n in prov_names) if s), key=len, reverse=True)
+    found = Counter()
+    for n in all_names:
+        rest, after_city = n, False
+        for p in prov_prefixes:
+            if rest.startswith(p):
+                rest = rest[len(p):]
+                break
+        for c in city_names:
+            if rest.startswith(c):
+                rest, after_city = rest[len(c):], True
+                break
+        m = re.match("^([" + CJK + "]{1,4}?(?:自治县|自治旗|县|区|旗" + ("|市" if after_city else "") + "))", rest)
+        if m:
+            cand = m.group(1)
+            if cand.endswith("旗") and len(cand) < 3:
+                continue
+            if len(cand) >= 2 and cand not in junk and not county_bad.search(cand) and cand not in full:
+                found[cand] += 2 if after_city else 1
+    for cand, k in sorted(found.items()):
+        if k >= 2:  # after a city name, or seen in two hospital names
+            add_full(cand, "county")
     for lineno, cols in read_curated("places.tsv", (3, 3)):
         if cols[1] not in level_rank:
             sys.exit("curated/places.tsv:%d: bad level" % lineno)
@@ -835,6 +864,9 @@ curated lists or the script and regenerate:
 
 The script uses only the Python standard library and is deterministic: rows are
 sorted by surface (code point order) and running it twice gives identical files.
+It writes `hospitals.tsv`, `departments.tsv`, `procedures.tsv`,
+`non_entities.tsv`, `places.tsv` and this README; other files in this directory
+(such as `rule_lexicon.tsv`) are maintained separately and are not touched.
 
 ## Entity dictionary format
 

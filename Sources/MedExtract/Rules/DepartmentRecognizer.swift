@@ -17,15 +17,21 @@ public struct DepartmentRecognizer: Recognizer {
         let units = context.units
         for suffix in context.matches where suffix.value.isIn(.departmentSuffix) {
             if suffix.end < units.count, Self.continuesWord(suffix: units[suffix.end - 1], next: units[suffix.end]) { continue }
-            let walk = MorphemeWalk.walk(from: suffix.start, in: context, maxLength: 14) { match in
+            let walk = MorphemeWalk.walk(from: suffix.start, in: context, maxLength: 14, accept: { match in
                 if match.value.isIn(.departmentMorpheme) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
                 return false
-            }
+            }, isComplete: { match in
+                // A whole department before a connector: 妇产科和骨科.
+                if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
+                return match.value.isIn(.departmentSuffix) || Self.endsWithSuffix(units[match.end - 1])
+            })
             guard walk.tokens > 0 else { continue }
             let start = walk.start
-            let isGeneric = context.matches(endingAt: suffix.end).contains { $0.start == start && $0.value.isIn(.departmentGeneric) }
+            let isGeneric = context.matches(endingAt: suffix.end).contains { $0.start <= start && $0.value.isIn(.departmentGeneric) }
             if isGeneric { continue }
+            // 中心 needs a two-part name (慢病管理中心), not one word (服务中心).
+            if units[suffix.end - 1] == 0x5FC3, walk.tokens < 2 { continue }
             let surface = String(decoding: units[start ..< suffix.end], as: UTF16.self)
             candidates.append(Candidate(
                 start: start, end: suffix.end, label: .entity(.department),
@@ -33,6 +39,10 @@ public struct DepartmentRecognizer: Recognizer {
                 priority: CandidatePriority.rule
             ))
         }
+    }
+
+    static func endsWithSuffix(_ u: UInt16) -> Bool {
+        u == 0x79D1 || u == 0x90E8 || u == 0x5BA4 || u == 0x8BCA // 科 部 室 诊
     }
 
     /// The code of the longest coded dictionary department that ends the span.

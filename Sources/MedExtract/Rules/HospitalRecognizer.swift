@@ -57,6 +57,7 @@ public struct HospitalRecognizer: Recognizer {
         var nameCharacters = 0 // unknown characters and numbers: a proper name
         var stop = Stop.boundary
         var lastWasDigits = false
+        var qualifiers = 0
         walk: while true {
             if context.isClauseStart(p) { stop = .boundary; break }
             if let parentStart = context.hospitalStarts[p], parentStart < p, p - parentStart >= 3 {
@@ -82,6 +83,7 @@ public struct HospitalRecognizer: Recognizer {
                 case .qualifier:
                     p = token.start
                     start = p
+                    qualifiers += 1
                     continue walk
                 case .generic:
                     stop = .generic
@@ -120,9 +122,21 @@ public struct HospitalRecognizer: Recognizer {
                 candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
                 return
             }
-            guard stop == .boundary || stop == .stopWord, unknown >= 2 || head.end - start >= 4 else { return }
-            // The proper name must start on an ICU word boundary.
-            guard context.isWordBoundary(start) else { return }
+            // A proper name of unknown characters alone needs a qualifier
+            // (应急总医院) or a branch head (古书院分院): `推动医院` is a verb and a
+            // generic 医院.
+            let isBranch = Self.branchHeads.contains(String(decoding: units[head.start ..< head.end], as: UTF16.self))
+            guard qualifiers > 0 || isBranch, unknown >= 2 else { return }
+            if stop == .limit {
+                // Too many unknown characters: start at the ICU word boundary
+                // nearest the head that keeps two of them (借助|应急|总医院).
+                let nameEnd = start + unknown
+                guard let boundary = context.wordBoundaries(around: nameEnd - 1).last(where: { $0 >= start && $0 <= nameEnd - 2 }) else { return }
+                start = boundary
+            } else {
+                // The proper name must start on an ICU word boundary.
+                guard context.isWordBoundary(start) else { return }
+            }
         }
         register(context, start: start, end: head.end)
         let surface = String(decoding: units[start ..< head.end], as: UTF16.self)
@@ -173,6 +187,9 @@ public struct HospitalRecognizer: Recognizer {
         case .stop: 4
         }
     }
+
+    /// Heads of branches and campuses, which often carry a bare place-like name.
+    static let branchHeads: Set<String> = ["分院", "院区"]
 
     static func isOrganizationName(_ surface: String) -> Bool {
         surface.hasSuffix("大学") || surface.hasSuffix("学院") || surface.hasSuffix("科学院")

@@ -11,9 +11,13 @@ struct MorphemeWalk {
 
     /// Walks left from `position`, taking tokens for which `accept` holds, and
     /// single connectors (`与`, `和`, `及`, `-`) only between two tokens.
+    /// A connector is crossed only when the part left of it is at least two
+    /// characters long and `isComplete` does not call it a whole name of its own
+    /// (`妇产科和骨科` are two departments, `呼吸与危重症` is one name).
     static func walk(
         from position: Int, in context: RecognitionContext, maxLength: Int,
-        accept: (LexiconMatch) -> Bool
+        accept: (LexiconMatch) -> Bool,
+        isComplete: (LexiconMatch) -> Bool = { _ in false }
     ) -> MorphemeWalk {
         let units = context.units
         var p = position
@@ -25,8 +29,9 @@ struct MorphemeWalk {
                 continue
             }
             // A connector joins two morphemes: 呼吸与危重症, 医师-药师.
-            if !starts.isEmpty, p >= 2, isConnector(units[p - 1]),
-               let token = context.longestMatch(endingAt: p - 1, where: accept) {
+            if !starts.isEmpty, p >= 3, isConnector(units[p - 1]),
+               let token = context.longestMatch(endingAt: p - 1, where: accept),
+               p - 1 - token.start >= 2, !isComplete(token) {
                 p = token.start
                 starts.append(p)
                 continue

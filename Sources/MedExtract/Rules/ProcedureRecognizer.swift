@@ -16,25 +16,35 @@ public struct ProcedureRecognizer: Recognizer {
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for head in context.matches where head.value.isIn(.procedureHead) {
-            // The head must end the word: 检查组, 治疗室 are not procedures here.
+            // The head must end the word: 检查组, 治疗室 are not procedures here;
+            // a Latin head must not continue a Latin word (CT in CTDI).
             if head.end < units.count, Self.continuesWord(units[head.end]) { continue }
+            if CodeUnitClass.isASCIILetter(units[head.start]) {
+                if head.start > 0, CodeUnitClass.isASCIIAlphanumeric(units[head.start - 1]) { continue }
+                if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
+            }
+            // `手术治疗`, `放射治疗治疗`: a generic 治疗/检查 after a complete name ends nothing new.
+            if Self.isGenericHead(head, units), head.start > 0, Self.endsProcedure(units, at: head.start) { continue }
             var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30) { match in
-                if match.value.isIn(.procedureMorpheme) { return true }
+                if match.value.isIn(.procedureMorpheme) || match.value.isIn(.procedureHead) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return false
             }
             var start = walk.start
             // Latin words and model numbers inside a name (Halsted根治术, Lenke3CN型).
-            start = latinWord(endingAt: start, units) ?? start
-            if start < head.start, walk.tokens == 0 { walk.tokens = 1 }
-            guard walk.tokens > 0 else { continue }
-            // The disease or target in front of a full procedure name.
-            if let word = context.word(endingAt: start), word.count >= 2, word.count <= 7,
-               Self.diseaseEndings.contains(units[start - 1]) {
-                start = word.lowerBound
-                let more = MorphemeWalk.walk(from: start, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }
-                start = more.start
+            if let latin = latinWord(endingAt: start, units), latin < start {
+                start = latin
+                walk.tokens += 1
+                start = MorphemeWalk.walk(from: start, in: context, maxLength: 20) { $0.value.isIn(.procedureMorpheme) }.start
             }
+            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, units)
+            // The disease or target in front of a full procedure name: 乳腺癌腋窝手术, 胆管癌手术.
+            if takesDisease, start > 0, Self.diseaseEndings.contains(units[start - 1]),
+               let diseaseStart = diseaseWordStart(endingAt: start, context) {
+                start = MorphemeWalk.walk(from: diseaseStart, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }.start
+                walk.tokens += 1
+            }
+            guard walk.tokens > 0, start < head.start || !Self.isGenericHead(head, units) else { continue }
             let surface = String(decoding: units[start ..< head.end], as: UTF16.self)
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.procedure),
@@ -42,6 +52,41 @@ public struct ProcedureRecognizer: Recognizer {
                 priority: CandidatePriority.rule
             ))
         }
+    }
+
+    /// The start of the disease words (ICU words, ideographs only, at most
+    /// eight characters, no stop words) that end at `end`.
+    private func diseaseWordStart(endingAt end: Int, _ context: RecognitionContext) -> Int? {
+        var p = end
+        var words = 0
+        while words < 3, let word = context.word(endingAt: p), end - word.lowerBound <= 8 {
+            let units = context.units
+            guard units[word].allSatisfy(CodeUnitClass.isIdeograph) else { break }
+            if context.matches(endingAt: p).contains(where: { $0.start == word.lowerBound && ($0.value.isIn(.stop) || $0.value.isIn(.hospitalHead)) }) { break }
+            p = word.lowerBound
+            words += 1
+        }
+        return words > 0 && end - p >= 2 ? p : nil
+    }
+
+    /// 治疗, 检查, 技术, 疗法 … : heads that say nothing on their own.
+    static func isGenericHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
+        let text = String(decoding: units[head.start ..< head.end], as: UTF16.self)
+        return genericHeads.contains(text)
+    }
+
+    static let genericHeads: Set<String> = ["治疗", "检查", "技术", "疗法", "手术", "术", "检测", "监测", "筛查", "评估", "注射"]
+
+    /// 手术, 术: heads a disease name may stand before (乳腺癌手术).
+    static func isSurgeryHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
+        units[head.end - 1] == 0x672F // 术
+    }
+
+    /// Whether a procedure name ends at `position` (…术, …手术, …治疗).
+    static func endsProcedure(_ units: [UInt16], at position: Int) -> Bool {
+        let last = units[position - 1]
+        if last == 0x672F { return true } // 术
+        return position >= 2 && units[position - 2] == 0x6CBB && last == 0x7597 // 治疗
     }
 
     /// The start of a Latin word (letters, digits, `-`, and a following 型)
