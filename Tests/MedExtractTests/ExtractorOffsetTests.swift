@@ -14,7 +14,7 @@ struct ExtractorOffsetTests {
 
     @Test func entityAcrossALineBreakKeepsOriginalOffsets() throws {
         let extractor = try #require(Self.extractor)
-        let text = "😀去宣武医\n\n院行EBUS-TB-\n\nNA检查"
+        let text = "😀去宣武医\n\n院行EBUS-TB-\n\nNA。"
         let entities = extractor.extract(from: text)
         #expect(entities.map(\.text) == ["宣武医\n\n院", "EBUS-TB-\n\nNA"])
         let hospital = try #require(entities.first)

@@ -597,14 +597,20 @@ def build_procedures(data):
     found = defaultdict(list)  # surface -> [code...] in file order
     origin = defaultdict(set)
 
+    short_codes = defaultdict(list)  # 2-3 character terms: codes only (e.g. 心电图)
+
     def add(s, code, how):
-        if len(s) < 4 or s in exclude or re.match("^(伴|用于|通过|作为|为|于|和|或|及)", s):
+        if s in exclude or re.match("^(伴|用于|通过|作为|为|于|和|或|及)", s):
             return
         if not re.match("^[" + CJK + "]+$", s) or not PROC_SUFFIX.search(s):
             return
         code = code.split("[")[0].strip()
         if not re.fullmatch(r"[0-9]{2}(\.[0-9]{1,2})?", code):
             code = ""
+        if len(s) < 4:
+            if len(s) >= 2:
+                short_codes[s].append(code)
+            return
         found[s].append(code)
         origin[s].add(how)
 
@@ -640,7 +646,7 @@ def build_procedures(data):
             elif p.startswith("关节") and c0.rstrip("的") in joints:
                 add(c0.rstrip("的") + p, code, "icd-combined")
     icd_code = {}
-    for s, codes in found.items():
+    for s, codes in list(found.items()) + list(short_codes.items()):
         cs = Counter(c for c in codes if c)
         if cs:
             best = max(cs.values())
@@ -954,8 +960,8 @@ cleaned and typed by the script, never a source file as it is.
   real Chinese hospitals use (clinical, sub-specialty, wards, rooms, clinics,
   administrative), with NHC codes where the mapping is clear, plus IGNORE
   entries for discipline nouns and disease/adjective words. {n_dign} further
-  IGNORE entries are generated from the curated specialty names
-  (`X疾病`, `X专业委员会`, `X学分会` …).
+  IGNORE entries `X疾病` are generated from the curated specialty names ending
+  in 科 (`骨科疾病`, `眼科疾病` …).
 - Rows per source (a row may have several): {d_src}.
 
 ### procedures.tsv — {procedures}
@@ -992,9 +998,12 @@ cleaned and typed by the script, never a source file as it is.
 - **covid2020_hospitals** (MIT): the `province`, `city` and `county` columns,
   junk values dropped (`开发区`, `市直`, `市本级` …, `curated/places_exclude.tsv`);
   suffix-less county values (`海淀`) are completed from the hospital names
-  (`海淀区`); a county value prefixed by its city is cut.
-- **Curated** (`curated/places.tsv`): the province-level divisions missing from
-  the data.
+  (`海淀区`); a county value prefixed by its city is cut. County names are also
+  taken from the start of hospital names (`平遥县人民医院` → `平遥县`,
+  `长治市潞州区人民医院` → `潞州区`) when they follow a city name or occur in
+  two names.
+- **Curated** (`curated/places.tsv`, general knowledge): all province-level
+  and prefecture-level divisions (full forms).
 - Short forms: 省/市/自治区/壮族自治区/回族自治区/维吾尔自治区/特别行政区 (province),
   市/自治州 (with the ethnic names)/地区/盟/林区 (city), 县/区/旗/市/自治县/新区
   (county) are stripped when at least two characters remain. Short forms that

@@ -16,8 +16,7 @@ public struct DictionaryRecognizer: Recognizer {
                CodeUnitClass.isASCIIAlphanumeric(units[match.start - 1]) { continue }
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
-            if entry.label == .entity(.department), match.end < units.count,
-               DepartmentRecognizer.continuesWord(suffix: units[match.end - 1], next: units[match.end]) { continue }
+            if entry.label == .entity(.department), DepartmentRecognizer.continuesWord(units, suffixEnd: match.end) { continue }
             let isUser = context.lexicon.isUserEntry[Int(match.value.entry)]
             let attributes = EntityAttributes(
                 canonical: entry.canonical ?? entry.surface,

@@ -16,7 +16,7 @@ public struct DepartmentRecognizer: Recognizer {
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for suffix in context.matches where suffix.value.isIn(.departmentSuffix) {
-            if suffix.end < units.count, Self.continuesWord(suffix: units[suffix.end - 1], next: units[suffix.end]) { continue }
+            if Self.continuesWord(units, suffixEnd: suffix.end) { continue }
             let walk = MorphemeWalk.walk(from: suffix.start, in: context, maxLength: 14, accept: { match in
                 if match.value.isIn(.departmentMorpheme) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
@@ -54,6 +54,14 @@ public struct DepartmentRecognizer: Recognizer {
             best = (match.start, code)
         }
         return best?.code
+    }
+
+    /// Whether the text after a suffix ending at `suffixEnd` makes it part of
+    /// another word; `科学科` (普通外科学科) is a department followed by 学科.
+    static func continuesWord(_ units: [UInt16], suffixEnd: Int) -> Bool {
+        guard suffixEnd < units.count else { return false }
+        if units[suffixEnd - 1] == 0x79D1, units[suffixEnd] == 0x5B66, suffixEnd + 1 < units.count, units[suffixEnd + 1] == 0x79D1 { return false }
+        return continuesWord(suffix: units[suffixEnd - 1], next: units[suffixEnd])
     }
 
     /// Whether the character after a suffix makes it part of another word

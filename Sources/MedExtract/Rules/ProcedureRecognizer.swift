@@ -24,7 +24,7 @@ public struct ProcedureRecognizer: Recognizer {
                 if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
             }
             // `手术治疗`, `放射治疗治疗`: a generic 治疗/检查 after a complete name ends nothing new.
-            if Self.isGenericHead(head, units), head.start > 0, Self.endsProcedure(units, at: head.start) { continue }
+            if Self.isFollowUpHead(head, units), head.start > 0, Self.endsProcedure(units, at: head.start) { continue }
             var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30) { match in
                 if match.value.isIn(.procedureMorpheme) || match.value.isIn(.procedureHead) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
@@ -63,6 +63,9 @@ public struct ProcedureRecognizer: Recognizer {
             let units = context.units
             guard units[word].allSatisfy(CodeUnitClass.isIdeograph) else { break }
             if context.matches(endingAt: p).contains(where: { $0.start == word.lowerBound && ($0.value.isIn(.stop) || $0.value.isIn(.hospitalHead)) }) { break }
+            // A target morpheme reaching further left than the word (肝门|部) is
+            // left to the morpheme walk that follows.
+            if words > 0, context.matches(endingAt: p).contains(where: { $0.start < word.lowerBound && $0.value.isIn(.procedureMorpheme) }) { break }
             p = word.lowerBound
             words += 1
         }
@@ -76,6 +79,12 @@ public struct ProcedureRecognizer: Recognizer {
     }
 
     static let genericHeads: Set<String> = ["治疗", "检查", "技术", "疗法", "手术", "术", "检测", "监测", "筛查", "评估", "注射"]
+
+    /// 治疗, 检查: heads that only repeat what a complete name before them says.
+    static func isFollowUpHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
+        let text = String(decoding: units[head.start ..< head.end], as: UTF16.self)
+        return text == "治疗" || text == "检查"
+    }
 
     /// 手术, 术: heads a disease name may stand before (乳腺癌手术).
     static func isSurgeryHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
@@ -105,6 +114,6 @@ public struct ProcedureRecognizer: Recognizer {
 
     /// Characters after a head that make it part of another word.
     static func continuesWord(_ u: UInt16) -> Bool {
-        "组室科师员费中项者台仪器设械间区".utf16.contains(u)
+        "组室科师员费中项者台仪器设械间区针钳包".utf16.contains(u)
     }
 }
