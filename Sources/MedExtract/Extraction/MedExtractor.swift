@@ -55,7 +55,7 @@ public struct MedExtractor: Sendable {
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
-        [DictionaryRecognizer()]
+        [DictionaryRecognizer(), try FigureRecognizer()]
     }
 
     /// The entities in `text`, sorted by position, non-overlapping.
