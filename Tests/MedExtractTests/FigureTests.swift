@@ -125,6 +125,13 @@ struct FigureTests {
         FigureCase("上午10时，会议开始", "10时", .time, 10, unit: "时"),
         FigureCase("凌晨三点半，手术结束", "三点半", .time, 3.5, unit: "时"),
         FigureCase("8点30分开始", "8点30分", .time, 8.5, unit: "时"),
+        FigureCase("下午15点整到达", "15点整", .time, 15, unit: "时"),
+        // compounds and big numbers
+        FigureCase("手术历时3小时40分钟", "3小时40分钟", .duration, 3 + 40.0 / 60, unit: "小时"),
+        FigureCase("患儿3岁6个月", "3岁6个月", .age, 3.5, unit: "岁"),
+        FigureCase("至今已有25个年头", "25个年头", .duration, 25, unit: "年"),
+        FigureCase("高血压患者约2.45亿", "约2.45亿", .count, 245_000_000, unit: nil, .approximately),
+        FigureCase("住院一两天", "一两天", .duration, 1, high: 2, unit: "天"),
         // money
         FigureCase("捐赠5万元", "5万元", .money, 50_000, unit: "元"),
         FigureCase("费用约300元", "约300元", .money, 300, unit: "元", .approximately),
@@ -137,7 +144,7 @@ struct FigureTests {
         let figure = try #require(entity.attributes.figure)
         #expect(figure.kind == c.kind)
         if let value = c.value {
-            #expect(abs((figure.value ?? .nan) - value) < 1e-9, "value \(String(describing: figure.value))")
+            #expect(abs((figure.value ?? .nan) - value) <= 1e-6 * max(1, abs(value)), "value \(String(describing: figure.value))")
         } else {
             #expect(figure.value == nil)
         }
@@ -158,7 +165,7 @@ struct FigureTests {
         "百年名院", "一带一路", "一线", "一体化", "统一", "唯一", "一些", "一起", "一直", "一定", "十分",
         "万一", "一流", "一年级", "2024 级学生", "初一学生", "COVID-19患者", "ICD-10编码", "H7N9",
         "共30", "是一次难得的机会", "一次性付清", "上半年", "半月板损伤", "三分之一", "十大名医",
-        "四面八方", "90后", "3号楼", "2型糖尿病", "12345热线", "120急救", "有一天", "千万不要",
+        "四面八方", "90后", "二次感染", "二项分布", "十万火急", "三倍体", "一元化", "3点建议", "3号楼", "2型糖尿病", "12345热线", "120急救", "有一天", "千万不要",
     ]
 
     @Test(arguments: negatives)

@@ -186,8 +186,9 @@ extension FigureScanner {
             end += 1
             accepted = true
         }
-        if r.has("整", at: end) && accepted { end += 1 }
         if !isDian, t.isArabic, !Self.shiWordEnds.contains(r[e + 1]) { accepted = true }
+        if isDian, t.isArabic, t.value >= 13 { accepted = true } // 13点 … 24点 can only be an hour
+        if r.has("整", at: end) && accepted { end += 1 }
         guard accepted else { return .notApplicable }
         var qualifier: FigureQualifier?
         if r.has("多", at: end), !FigureBounds.moreBlockers.contains(r[end + 1]) {

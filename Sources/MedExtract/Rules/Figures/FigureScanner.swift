@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds figures in one piece of normalised text.
 ///
 /// The scan looks at code units one at a time and does work only where a
@@ -193,9 +195,10 @@ struct FigureScanner {
 
         guard let match = unit(after: e) else {
             // `700多万`, `31万`: a big number is a count even without a classifier.
-            guard bigMagnitude, !CodeUnitClass.isASCIIAlphanumeric(r[e]) else { return nil }
+            guard bigMagnitude, token.isArabic || innerMore, !CodeUnitClass.isASCIIAlphanumeric(r[e]) else { return nil }
             return finish(token: token, prefix: prefix, end: e,
-                          figure: Figure(kind: .count, value: value, high: high, unit: nil, qualifier: innerMore ? .moreThan : nil))
+                          figure: Figure(kind: .count, value: Self.tidy(value), high: high.map(Self.tidy), unit: nil,
+                                         qualifier: innerMore ? .moreThan : nil))
         }
         let unit = match.unit
         let plain = high == nil && !innerMore && !bigMagnitude
@@ -204,6 +207,8 @@ struct FigureScanner {
             guard unit.kind == .duration || unit.kind == .age, match.modifier != .half else { return nil }
         }
         if token.isLoneOne && plain && !unit.flags.contains(.one) { return nil }
+        // A lone 二 with a classifier is an ordinal or a term (二次感染, 二项分布); the count is 两.
+        if token.isSingleSmallDigit && token.value == 2 && !token.containsLiang && plain { return nil }
         if unit.flags.contains(.arabic) && !token.isArabic { return nil }
         if unit.flags.contains(.cjkSmall) && !(token.isSingleSmallDigit && plain) { return nil }
         let yearLike = token.isArabic && token.integerDigits == 4 && token.value >= 1900 && token.value <= 2100
@@ -232,6 +237,20 @@ struct FigureScanner {
             break
         }
 
+        // A compound duration or age: 3小时40分钟, 1年3个月, 3岁5个月 (value in the first unit).
+        if high == nil, kind == .duration || kind == .age, var size = Self.durationHours[canonical] {
+            var parts = 0
+            while parts < 2, let next = NumberToken.scan(r, at: end), next.isArabic == token.isArabic, !next.isHalf,
+                  next.high == nil, let nextUnit = lexicon.unit(in: buffer, at: next.end), nextUnit.modifier == .none,
+                  nextUnit.unit.kind == .duration, let nextSize = Self.durationHours[nextUnit.unit.canonical], nextSize < size,
+                  let firstSize = Self.durationHours[canonical] {
+                value += next.value * nextSize / firstSize
+                end = nextUnit.end
+                size = nextSize
+                parts += 1
+            }
+        }
+
         // A unit range: 30%-40%, 3天-5天.
         if high == nil, let second = rangeEnd(at: end, after: token),
            let secondUnit = lexicon.unit(in: buffer, at: second.end),
@@ -252,7 +271,20 @@ struct FigureScanner {
             qualifier = suffix.qualifier
         }
         return finish(token: token, prefix: prefix, end: end,
-                      figure: Figure(kind: kind, value: value, high: high, unit: canonical, qualifier: qualifier))
+                      figure: Figure(kind: kind, value: Self.tidy(value), high: high.map(Self.tidy), unit: canonical, qualifier: qualifier))
+    }
+
+    /// The length in hours of the duration and age units that combine into
+    /// compound durations (`3小时40分钟`).
+    static let durationHours: [String: Double] = [
+        "年": 8766, "岁": 8766, "月": 730.5, "周": 168, "天": 24, "小时": 1, "分钟": 1.0 / 60, "秒": 1.0 / 3600,
+    ]
+
+    /// `value` rounded to 1e-9 relative precision, so that `2.45亿` is 245000000.
+    static func tidy(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let scale = pow(10, 9 - (log10(abs(value))).rounded(.up))
+        return (value * scale).rounded() / scale
     }
 
     /// The unit at `index`, or after one space when a Latin unit follows
