@@ -119,6 +119,9 @@ struct FigureTests {
         FigureCase("二〇二三年春", "二〇二三年", .date, 2023, unit: "年"),
         FigureCase("于2023年10月9日开幕", "2023年10月9日", .date, 2023, unit: "日"),
         FigureCase("3月份以来", "3月份", .date, nil, unit: "月"),
+        FigureCase("今年1-6月，门诊量增长", "1-6月", .date, nil, unit: "月"),
+        FigureCase("会议于6月22日-24日举行", "6月22日-24日", .date, nil, unit: "日"),
+        FigureCase("他从医30载", "30载", .duration, 30, unit: "年"),
         // times
         FigureCase("上午9:55，专家抵达", "9:55", .time, 9 + 55.0 / 60, unit: "时"),
         FigureCase("晚上22点，救护车到达", "22点", .time, 22, unit: "时"),

@@ -73,6 +73,12 @@ extension FigureScanner {
         if let (end, unit) = monthAndDay(t) {
             return .found(Found(start: t.start, end: end, figure: Figure(kind: .date, value: nil, unit: unit)))
         }
+        // 1-6月, 一至六月: a range of months.
+        if t.isInteger(in: 1 ... 11), !t.containsLiang, let second = rangeEnd(at: e, after: t), second.isInteger(in: 2 ... 12),
+           !second.containsLiang, monthAndDay(second) != nil, r.has("月", at: second.end) {
+            let end = second.end + (r.has("份", at: second.end + 1) ? 2 : 1)
+            return .found(Found(start: t.start, end: end, figure: Figure(kind: .date, value: nil, unit: "月")))
+        }
         // 22日 (not 日元)
         if t.isArabic, t.integerDigits <= 2, t.isInteger(in: 1 ... 31), r.has("日", at: e), !r.has("元", at: e + 1) {
             return .found(Found(start: t.start, end: e + 1, figure: Figure(kind: .date, value: nil, unit: "日")))
@@ -149,7 +155,16 @@ extension FigureScanner {
               !day.isArabic || day.integerDigits <= 2 else { return (monthEnd, "月") }
         if r.has("日", at: day.end) || r.has("号", at: day.end) {
             if r.has("元", at: day.end + 1) { return (monthEnd, "月") }
-            return (day.end + 1, "日")
+            var end = day.end + 1
+            // 22日-24日
+            if let last = rangeEnd(at: end, after: day), last.isInteger(in: 2 ... 31), r.has("日", at: last.end) || r.has("号", at: last.end) {
+                end = last.end + 1
+            }
+            return (end, "日")
+        }
+        // 22-24日
+        if let last = rangeEnd(at: day.end, after: day), last.isInteger(in: 2 ... 31), r.has("日", at: last.end) || r.has("号", at: last.end) {
+            return (last.end + 1, "日")
         }
         // 八月十五: a Chinese day after a Chinese month.
         if !t.isArabic, !day.isArabic, day.value <= 30, !ChineseNumeral.isNumeralCharacter(r[day.end]),
