@@ -121,6 +121,7 @@ struct FigureTests {
         FigureCase("3月份以来", "3月份", .date, nil, unit: "月"),
         FigureCase("今年1-6月，门诊量增长", "1-6月", .date, nil, unit: "月"),
         FigureCase("会议于6月22日-24日举行", "6月22日-24日", .date, nil, unit: "日"),
+        FigureCase("用时2分30秒", "2分30秒", .duration, 2.5, unit: "分钟"),
         FigureCase("他从医30载", "30载", .duration, 30, unit: "年"),
         // times
         FigureCase("上午9:55，专家抵达", "9:55", .time, 9 + 55.0 / 60, unit: "时"),

@@ -15,6 +15,14 @@
 ///   month.day event names (`5.12汶川地震`) and words listed as `ignore` in the
 ///   data file (`三五成群`, `一次性`, `十四五`) are not figures.
 ///
+/// Values: ``Figure/value`` is the number with magnitudes applied (`1.5万台`
+/// → 15000, unit `台`), `high` the upper end of a range (`50-70℃`) or the
+/// second reading of a pair (`120/80mmHg`); `半` adds 0.5 (`四个半小时` → 4.5);
+/// a compound duration is in its first unit (`3小时40分钟` → 3.667 小时).
+/// Dates have value = the year when one is written, else nil, and unit = the
+/// precision (`年`, `年度`, `年代`, `月`, `日`); clock times have value = hours
+/// as written (`9:55` → 9.9167) and unit `时`.
+///
 /// Candidates come with ``CandidatePriority/rule``; longer dictionary spans
 /// (a hospital named `…第七医学中心`) win in the resolver.
 public struct FigureRecognizer: Recognizer {

@@ -5,7 +5,7 @@ import Foundation
 /// The scan looks at code units one at a time and does work only where a
 /// number starts (an Arabic digit, a Chinese numeral character or `半`). From
 /// there it reads, in order: calendar dates and clock times (see
-/// `FigureScanner+Dates`), then the general shape
+/// `FigureDates.swift`), then the general shape
 ///
 ///     [prefix] number [range] [余|多] [万|亿…] [余|多] [space] unit [range] [余|多] [suffix]
 ///
@@ -214,17 +214,20 @@ struct FigureScanner {
         let yearLike = token.isArabic && token.integerDigits == 4 && token.value >= 1900 && token.value <= 2100
         if yearLike && (unit.surface == "届" || unit.surface == "级") { return nil }
         if unit.surface == "分" && r[match.end] == u16("之") { return nil }
+        // 2分30秒: minutes and seconds, a duration.
+        if unit.surface == "分", high == nil, !innerMore, let seconds = NumberToken.scan(r, at: match.end), seconds.isArabic,
+           seconds.isInteger(in: 0 ... 59), r[seconds.end] == u16("秒") {
+            return finish(token: token, prefix: prefix, end: seconds.end + 1,
+                          figure: Figure(kind: .duration, value: Self.tidy(value + seconds.value / 60), unit: "分钟"))
+        }
 
         var end = match.end
-        var kind = unit.kind
-        var canonical = unit.canonical
+        let kind = unit.kind
+        let canonical = unit.canonical
         if unit.canonical == "年" && kind == .duration {
             if r[end] == u16("级") { return nil } // 一年级: a school grade
             if r[end] == u16("代") { // 80年代: a decade
-                kind = .date
-                canonical = "年代"
-                end += 1
-                return finish(token: token, prefix: nil, end: end, figure: Figure(kind: .date, value: nil, unit: canonical))
+                return finish(token: token, prefix: nil, end: end + 1, figure: Figure(kind: .date, value: nil, unit: "年代"))
             }
         }
         switch match.modifier {
