@@ -56,7 +56,7 @@ public struct MedExtractor: Sendable {
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
-        [DictionaryRecognizer(), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer()]
+        [DictionaryRecognizer(), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
     }
 
     /// The entities in `text`, sorted by position, non-overlapping.

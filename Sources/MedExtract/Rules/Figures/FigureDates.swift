@@ -1,0 +1,218 @@
+/// Calendar dates and clock times.
+///
+/// What is a date: a year of four digits from 1900 to 2100 with `年` (`2023年`,
+/// `二〇二三年`, `2021-2023年`), optionally with `度` (`2024年度`) or a month
+/// and day (`2023年5月10日`); a month 1–12 with `月` (`六月`, `6月22日`,
+/// `3月份`); a day 1–31 with `日` after Arabic digits (`22日`); an ISO-style
+/// `2023-10-09` / `2023.10.09`; lunar dates after 正月/腊月/冬月/大年
+/// (`腊月二十八`, `大年初一`); and a bare year before a word or opening quote
+/// (`2023国际…论坛`). A small number with `年` is a duration (`3年`).
+///
+/// Date figures carry `value` = the year when one is written (`high` = the
+/// last year of a range), else nil, and `unit` = the precision written:
+/// `年`, `年度`, `年代`, `月` or `日`.
+///
+/// Clock times (`9:55`, `22点`, `上午10时`, `8点30分`, `三点半`) carry `value`
+/// = hours since midnight as written (9:55 → 9.9167) and `unit` = `时`. The
+/// time-of-day word (`上午`, `晚上`) is not part of the span.
+extension FigureScanner {
+    /// Time-of-day words that make `N点` / `N时` a clock time.
+    static let timeOfDayWords: [[UInt16]] = ["上午", "下午", "晚上", "早上", "凌晨", "中午", "傍晚", "清晨", "早晨",
+                                             "夜里", "夜间", "晚间", "午后", "晚", "早"].map { Array($0.utf16) }
+
+    /// Characters after `时` that make it part of a word (`时间`, `时候`), not a clock time.
+    static let shiWordEnds: Set<UInt16> = Set("间候期代刻光机段节空尚常时针差效长速辰政事髦隔任令序装".utf16)
+
+    /// Characters after a bare year that make it an ordinal or a code (`2024级`, `2023届`).
+    static let bareYearBlockers: Set<UInt16> = Set("级届号期版款楼路室床次年月日余多万亿千百点分".utf16)
+
+    /// Lunar dates: `腊月二十八`, `正月初八`, `大年初一`, `大年三十`.
+    func lunarDate(_ t: NumberToken) -> Outcome {
+        guard !t.isArabic, !t.isHalf, t.high == nil else { return .notApplicable }
+        var before = t.start
+        let afterChu = r.has("初", at: before - 1)
+        if afterChu { before -= 1 }
+        let start: Int
+        if r.has("大", "年", at: before - 2) || r.has("正", "月", at: before - 2) || r.has("腊", "月", at: before - 2)
+            || r.has("冬", "月", at: before - 2) {
+            start = before - 2
+        } else {
+            return afterChu ? .rejected : .notApplicable
+        }
+        guard t.isInteger(in: 1 ... 30), !afterChu || t.value <= 10 else { return .rejected }
+        var end = t.end
+        if r.has("日", at: end) { end += 1 }
+        return .found(Found(start: start, end: end, figure: Figure(kind: .date, value: nil, unit: "日")))
+    }
+
+    /// Dates and clock times starting with the number `t`.
+    func dateOrTime(_ t: NumberToken) -> Outcome {
+        guard !t.isHalf else { return .notApplicable }
+        let e = t.end
+        // 9:55, 09:30:00
+        if t.isArabic, t.integerDigits <= 2, t.isInteger(in: 0 ... 24), r[e] == 0x3A,
+           let minutes = digits(at: e + 1), minutes.count == 2, minutes.value < 60 {
+            var end = minutes.end
+            if r[end] == 0x3A, let seconds = digits(at: end + 1), seconds.count == 2 { end = seconds.end }
+            let value = t.value + minutes.value / 60
+            var high: Double?
+            let sep = rangeSeparator(at: end)
+            if sep > 0, let h2 = digits(at: end + sep), h2.count <= 2, h2.value <= 24, r[h2.end] == 0x3A,
+               let m2 = digits(at: h2.end + 1), m2.count == 2, m2.value < 60 {
+                high = h2.value + m2.value / 60
+                end = m2.end
+            }
+            return .found(Found(start: t.start, end: end, figure: Figure(kind: .time, value: value, high: high, unit: "时")))
+        }
+
+        let yearLike = t.high == nil && t.value >= 1900 && t.value <= 2100 && t.isInteger
+            && ((t.isArabic && t.integerDigits == 4) || t.isDigitString)
+        if yearLike { return year(t) }
+        if t.isDigitString { return .rejected }
+
+        if let (end, unit) = monthAndDay(t) {
+            return .found(Found(start: t.start, end: end, figure: Figure(kind: .date, value: nil, unit: unit)))
+        }
+        // 1-6月, 一至六月: a range of months.
+        if t.isInteger(in: 1 ... 11), !t.containsLiang, let second = rangeEnd(at: e, after: t), second.isInteger(in: 2 ... 12),
+           !second.containsLiang, monthAndDay(second) != nil, r.has("月", at: second.end) {
+            let end = second.end + (r.has("份", at: second.end + 1) ? 2 : 1)
+            return .found(Found(start: t.start, end: end, figure: Figure(kind: .date, value: nil, unit: "月")))
+        }
+        // 22日 (not 日元)
+        if t.isArabic, t.integerDigits <= 2, t.isInteger(in: 1 ... 31), r.has("日", at: e), !r.has("元", at: e + 1) {
+            return .found(Found(start: t.start, end: e + 1, figure: Figure(kind: .date, value: nil, unit: "日")))
+        }
+        return clockTime(t)
+    }
+
+    /// A run of ASCII digits at `index` (no sign, no decimal point).
+    func digits(at index: Int) -> (value: Double, count: Int, end: Int)? {
+        var j = index
+        var value = 0.0
+        while CodeUnitClass.isDigit(r[j]), j - index < 9 {
+            value = value * 10 + Double(r[j] - 0x30)
+            j += 1
+        }
+        return j > index ? (value, j - index, j) : nil
+    }
+
+    /// A year number: `2023年`, `2023年度`, `2023年5月`, `2021-2023年`, `2023-10-09`, bare `2023`.
+    func year(_ t: NumberToken) -> Outcome {
+        let e = t.end
+        // 2023-10-09, 2023.10.09, 2023/10/09
+        if t.isArabic, r[e] == 0x2D || r[e] == 0x2E || r[e] == 0x2F, let month = digits(at: e + 1), month.count <= 2,
+           month.value >= 1, month.value <= 12, r[month.end] == r[e], let day = digits(at: month.end + 1),
+           day.count <= 2, day.value >= 1, day.value <= 31, !CodeUnitClass.isDigit(r[day.end]) {
+            return .found(Found(start: t.start, end: day.end, figure: Figure(kind: .date, value: t.value, unit: "日")))
+        }
+        var high: Double?
+        var yearEnd = e
+        let sep = rangeSeparator(at: e)
+        if sep > 0, t.isArabic, let second = digits(at: e + sep), second.count == 4, second.value > t.value,
+           second.value <= 2100, !CodeUnitClass.isDigit(r[second.end]) {
+            high = second.value
+            yearEnd = second.end
+        }
+        if r.has("年", at: yearEnd) {
+            var end = yearEnd + 1
+            var unit = "年"
+            if r.has("度", at: end) {
+                end += 1
+                unit = "年度"
+            } else if r.has("代", at: end) {
+                end += 1
+                unit = "年代"
+            } else if r.has("级", at: end) {
+                return .rejected
+            } else if high == nil, let month = NumberToken.scan(r, at: end), let (monthEnd, monthUnit) = monthAndDay(month) {
+                end = monthEnd
+                unit = monthUnit
+            }
+            return .found(Found(start: t.start, end: end, figure: Figure(kind: .date, value: t.value, high: high, unit: unit)))
+        }
+        // A bare year before a word: 2023国际…论坛, 2023“…”.
+        let next = r[yearEnd]
+        let opensQuote = next == 0x201C || next == 0x300A || next == 0x300C || next == 0x300E || next == 0x3010
+        if (CodeUnitClass.isIdeograph(next) || opensQuote), !ChineseNumeral.isNumeralCharacter(next),
+           !Self.bareYearBlockers.contains(next), lexicon.unit(in: r.buffer, at: yearEnd) == nil,
+           t.isArabic {
+            return .found(Found(start: t.start, end: yearEnd, figure: Figure(kind: .date, value: t.value, high: high, unit: "年")))
+        }
+        return .notApplicable
+    }
+
+    /// A month (`6月`, `六月`, `3月份`) with an optional day (`6月22日`,
+    /// `6月22号`, `八月十五`): the end and the precision, or nil.
+    func monthAndDay(_ t: NumberToken) -> (end: Int, unit: String)? {
+        guard !t.isHalf, t.isInteger(in: 1 ... 12), !t.containsLiang, !t.isDigitString,
+              !t.isArabic || t.integerDigits <= 2, r.has("月", at: t.end) else { return nil }
+        let monthEnd = t.end + 1
+        // 月龄 and other units that start with 月 are not months.
+        if let unit = lexicon.unit(in: r.buffer, at: t.end), unit.end > monthEnd { return nil }
+        if r.has("份", at: monthEnd) { return (monthEnd + 1, "月") }
+        guard let day = NumberToken.scan(r, at: monthEnd), !day.isHalf, day.isInteger(in: 1 ... 31),
+              !day.isArabic || day.integerDigits <= 2 else { return (monthEnd, "月") }
+        if r.has("日", at: day.end) || r.has("号", at: day.end) {
+            if r.has("元", at: day.end + 1) { return (monthEnd, "月") }
+            var end = day.end + 1
+            // 22日-24日
+            if let last = rangeEnd(at: end, after: day), last.isInteger(in: 2 ... 31), r.has("日", at: last.end) || r.has("号", at: last.end) {
+                end = last.end + 1
+            }
+            return (end, "日")
+        }
+        // 22-24日
+        if let last = rangeEnd(at: day.end, after: day), last.isInteger(in: 2 ... 31), r.has("日", at: last.end) || r.has("号", at: last.end) {
+            return (last.end + 1, "日")
+        }
+        // 八月十五: a Chinese day after a Chinese month.
+        if !t.isArabic, !day.isArabic, day.value <= 30, !ChineseNumeral.isNumeralCharacter(r[day.end]),
+           lexicon.unit(in: r.buffer, at: day.end) == nil, !r.has("点", at: day.end), !r.has("时", at: day.end) {
+            return (day.end, "日")
+        }
+        return (monthEnd, "月")
+    }
+
+    /// Whether a time-of-day word ends right before `index`.
+    func hasTimeOfDayWord(before index: Int) -> Bool {
+        Self.timeOfDayWords.contains { r.has($0, endingAt: index) }
+    }
+
+    /// `22点`, `上午10时`, `8点30分`, `三点半`, `10点钟`.
+    func clockTime(_ t: NumberToken) -> Outcome {
+        let e = t.end
+        let isDian = r.has("点", at: e)
+        guard isDian || r.has("时", at: e), t.isInteger(in: 0 ... 24), !t.isBareMagnitude,
+              !t.isArabic || t.integerDigits <= 2 else { return .notApplicable }
+        var end = e + 1
+        var value = t.value
+        var accepted = hasTimeOfDayWord(before: t.start)
+        if let minutes = NumberToken.scan(r, at: end), !minutes.isHalf, minutes.isInteger(in: 0 ... 59),
+           r.has("分", at: minutes.end), !r.has("钟", at: minutes.end + 1), minutes.isArabic == t.isArabic {
+            value += minutes.value / 60
+            end = minutes.end + 1
+            accepted = true
+        } else if r.has("半", at: end) {
+            value += 0.5
+            end += 1
+            accepted = true
+        } else if isDian, r.has("钟", at: end) {
+            end += 1
+            accepted = true
+        }
+        if !isDian, t.isArabic, !Self.shiWordEnds.contains(r[e + 1]) { accepted = true }
+        if isDian, t.isArabic, t.value >= 13 { accepted = true } // 13点 … 24点 can only be an hour
+        if r.has("整", at: end) && accepted { end += 1 }
+        guard accepted else { return .notApplicable }
+        var qualifier: FigureQualifier?
+        if r.has("多", at: end), !FigureBounds.moreBlockers.contains(r[end + 1]) {
+            qualifier = .moreThan
+            end += 1
+        } else if let suffix = FigureBounds.suffix(in: r, at: end) {
+            qualifier = suffix.qualifier
+            end = suffix.end
+        }
+        return .found(Found(start: t.start, end: end, figure: Figure(kind: .time, value: value, unit: "时", qualifier: qualifier)))
+    }
+}
