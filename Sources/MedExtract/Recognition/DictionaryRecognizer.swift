@@ -17,6 +17,7 @@ public struct DictionaryRecognizer: Recognizer {
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
             if entry.label == .entity(.department), DepartmentRecognizer.continuesWord(units, suffixEnd: match.end) { continue }
+            if entry.label == .entity(.procedure), ProcedureRecognizer.continuesWord(units, end: match.end) { continue }
             let isUser = context.lexicon.isUserEntry[Int(match.value.entry)]
             let attributes = EntityAttributes(
                 canonical: entry.canonical ?? entry.surface,

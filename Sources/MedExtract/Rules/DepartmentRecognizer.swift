@@ -60,17 +60,21 @@ public struct DepartmentRecognizer: Recognizer {
     /// another word; `科学科` (普通外科学科) is a department followed by 学科.
     static func continuesWord(_ units: [UInt16], suffixEnd: Int) -> Bool {
         guard suffixEnd < units.count else { return false }
-        if units[suffixEnd - 1] == 0x79D1, units[suffixEnd] == 0x5B66, suffixEnd + 1 < units.count, units[suffixEnd + 1] == 0x79D1 { return false }
+        if units[suffixEnd - 1] == 0x79D1, suffixEnd + 1 < units.count {
+            let next = units[suffixEnd], after = units[suffixEnd + 1]
+            if next == 0x5B66 && after == 0x79D1 { return false } // 科 + 学科
+            if next == 0x6280 && after == 0x672F { return false } // 科 + 技术
+        }
         return continuesWord(suffix: units[suffixEnd - 1], next: units[suffixEnd])
     }
 
     /// Whether the character after a suffix makes it part of another word
-    /// (科学, 科技, 科研, 部长, 部分, 室内, 中心城区 …).
+    /// (科学, 科技, 科研, 部长, 部分, 室友, 中心城区 …).
     static func continuesWord(suffix: UInt16, next: UInt16) -> Bool {
         switch suffix {
         case 0x79D1: return "学技研普长员目幻考协".utf16.contains(next) // 科
         case 0x90E8: return "长分门署队位件委落".utf16.contains(next) // 部
-        case 0x5BA4: return "内外友".utf16.contains(next) // 室
+        case 0x5BA4: return "友".utf16.contains(next) // 室
         case 0x5FC3: return "城区组".utf16.contains(next) // 心 (中心)
         case 0x8BCA: return "量部".utf16.contains(next) // 诊 (门诊)
         default: return false

@@ -8,6 +8,8 @@ struct MorphemeWalk {
     var tokens: Int
     /// The start of each token taken, rightmost first.
     var tokenStarts: [Int]
+    /// How many of the tokens were substantive (see `walk`'s `isSubstantive`).
+    var substantiveTokens = 0
 
     /// Walks left from `position`, taking tokens for which `accept` holds, and
     /// single connectors (`与`, `和`, `及`, `-`) only between two tokens.
@@ -17,15 +19,18 @@ struct MorphemeWalk {
     static func walk(
         from position: Int, in context: RecognitionContext, maxLength: Int,
         accept: (LexiconMatch) -> Bool,
-        isComplete: (LexiconMatch) -> Bool = { _ in false }
+        isComplete: (LexiconMatch) -> Bool = { _ in false },
+        isSubstantive: (LexiconMatch) -> Bool = { _ in true }
     ) -> MorphemeWalk {
         let units = context.units
         var p = position
         var starts: [Int] = []
+        var substantive = 0
         while p > 0 && position - p < maxLength {
             if let token = context.longestMatch(endingAt: p, where: accept) {
                 p = token.start
                 starts.append(p)
+                if isSubstantive(token) { substantive += 1 }
                 continue
             }
             // A connector joins two morphemes: 呼吸与危重症, 医师-药师.
@@ -34,11 +39,12 @@ struct MorphemeWalk {
                p - 1 - token.start >= 2, !isComplete(token) {
                 p = token.start
                 starts.append(p)
+                if isSubstantive(token) { substantive += 1 }
                 continue
             }
             break
         }
-        return MorphemeWalk(start: p, tokens: starts.count, tokenStarts: starts)
+        return MorphemeWalk(start: p, tokens: starts.count, tokenStarts: starts, substantiveTokens: substantive)
     }
 
     static func isConnector(_ u: UInt16) -> Bool {

@@ -25,11 +25,18 @@ public struct ProcedureRecognizer: Recognizer {
             }
             // `手术治疗`, `放射治疗治疗`: a generic 治疗/检查 after a complete name ends nothing new.
             if Self.isFollowUpHead(head, units), head.start > 0, Self.endsProcedure(units, at: head.start) { continue }
-            var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30) { match in
+            // Heads may stand inside a name (椎间孔镜治疗技术), but a name needs at
+            // least one approach, target or known procedure: `治疗技术`, `治疗手术` are not names.
+            var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30, accept: { match in
                 if match.value.isIn(.procedureMorpheme) || match.value.isIn(.procedureHead) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return false
-            }
+            }, isSubstantive: { match in
+                if match.value.isIn(.procedureMorpheme) { return true }
+                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                return false
+            })
+            if walk.substantiveTokens == 0 { walk.tokens = 0 }
             var start = walk.start
             // Latin words and model numbers inside a name (Halsted根治术, Lenke3CN型).
             if let latin = latinWord(endingAt: start, units), latin < start {
@@ -111,6 +118,13 @@ public struct ProcedureRecognizer: Recognizer {
 
     /// Last characters of disease words: 癌 病 瘤 炎 症 折 (骨折) 形 (畸形) 弯 (侧弯) 伤 石 …
     static let diseaseEndings: Set<UInt16> = Set("癌病瘤炎症折形弯伤石血死阻物肿窄".utf16)
+
+    /// Whether the text after a procedure name ending at `end` continues it
+    /// into another word (活检针, 检查组, 治疗室); Latin names never continue here.
+    static func continuesWord(_ units: [UInt16], end: Int) -> Bool {
+        guard end < units.count, end > 0, CodeUnitClass.isIdeograph(units[end - 1]) else { return false }
+        return continuesWord(units[end])
+    }
 
     /// Characters after a head that make it part of another word.
     static func continuesWord(_ u: UInt16) -> Bool {
