@@ -12,6 +12,9 @@ let package = Package(
     name: "MedExtract",
     products: [
         .library(name: "MedExtract", targets: ["MedExtract"]),
+        // Helpers for users' own test targets: dictionary checks and inline
+        // sentence fixtures, usable from XCTest and Swift Testing alike.
+        .library(name: "MedExtractTesting", targets: ["MedExtractTesting"]),
         .executable(name: "medextract", targets: ["medextract"]),
     ],
     dependencies: [
@@ -34,11 +37,18 @@ let package = Package(
             dependencies: ["CICU"],
             resources: [.copy("Resources/Dictionaries")]
         ),
+        // Fixture format, fixture runner, dictionary checker and linter. Depends
+        // on MedExtract only (no XCTest, no Testing): failures are values.
+        .target(
+            name: "MedExtractTesting",
+            dependencies: ["MedExtract"]
+        ),
         // The command-line tool's logic, a library so that tests can drive it.
         .target(
             name: "MedExtractCLI",
             dependencies: [
                 "MedExtract",
+                "MedExtractTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +61,7 @@ let package = Package(
             dependencies: [
                 "MedExtract",
                 "MedExtractCLI",
+                "MedExtractTesting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

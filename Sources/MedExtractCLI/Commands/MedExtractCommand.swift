@@ -14,7 +14,7 @@ public struct MedExtractCommand: ParsableCommand {
         2 on a usage error.
         """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self]
+        subcommands: [ExtractCommand.self, EvaluateCommand.self, DictCommand.self, FixturesCommand.self]
     )
 
     /// Creates the command (used by ArgumentParser).

@@ -1,10 +1,12 @@
 import Foundation
 
-/// Buffered writing to standard output or standard error.
+/// Buffered writing to standard output, standard error, a file, or memory.
 final class OutputSink {
     private var buffer: [UInt8] = []
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private let limit: Int
+    /// Everything written so far, when the sink collects into memory.
+    private(set) var collected: [UInt8] = []
 
     init(handle: FileHandle, limit: Int = 1 << 16) {
         self.handle = handle
@@ -12,7 +14,28 @@ final class OutputSink {
         buffer.reserveCapacity(limit)
     }
 
+    /// A sink that keeps what is written in ``collected`` (for tests).
+    init(collecting limit: Int = 1 << 16) {
+        self.handle = nil
+        self.limit = limit
+    }
+
     static func standardOutput() -> OutputSink { OutputSink(handle: .standardOutput) }
+
+    /// A sink writing to a new (truncated) file, or standard output for `nil` or `-`;
+    /// reports a file that cannot be created and exits with status 1.
+    static func create(_ path: String?) throws -> OutputSink {
+        guard let path, path != "-" else { return standardOutput() }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            printError("medextract: \(path): cannot create file")
+            throw ExitStatus.inputFailure
+        }
+        return OutputSink(handle: handle)
+    }
+
+    /// What a collecting sink holds, as text (after a flush).
+    var collectedText: String { String(decoding: collected, as: UTF8.self) }
 
     func write(_ string: String) {
         buffer.append(contentsOf: string.utf8)
@@ -26,7 +49,11 @@ final class OutputSink {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        if let handle {
+            handle.write(Data(buffer))
+        } else {
+            collected.append(contentsOf: buffer)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
