@@ -19,8 +19,14 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Inputs: .txt or .jsonl files, directories, or - for standard input.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text (for people), jsonl (one document a line), json (one array).")
+    @Option(help: "Output format: text (for people), jsonl (one document a line), json (one array), conll (character BIO tags), brat (standoff files, needs --output DIR), doccano (JSONL).")
     var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output; for --format brat, the directory to write ID.txt and ID.ann files into.", valueName: "path"))
+    var output: String?
+
+    @Flag(help: "Never show the progress line (it is shown only when standard error is a terminal).")
+    var noProgress = false
 
     @Option(help: "How standard input is read: text (one document) or jsonl.")
     var input: StandardInputFormat = .text
@@ -35,26 +41,43 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if format.writesDirectory && output == nil {
+            throw ValidationError("--format \(format.rawValue) writes files: give the directory with --output DIR")
+        }
     }
 
     func run() throws {
         let extractor = try extractorOptions.makeExtractor()
         let source = DocumentSource(paths: paths, standardInputFormat: input, lossy: lossy)
-        let sink = OutputSink.standardOutput()
-        var writer = format.makeWriter()
-        try writer.begin(sink)
+        let sink = try makeSink()
+        var writer = format.makeWriter(directory: output)
+        do {
+            try writer.begin(sink)
+        } catch {
+            printError("medextract: \(output ?? "-"): \(error.localizedDescription)")
+            throw ExitStatus.inputFailure
+        }
         var failures = 0
+        let progress = noProgress ? nil : ProgressReporter.forStandardError(totalBytes: source.totalInputBytes())
         let pipeline = BatchPipeline(extractor: extractor, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         try pipeline.run(source: source, onFailure: { failure in
             failures += 1
             sink.flush()
+            progress?.clear()
             printError("medextract: \(failure)")
         }, onResult: { document, entities in
             try writer.write(document, entities: entities, to: sink)
+            progress?.documentDone(byteCount: document.inputByteCount ?? document.byteCount)
         })
         try writer.end(sink)
         sink.flush()
+        progress?.finish()
         if failures > 0 { throw ExitStatus.inputFailure }
+    }
+
+    /// Standard output, or the `--output` file for the stream formats.
+    func makeSink() throws -> OutputSink {
+        try OutputSink.create(format.writesDirectory ? nil : output)
     }
 }
 

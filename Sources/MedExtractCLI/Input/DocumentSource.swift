@@ -93,7 +93,7 @@ public struct DocumentSource: Sendable {
             return .failure(InputFailure(path: path, reason: "cannot read: \(error.localizedDescription)"))
         }
         switch decode(data) {
-        case .success(let text): return .document(InputDocument(id: id, text: text, origin: path))
+        case .success(let text): return .document(InputDocument(id: id, text: text, origin: path, inputByteCount: data.count))
         case .failure(let reason): return .failure(InputFailure(path: path, reason: reason))
         }
     }
@@ -144,7 +144,7 @@ public struct DocumentSource: Sendable {
         default:
             return failure("\"id\" is not a string")
         }
-        return .document(InputDocument(id: id, text: text, origin: "\(path):\(lineNumber)"))
+        return .document(InputDocument(id: id, text: text, origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
     }
 
     private enum Decoded {

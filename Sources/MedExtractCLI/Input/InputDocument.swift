@@ -7,6 +7,9 @@ public struct InputDocument: Sendable {
     public var text: String
     /// Where it came from (`path` or `path:line`), for messages.
     public var origin: String
+    /// How many bytes of input the document was read from (a text file's
+    /// size, a JSONL line's length with its line end); `nil` when unknown.
+    public var inputByteCount: Int? = nil
     /// The size of the text in UTF-8 bytes (for progress and throughput).
     public var byteCount: Int { text.utf8.count }
 }

@@ -10,6 +10,12 @@ public enum OutputFormat: String, CaseIterable, Sendable, ExpressibleByArgument 
     case jsonl
     /// One JSON array of those objects.
     case json
+    /// Character-level BIO tags, one character a line (see ``CoNLLWriter``).
+    case conll
+    /// brat standoff: `ID.txt` and `ID.ann` per document in the `--output` directory.
+    case brat
+    /// doccano JSONL: `{"id", "text", "label": [[start, end, "LABEL"], ...]}`.
+    case doccano
 }
 
 /// Writes extraction results in one format, document by document, in input order.
@@ -23,11 +29,18 @@ protocol DocumentWriter {
 }
 
 extension OutputFormat {
-    func makeWriter() -> any DocumentWriter {
+    /// Whether the format writes files into a directory rather than one stream.
+    var writesDirectory: Bool { self == .brat }
+
+    /// A writer for this format; `directory` is where ``brat`` writes its files.
+    func makeWriter(directory: String? = nil) -> any DocumentWriter {
         switch self {
         case .text: TextWriter()
         case .jsonl: JSONLinesWriter()
         case .json: JSONArrayWriter()
+        case .conll: CoNLLWriter()
+        case .doccano: DoccanoWriter()
+        case .brat: BratWriter(directory: directory ?? ".")
         }
     }
 }
