@@ -81,7 +81,7 @@ struct DictLintCommand: ParsableCommand {
         sink.flush()
         let errors = findings.filter { $0.severity == .error }.count
         let entries = DictionaryLinter.entries(in: sources).count
-        printError("medextract: \(entries) entries in \(sources.count) files: \(errors) errors, \(findings.count - errors) warnings")
+        printError("medextract: \(entries) entries in \(sources.count) file(s): \(errors) error(s), \(findings.count - errors) warning(s)")
         if errors > 0 { throw ExitStatus.inputFailure }
     }
 }
@@ -120,7 +120,7 @@ struct DictTestCommand: ParsableCommand {
             for failure in failures { sink.writeLine(failure.description) }
         }
         sink.flush()
-        printError("medextract: \(entries.count - failedEntries) of \(entries.count) entries pass; \(failedEntries) fail (\(failedSentences) sentences)")
+        printError("medextract: \(entries.count - failedEntries) of \(entries.count) entries pass; \(failedEntries) fail (\(failedSentences) failing sentence(s))")
         if failedEntries > 0 { throw ExitStatus.inputFailure }
     }
 }
