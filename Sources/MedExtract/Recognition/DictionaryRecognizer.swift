@@ -7,6 +7,13 @@ public struct DictionaryRecognizer: Recognizer {
     /// Creates the recogniser.
     public init() {}
 
+    private func startsInsideHospitalHead(_ match: LexiconMatch, _ context: RecognitionContext) -> Bool {
+        for end in (match.start + 1) ..< min(match.end, match.start + 3) {
+            if context.matches(endingAt: end).contains(where: { $0.start < match.start && $0.value.isIn(.hospitalHead) }) { return true }
+        }
+        return false
+    }
+
     /// Appends a candidate for every entry match with clean boundaries.
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
@@ -17,6 +24,8 @@ public struct DictionaryRecognizer: Recognizer {
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
             if entry.label == .entity(.department), DepartmentRecognizer.continuesWord(units, suffixEnd: match.end) { continue }
+            // A department never starts inside a hospital head: 医院工会 is not 院工会.
+            if entry.label == .entity(.department), startsInsideHospitalHead(match, context) { continue }
             if entry.label == .entity(.procedure), ProcedureRecognizer.continuesWord(units, end: match.end) { continue }
             let isUser = context.lexicon.isUserEntry[Int(match.value.entry)]
             let attributes = EntityAttributes(

@@ -58,6 +58,11 @@ public struct HospitalRecognizer: Recognizer {
         var stop = Stop.boundary
         var lastWasDigits = false
         var qualifiers = 0
+        // Generic words (社区, 村, 基层) may stand inside a name (…街道社区卫生服务中心),
+        // but a name that starts with one is generic: the start before them is kept.
+        var startBeforeGeneric: Int?
+        var sawGeneric = false
+        var genericBeforeHead = false // 山西省三级医院: a category even with a place
         walk: while true {
             if context.isClauseStart(p) { stop = .boundary; break }
             if let parentStart = context.hospitalStarts[p], parentStart < p, p - parentStart >= 3 {
@@ -66,6 +71,7 @@ public struct HospitalRecognizer: Recognizer {
                 break
             }
             if let token = bestToken(endingAt: p, context) {
+                if token.kind != .generic && token.kind != .stop { startBeforeGeneric = nil }
                 switch token.kind {
                 case .place:
                     p = token.start
@@ -86,14 +92,19 @@ public struct HospitalRecognizer: Recognizer {
                     qualifiers += 1
                     continue walk
                 case .generic:
-                    stop = .generic
-                    break walk
+                    if start == head.start { genericBeforeHead = true }
+                    sawGeneric = true
+                    if startBeforeGeneric == nil { startBeforeGeneric = start }
+                    p = token.start
+                    start = p
+                    continue walk
                 case .stop:
                     stop = .stopWord
                     break walk
                 }
             }
             let u = units[p - 1]
+            startBeforeGeneric = nil
             if CodeUnitClass.isDigit(u), start == head.start || lastWasDigits {
                 var q = p
                 while q > 0 && CodeUnitClass.isDigit(units[q - 1]) { q -= 1 }
@@ -115,9 +126,26 @@ public struct HospitalRecognizer: Recognizer {
             stop = CodeUnitClass.isIdeograph(u) ? .limit : .boundary
             break
         }
+        if genericBeforeHead {
+            candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
+            return
+        }
+        if let genericStart = startBeforeGeneric {
+            // The name starts with a generic word: 基层医院, 各级人民医院 are types.
+            if !evidence && nameCharacters == 0 || genericStart == head.start {
+                candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
+                return
+            }
+            start = genericStart
+            stop = .boundary
+        } else if sawGeneric && !evidence {
+            // A generic word inside a name without a place: 帮助乡镇卫生院.
+            candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
+            return
+        }
         guard start < head.start else { return }
         if !evidence {
-            if nameCharacters == 0 || stop == .generic {
+            if nameCharacters == 0 {
                 // A type of institution (骨科医院, 基层医院), not a name.
                 candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
                 return
@@ -125,8 +153,8 @@ public struct HospitalRecognizer: Recognizer {
             // A proper name of unknown characters alone needs a qualifier
             // (应急总医院) or a branch head (古书院分院): `推动医院` is a verb and a
             // generic 医院.
-            let isBranch = Self.branchHeads.contains(String(decoding: units[head.start ..< head.end], as: UTF16.self))
-            guard qualifiers > 0 || isBranch, unknown >= 2 else { return }
+            let isNameHead = Self.nameHeads.contains(String(decoding: units[head.start ..< head.end], as: UTF16.self))
+            guard qualifiers > 0 || isNameHead, unknown >= 2 else { return }
             if stop == .limit {
                 // Too many unknown characters: start at the ICU word boundary
                 // nearest the head that keeps two of them (借助|应急|总医院).
@@ -188,8 +216,10 @@ public struct HospitalRecognizer: Recognizer {
         }
     }
 
-    /// Heads of branches and campuses, which often carry a bare place-like name.
-    static let branchHeads: Set<String> = ["分院", "院区"]
+    /// Heads that carry a bare proper name without qualifiers: branches and
+    /// campuses (古书院分院), clinics (康宁诊所). `医院` is not one: `推动医院` is a verb
+    /// and a generic noun.
+    static let nameHeads: Set<String> = ["分院", "院区", "诊所", "门诊部", "卫生室", "卫生所", "卫生院"]
 
     static func isOrganizationName(_ surface: String) -> Bool {
         surface.hasSuffix("大学") || surface.hasSuffix("学院") || surface.hasSuffix("科学院")

@@ -31,6 +31,10 @@ public struct ProcedureRecognizer: Recognizer {
                 if match.value.isIn(.procedureMorpheme) || match.value.isIn(.procedureHead) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return false
+            }, isComplete: { match in
+                // Two names joined by 和/与/及 stay two: 腹腔镜技术和椎间孔镜技术.
+                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                return match.value.isIn(.procedureHead)
             }, isSubstantive: { match in
                 if match.value.isIn(.procedureMorpheme) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
@@ -128,6 +132,6 @@ public struct ProcedureRecognizer: Recognizer {
 
     /// Characters after a head that make it part of another word.
     static func continuesWord(_ u: UInt16) -> Bool {
-        "组室科师员费中项者台仪器设械间区针钳包".utf16.contains(u)
+        "组室科师员费中项者台仪器设械间区针钳包机".utf16.contains(u)
     }
 }
