@@ -57,28 +57,89 @@ public struct AhoCorasick: Sendable {
     /// Calls `body(pattern, start, end)` for every occurrence of every pattern
     /// in `units`, in order of end position (code-unit offsets, end exclusive).
     public func forEachMatch(in units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Void) {
-        var state = 0
-        for i in 0 ..< units.count {
-            let sym = symbol(units[i])
-            if sym == 0 {
-                state = 0
-                continue
-            }
-            while true {
-                let next = transition(state, sym)
-                if next >= 0 {
-                    state = next
-                    break
+        withTables { t in
+            var state = 0
+            for i in 0 ..< units.count {
+                let sym = Int(t.alphabet[Int(units[i])])
+                if sym == 0 {
+                    state = 0
+                    continue
                 }
-                if state == 0 { break }
-                state = Int(fail[state])
+                while true {
+                    let next = t.transition(state, sym)
+                    if next >= 0 {
+                        state = next
+                        break
+                    }
+                    if state == 0 { break }
+                    state = Int(t.fail[state])
+                }
+                var s = t.terminal[state] >= 0 ? state : Int(t.outputLink[state])
+                while s >= 0 {
+                    let pattern = Int(t.terminal[s])
+                    body(pattern, i + 1 - Int(t.patternLengths[pattern]), i + 1)
+                    s = Int(t.outputLink[s])
+                }
             }
-            var s = terminal[state] >= 0 ? state : Int(outputLink[state])
-            while s >= 0 {
-                let pattern = Int(terminal[s])
-                body(pattern, i + 1 - Int(patternLengths[pattern]), i + 1)
-                s = Int(outputLink[s])
+        }
+    }
+
+    /// Runs `body` with raw views of the tables, so the scan loop does no
+    /// bounds checks and no reference counting (all indices it uses come
+    /// from the tables the builder made consistent).
+    @inline(__always)
+    private func withTables<R>(_ body: (Tables) -> R) -> R {
+        alphabet.withUnsafeBufferPointer { alphabet in
+            rootNext.withUnsafeBufferPointer { rootNext in
+                edgeStart.withUnsafeBufferPointer { edgeStart in
+                    edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
+                        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                            fail.withUnsafeBufferPointer { fail in
+                                terminal.withUnsafeBufferPointer { terminal in
+                                    outputLink.withUnsafeBufferPointer { outputLink in
+                                        patternLengths.withUnsafeBufferPointer { patternLengths in
+                                            body(Tables(
+                                                alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart,
+                                                edgeSymbols: edgeSymbols, edgeTargets: edgeTargets, fail: fail,
+                                                terminal: terminal, outputLink: outputLink, patternLengths: patternLengths
+                                            ))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
+        }
+    }
+
+    /// Unchecked views of the automaton's tables for the scan loop.
+    private struct Tables {
+        let alphabet: UnsafeBufferPointer<UInt16>
+        let rootNext: UnsafeBufferPointer<Int32>
+        let edgeStart: UnsafeBufferPointer<Int32>
+        let edgeSymbols: UnsafeBufferPointer<UInt16>
+        let edgeTargets: UnsafeBufferPointer<Int32>
+        let fail: UnsafeBufferPointer<Int32>
+        let terminal: UnsafeBufferPointer<Int32>
+        let outputLink: UnsafeBufferPointer<Int32>
+        let patternLengths: UnsafeBufferPointer<Int32>
+
+        /// Same as ``AhoCorasick/transition(_:_:)``.
+        @inline(__always)
+        func transition(_ state: Int, _ symbol: Int) -> Int {
+            if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
+            var lo = Int(edgeStart[state])
+            var hi = Int(edgeStart[state + 1])
+            let s = UInt16(truncatingIfNeeded: symbol)
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                let m = edgeSymbols[mid]
+                if m == s { return Int(edgeTargets[mid]) }
+                if m < s { lo = mid + 1 } else { hi = mid }
+            }
+            return -1
         }
     }
 

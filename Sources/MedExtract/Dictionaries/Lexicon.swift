@@ -90,8 +90,12 @@ public struct Lexicon: Sendable {
     /// Every occurrence of every pattern in `units`, ordered by end.
     public func matches(in units: UnsafeBufferPointer<UInt16>) -> [LexiconMatch] {
         var matches: [LexiconMatch] = []
-        automaton.forEachMatch(in: units) { pattern, start, end in
-            matches.append(LexiconMatch(start: start, end: end, value: values[pattern]))
+        // Chinese text has about one match per two or three units.
+        matches.reserveCapacity(units.count / 2 + 16)
+        values.withUnsafeBufferPointer { values in
+            automaton.forEachMatch(in: units) { pattern, start, end in
+                matches.append(LexiconMatch(start: start, end: end, value: values[pattern]))
+            }
         }
         return matches
     }

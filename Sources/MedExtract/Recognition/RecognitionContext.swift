@@ -16,6 +16,9 @@ public final class RecognitionContext {
     /// Hospital spans found so far, by end: rules register them so that a
     /// later head can take an earlier name as its parent.
     public var hospitalStarts: [Int: Int] = [:]
+    /// The clauses segmented so far by ``wordBoundaries(around:)``, in the
+    /// order they were first asked for (for benchmarks and diagnostics).
+    public private(set) var segmentedClauses: [Range<Int>] = []
 
     init(text: NormalizedText, matches: [LexiconMatch], lexicon: Lexicon, segmenter: WordSegmenter) {
         self.text = text
@@ -89,6 +92,7 @@ public final class RecognitionContext {
             segmenter.forEachBoundary(slice) { _, end, _ in boundaries.append(clause.lowerBound + end) }
         }
         boundaryCache[clause] = boundaries
+        segmentedClauses.append(clause)
         return boundaries
     }
 

@@ -26,8 +26,9 @@ public struct TextNormalizer: Sendable {
     public func normalize(_ scalars: Substring.UnicodeScalarView, baseOffset: Int) -> NormalizedText {
         var units: [UInt16] = []
         var origins: [Int32] = []
-        units.reserveCapacity(scalars.count &+ 16)
-        origins.reserveCapacity(scalars.count &+ 16)
+        let capacity = Self.scalarCount(scalars) &+ 16
+        units.reserveCapacity(capacity)
+        origins.reserveCapacity(capacity)
 
         var offset = Int32(truncatingIfNeeded: baseOffset)
         // The pending whitespace run: where it started and whether it held a line break.
@@ -81,5 +82,16 @@ public struct TextNormalizer: Sendable {
             haveLast = true
         }
         return NormalizedText(units: units, origins: origins)
+    }
+
+    /// The number of scalars, counted over contiguous UTF-8 (bytes that do not
+    /// continue a sequence) instead of decoding scalar by scalar.
+    @inline(__always)
+    static func scalarCount(_ scalars: Substring.UnicodeScalarView) -> Int {
+        Substring(scalars).utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
+            return count
+        } ?? scalars.count
     }
 }

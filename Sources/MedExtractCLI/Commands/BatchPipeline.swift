@@ -2,14 +2,22 @@ import Dispatch
 import Foundation
 import MedExtract
 
-/// Streams documents through the extractor in batches: reads a batch, extracts
-/// its documents on `jobs` threads, then hands results on in input order.
-/// Memory stays bounded by one batch whatever the input size.
+/// Streams documents through the extractor and hands results on in input
+/// order, holding only a bounded window of documents in memory whatever the
+/// input size.
+///
+/// With one job, each document is parsed, extracted and handed on before the
+/// next is read. With `jobs > 1`, `jobs` worker threads parse JSONL lines and
+/// extract documents while the calling thread keeps reading ahead and writing
+/// finished results, so reading, parsing, extraction and output overlap and no
+/// thread waits at batch boundaries.
 struct BatchPipeline {
     let extractor: MedExtractor
     let jobs: Int
-    /// A batch closes at this many documents (per job) or bytes, whichever comes first.
+    /// At most this many documents per job are read but not yet handed on.
     var documentsPerJob = 32
+    /// At most about this many input bytes are read but not yet handed on
+    /// (one document over, so that any single document fits).
     var maxBatchBytes = 8 << 20
 
     func run(
@@ -17,77 +25,138 @@ struct BatchPipeline {
         onFailure: (InputFailure) throws -> Void,
         onResult: (InputDocument, [Entity]) throws -> Void
     ) throws {
-        var batch: [InputDocument] = []
-        var bytes = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let results = extractAll(batch)
-            for (document, entities) in zip(batch, results) { try onResult(document, entities) }
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
-        }
-        try source.forEach { item in
-            switch item {
-            case .failure(let failure):
-                try flush()
-                try onFailure(failure)
-            case .document(let document):
-                batch.append(document)
-                bytes += document.text.utf8.count
-                if batch.count >= documentsPerJob * jobs || bytes >= maxBatchBytes { try flush() }
+        guard jobs > 1 else {
+            try source.forEach { item in
+                switch item {
+                case .failure(let failure): try onFailure(failure)
+                case .document(let document): try onResult(document, extractor.extract(from: document.text))
+                }
             }
+            return
         }
-        try flush()
-    }
 
-    /// Extracts every document of a batch, in parallel when `jobs > 1`.
-    func extractAll(_ documents: [InputDocument]) -> [[Entity]] {
-        if jobs <= 1 || documents.count <= 1 {
-            return documents.map { extractor.extract(from: $0.text) }
+        let work = OrderedWork(extractor: extractor, source: source)
+        let group = DispatchGroup()
+        for _ in 0 ..< jobs {
+            DispatchQueue.global().async(group: group) { work.workerLoop() }
         }
-        let slots = ResultSlots(count: documents.count)
-        let shared = extractor
-        let workers = min(jobs, documents.count)
-        let next = NextIndex()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.take(below: documents.count) {
-                slots.set(i, shared.extract(from: documents[i].text))
+        let window = max(jobs * documentsPerJob, 1)
+        var submitted = 0
+        var delivered = 0
+        var bytesInFlight = 0
+
+        func deliverNext() throws {
+            let done = work.waitForResult(delivered)
+            delivered += 1
+            bytesInFlight -= done.bytes
+            switch done.item {
+            case .failure(let failure): try onFailure(failure)
+            case .document(let document): try onResult(document, done.entities)
             }
         }
-        return slots.values()
+
+        do {
+            try source.forEachPending { pending in
+                while submitted > delivered && (submitted - delivered >= window || bytesInFlight >= maxBatchBytes) {
+                    try deliverNext()
+                }
+                let bytes = pending.byteCount
+                work.submit(pending, bytes: bytes)
+                submitted += 1
+                bytesInFlight += bytes
+            }
+            while delivered < submitted { try deliverNext() }
+        } catch {
+            work.close(discardingQueued: true)
+            group.wait()
+            throw error
+        }
+        work.close(discardingQueued: false)
+        group.wait()
     }
 }
 
-/// One result slot per document, each written by exactly one worker.
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [[Entity]]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [Entity]) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
+/// The queue between the reading thread and the workers, and the finished
+/// results waiting to be handed on in order. All state is guarded by `condition`.
+private final class OrderedWork: @unchecked Sendable {
+    struct Done {
+        var item: InputItem
+        var entities: [Entity]
+        var bytes: Int
     }
 
-    func values() -> [[Entity]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+    private let extractor: MedExtractor
+    private let source: DocumentSource
+    private let condition = NSCondition()
+    private var queue: [(index: Int, pending: PendingInput, bytes: Int)?] = [] // taken entries are nil
+    private var queueHead = 0
+    private var nextIndex = 0
+    private var results: [Int: Done] = [:]
+    private var closed = false
+
+    init(extractor: MedExtractor, source: DocumentSource) {
+        self.extractor = extractor
+        self.source = source
     }
-}
 
-/// Hands out indices to workers, each exactly once.
-private final class NextIndex: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
+    /// Queues an input for the workers.
+    func submit(_ pending: PendingInput, bytes: Int) {
+        condition.lock()
+        if queueHead >= 256 && queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+        queue.append((nextIndex, pending, bytes))
+        nextIndex += 1
+        condition.broadcast()
+        condition.unlock()
+    }
 
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < limit else { return nil }
-        next += 1
-        return next - 1
+    /// No more inputs will come; workers finish the queue (or drop it) and stop.
+    func close(discardingQueued: Bool) {
+        condition.lock()
+        closed = true
+        if discardingQueued {
+            queue.removeAll()
+            queueHead = 0
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until input number `index` is done and returns its result.
+    func waitForResult(_ index: Int) -> Done {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let done = results.removeValue(forKey: index) { return done }
+            condition.wait()
+        }
+    }
+
+    /// A worker: parses and extracts queued inputs until the queue is closed and empty.
+    func workerLoop() {
+        while let (index, pending, bytes) = take() {
+            let item = source.resolve(pending)
+            var entities: [Entity] = []
+            if case .document(let document) = item { entities = extractor.extract(from: document.text) }
+            condition.lock()
+            results[index] = Done(item: item, entities: entities, bytes: bytes)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func take() -> (Int, PendingInput, Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queueHead == queue.count {
+            if closed { return nil }
+            condition.wait()
+        }
+        guard let next = queue[queueHead] else { return nil }
+        queue[queueHead] = nil
+        queueHead += 1
+        return (next.index, next.pending, next.bytes)
     }
 }

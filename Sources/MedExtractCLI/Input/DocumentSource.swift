@@ -30,23 +30,29 @@ public struct DocumentSource: Sendable {
 
     /// Calls `body` with every document or failure, in input order.
     public func forEach(_ body: (InputItem) throws -> Void) rethrows {
+        try forEachPending { pending in try body(resolve(pending)) }
+    }
+
+    /// Calls `body` with every input in order, JSONL lines still unparsed,
+    /// so that the (thread-safe) ``resolve(_:)`` can run on worker threads.
+    func forEachPending(_ body: (PendingInput) throws -> Void) rethrows {
         for path in paths.isEmpty ? ["-"] : paths {
             if path == "-" {
                 switch standardInputFormat {
-                case .text: try body(readText(handle: FileHandle.standardInput, path: "-", id: "stdin"))
+                case .text: try body(.ready(readText(handle: FileHandle.standardInput, path: "-", id: "stdin")))
                 case .jsonl: try readJSONL(handle: FileHandle.standardInput, path: "-", body)
                 }
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                try body(.failure(InputFailure(path: path, reason: "no such file or directory")))
+                try body(.ready(.failure(InputFailure(path: path, reason: "no such file or directory"))))
                 continue
             }
             if isDirectory.boolValue {
                 let files = Self.inputFiles(in: path)
                 if files.isEmpty {
-                    try body(.failure(InputFailure(path: path, reason: "directory contains no .txt or .jsonl files")))
+                    try body(.ready(.failure(InputFailure(path: path, reason: "directory contains no .txt or .jsonl files"))))
                 }
                 for file in files { try readFile(file, body) }
             } else {
@@ -71,9 +77,9 @@ public struct DocumentSource: Sendable {
         return files.sorted()
     }
 
-    private func readFile(_ path: String, _ body: (InputItem) throws -> Void) rethrows {
+    private func readFile(_ path: String, _ body: (PendingInput) throws -> Void) rethrows {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            try body(.failure(InputFailure(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied")))
+            try body(.ready(.failure(InputFailure(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"))))
             return
         }
         defer { try? handle.close() }
@@ -81,7 +87,7 @@ public struct DocumentSource: Sendable {
             try readJSONL(handle: handle, path: path, body)
         } else {
             let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            try body(readText(handle: handle, path: path, id: id))
+            try body(.ready(readText(handle: handle, path: path, id: id)))
         }
     }
 
@@ -98,7 +104,7 @@ public struct DocumentSource: Sendable {
         }
     }
 
-    private func readJSONL(handle: FileHandle, path: String, _ body: (InputItem) throws -> Void) rethrows {
+    private func readJSONL(handle: FileHandle, path: String, _ body: (PendingInput) throws -> Void) rethrows {
         let reader = LineReader(handle: handle)
         var lineNumber = 0
         while true {
@@ -107,12 +113,20 @@ public struct DocumentSource: Sendable {
                 guard let next = try reader.nextLine() else { break }
                 line = next
             } catch {
-                try body(.failure(InputFailure(path: path, line: lineNumber + 1, reason: "cannot read: \(error.localizedDescription)")))
+                try body(.ready(.failure(InputFailure(path: path, line: lineNumber + 1, reason: "cannot read: \(error.localizedDescription)"))))
                 break
             }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            try body(parseJSONLine(line, path: path, lineNumber: lineNumber))
+            try body(.jsonLine(line, path: path, lineNumber: lineNumber))
+        }
+    }
+
+    /// The document or failure a pending input stands for (parses JSONL lines).
+    func resolve(_ pending: PendingInput) -> InputItem {
+        switch pending {
+        case .ready(let item): item
+        case .jsonLine(let line, let path, let lineNumber): parseJSONLine(line, path: path, lineNumber: lineNumber)
         }
     }
 
@@ -121,7 +135,7 @@ public struct DocumentSource: Sendable {
             .failure(InputFailure(path: path, line: lineNumber, reason: reason))
         }
         var bytes = line
-        if let offset = TextFile.firstInvalidUTF8Offset(line) {
+        if let offset = UTF8Validation.firstInvalidOffset(line) {
             guard lossy else { return failure("invalid UTF-8 at byte offset \(offset) of the line") }
             bytes = Array(String(decoding: line, as: UTF8.self).utf8)
         }
@@ -153,9 +167,27 @@ public struct DocumentSource: Sendable {
     }
 
     private func decode(_ data: Data) -> Decoded {
-        if let offset = TextFile.firstInvalidUTF8Offset(data), !lossy {
+        if !lossy, let offset = data.withUnsafeBytes({ UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }) {
             return .failure("invalid UTF-8 at byte offset \(offset) (use --lossy to replace invalid bytes with U+FFFD)")
         }
         return .success(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// An input read but not yet parsed: JSONL lines are parsed later, possibly
+/// on another thread (see ``DocumentSource/resolve(_:)``).
+enum PendingInput: Sendable {
+    /// A document or failure known at reading time.
+    case ready(InputItem)
+    /// One non-blank JSONL line, its file and 1-based line number.
+    case jsonLine([UInt8], path: String, lineNumber: Int)
+
+    /// The bytes this input holds (for bounding memory).
+    var byteCount: Int {
+        switch self {
+        case .ready(.document(let document)): document.text.utf8.count
+        case .ready(.failure): 0
+        case .jsonLine(let line, _, _): line.count
+        }
     }
 }

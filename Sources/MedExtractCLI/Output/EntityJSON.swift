@@ -6,27 +6,40 @@ import MedExtract
 /// original document text, end exclusive; absent attributes are omitted.
 enum EntityJSON {
     static func object(_ entity: Entity) -> String {
-        var fields: [String] = [
-            "\"start\":\(entity.scalarOffsets.lowerBound)",
-            "\"end\":\(entity.scalarOffsets.upperBound)",
-            "\"label\":\(JSONText.quoted(entity.label.rawValue))",
-            "\"text\":\(JSONText.quoted(entity.text))",
-        ]
+        var out = "{\"start\":"
+        out.reserveCapacity(96 + entity.text.utf8.count * 2)
+        out += String(entity.scalarOffsets.lowerBound)
+        out += ",\"end\":"
+        out += String(entity.scalarOffsets.upperBound)
+        out += ",\"label\":"
+        out += JSONText.quoted(entity.label.rawValue)
+        out += ",\"text\":"
+        out += JSONText.quoted(entity.text)
         let a = entity.attributes
-        if let canonical = a.canonical { fields.append("\"canonical\":\(JSONText.quoted(canonical))") }
-        if let code = a.code { fields.append("\"code\":\(JSONText.quoted(code))") }
+        if let canonical = a.canonical { out += ",\"canonical\":"; out += JSONText.quoted(canonical) }
+        if let code = a.code { out += ",\"code\":"; out += JSONText.quoted(code) }
         if let figure = a.figure {
-            fields.append("\"kind\":\(JSONText.quoted(figure.kind.rawValue))")
-            if let value = figure.value { fields.append("\"value\":\(JSONText.number(value))") }
-            if let high = figure.high { fields.append("\"high\":\(JSONText.number(high))") }
-            if let unit = figure.unit { fields.append("\"unit\":\(JSONText.quoted(unit))") }
-            if let qualifier = figure.qualifier { fields.append("\"qualifier\":\(JSONText.quoted(qualifier.rawValue))") }
+            out += ",\"kind\":"
+            out += JSONText.quoted(figure.kind.rawValue)
+            if let value = figure.value { out += ",\"value\":"; out += JSONText.number(value) }
+            if let high = figure.high { out += ",\"high\":"; out += JSONText.number(high) }
+            if let unit = figure.unit { out += ",\"unit\":"; out += JSONText.quoted(unit) }
+            if let qualifier = figure.qualifier { out += ",\"qualifier\":"; out += JSONText.quoted(qualifier.rawValue) }
         }
-        return "{" + fields.joined(separator: ",") + "}"
+        out += "}"
+        return out
     }
 
     /// `{"id": ..., "entities": [...]}` for one document.
     static func document(id: String, entities: [Entity]) -> String {
-        "{\"id\":\(JSONText.quoted(id)),\"entities\":[" + entities.map(object).joined(separator: ",") + "]}"
+        var out = "{\"id\":"
+        out += JSONText.quoted(id)
+        out += ",\"entities\":["
+        for (i, entity) in entities.enumerated() {
+            if i > 0 { out += "," }
+            out += object(entity)
+        }
+        out += "]}"
+        return out
     }
 }

@@ -5,6 +5,7 @@ struct JSONText {
 
     /// Appends a JSON string literal.
     static func quoted(_ string: String) -> String {
+        if !needsEscaping(string) { return "\"" + string + "\"" }
         var out = "\""
         out.reserveCapacity(string.utf8.count + 2)
         for scalar in string.unicodeScalars {
@@ -27,6 +28,18 @@ struct JSONText {
         }
         out += "\""
         return out
+    }
+
+    /// Whether `quoted` must escape anything in `string`: a control
+    /// character, `"`, `\\`, or U+2028/U+2029 (lead byte 0xE2, checked
+    /// conservatively).
+    @inline(__always)
+    static func needsEscaping(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return true }
+            return false
+        }
     }
 
     /// A JSON number for a Double: integers without a fraction.

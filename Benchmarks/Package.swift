@@ -1,0 +1,33 @@
+// swift-tools-version: 6.1
+//
+// MedExtract's benchmarks, a package of their own so that users of the
+// library never resolve ordo-one/benchmark. Run from this directory:
+//
+//     swift package benchmark
+//
+// See docs/BENCHMARKS.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "MedExtractBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "MedExtract", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "MedExtractBenchmarks",
+            dependencies: [
+                .product(name: "MedExtract", package: "MedExtract"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MedExtractBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

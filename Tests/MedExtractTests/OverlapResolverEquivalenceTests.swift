@@ -1,0 +1,76 @@
+import Testing
+@testable import MedExtract
+
+/// The optimised resolver keeps exactly the candidates the straightforward
+/// formulation of its policy keeps (the reference below is the resolver as it
+/// was before it sorted indices instead of candidates).
+@Suite("Overlap resolver equivalence")
+struct OverlapResolverEquivalenceTests {
+    static func reference(_ candidates: [Candidate], length: Int) -> [Candidate] {
+        var entities: [Candidate] = []
+        var ignores: [Candidate] = []
+        for candidate in candidates where candidate.start >= 0 && candidate.end <= length && candidate.start < candidate.end {
+            if case .entity = candidate.label { entities.append(candidate) } else { ignores.append(candidate) }
+        }
+        if !ignores.isEmpty {
+            entities.sort { $0.start < $1.start }
+            var removed = [Bool](repeating: false, count: entities.count)
+            for ignore in ignores {
+                for (i, e) in entities.enumerated() where e.start >= ignore.start && e.start < ignore.end {
+                    if e.end <= ignore.end && (e.length < ignore.length || e.priority <= ignore.priority) { removed[i] = true }
+                }
+            }
+            entities = entities.indices.filter { !removed[$0] }.map { entities[$0] }
+        }
+        let ranked = entities.sorted { a, b in
+            if a.length != b.length { return a.length > b.length }
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.start != b.start { return a.start < b.start }
+            return a.label.description < b.label.description
+        }
+        var taken = [Bool](repeating: false, count: length)
+        var kept: [Candidate] = []
+        for candidate in ranked {
+            if (candidate.start ..< candidate.end).contains(where: { taken[$0] }) { continue }
+            for i in candidate.start ..< candidate.end { taken[i] = true }
+            kept.append(candidate)
+        }
+        return kept.sorted { $0.start < $1.start }
+    }
+
+    /// A small deterministic generator (SplitMix64).
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("same result as the reference on random candidate sets", arguments: 0 ..< 8)
+    func randomCandidates(seed: UInt64) {
+        var random = Generator(state: seed)
+        let labels: [DictionaryLabel] = [.entity(.hospital), .entity(.department), .entity(.procedure), .entity(.figure), .ignore]
+        for _ in 0 ..< 300 {
+            let length = Int.random(in: 0 ... 40, using: &random)
+            let count = Int.random(in: 0 ... 30, using: &random)
+            var candidates: [Candidate] = []
+            for n in 0 ..< count {
+                // Some out-of-range and empty spans too; few distinct
+                // priorities so that ties are common; the canonical tells
+                // otherwise identical candidates apart.
+                let start = Int.random(in: -2 ... length + 1, using: &random)
+                let end = start + Int.random(in: -1 ... 8, using: &random)
+                candidates.append(Candidate(
+                    start: start, end: end, label: labels.randomElement(using: &random) ?? .ignore,
+                    attributes: EntityAttributes(canonical: "c\(n)"),
+                    priority: [10, 30, 40].randomElement(using: &random) ?? 10
+                ))
+            }
+            #expect(OverlapResolver().resolve(candidates, length: max(length, 0)) == Self.reference(candidates, length: max(length, 0)))
+        }
+    }
+}
