@@ -160,3 +160,41 @@ private final class OrderedWork: @unchecked Sendable {
         return (next.index, next.pending, next.bytes)
     }
 }
+
+extension BatchPipeline {
+    /// Extracts every document of an in-memory list (e.g. a gold file), on
+    /// `jobs` threads, returning the results in the list's order.
+    func extractAll(_ documents: [InputDocument]) -> [[Entity]] {
+        guard jobs > 1, documents.count > 1 else { return documents.map { extractor.extract(from: $0.text) } }
+        let results = IndexedResults(count: documents.count)
+        let shared = extractor
+        DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { worker in
+            var i = worker
+            while i < documents.count {
+                results.set(i, shared.extract(from: documents[i].text))
+                i += min(jobs, documents.count)
+            }
+        }
+        return results.values()
+    }
+}
+
+/// One slot per document; each slot is written by exactly one worker.
+private final class IndexedResults: @unchecked Sendable {
+    private var storage: [[Entity]]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [Entity]) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [[Entity]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
