@@ -39,19 +39,8 @@ public struct AhoCorasick: Sendable {
     }
 
     /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
-    @inline(__always)
     func transition(_ state: Int, _ symbol: Int) -> Int {
-        if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
-        var lo = Int(edgeStart[state])
-        var hi = Int(edgeStart[state + 1])
-        let s = UInt16(truncatingIfNeeded: symbol)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let m = edgeSymbols[mid]
-            if m == s { return Int(edgeTargets[mid]) }
-            if m < s { lo = mid + 1 } else { hi = mid }
-        }
-        return -1
+        withTables { $0.transition(state, symbol) }
     }
 
     /// Calls `body(pattern, start, end)` for every occurrence of every pattern
@@ -126,7 +115,7 @@ public struct AhoCorasick: Sendable {
         let outputLink: UnsafeBufferPointer<Int32>
         let patternLengths: UnsafeBufferPointer<Int32>
 
-        /// Same as ``AhoCorasick/transition(_:_:)``.
+        /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
         @inline(__always)
         func transition(_ state: Int, _ symbol: Int) -> Int {
             if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
