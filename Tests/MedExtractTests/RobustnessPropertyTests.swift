@@ -10,6 +10,14 @@ struct RobustnessPropertyTests {
     static let builtin: MedExtractor? = try? MedExtractor()
     /// The same with the smallest chunk size, so random inputs are chunked.
     static let builtinChunked: MedExtractor? = try? MedExtractor(configuration: ExtractorConfiguration(chunkSize: 64))
+    /// The built-in extractor plus the seeds' gold surfaces (so the fragments
+    /// below do produce entities), unchunked and chunked.
+    static let withGold = SeedExtractors.extractor()
+    static let withGoldChunked = SeedExtractors.extractor(chunkSize: 64)
+
+    static func extractors() throws -> [MedExtractor] {
+        [try #require(builtin), try #require(builtinChunked), try #require(withGold), try #require(withGoldChunked)]
+    }
 
     /// Pieces random inputs are made of: medical vocabulary fragments, digits,
     /// units, punctuation, whitespace, emoji, combining marks, right-to-left
@@ -59,21 +67,25 @@ struct RobustnessPropertyTests {
     }
 
     @Test func vocabularyFragmentsNeverBreakInvariants() async throws {
-        let extractor = try #require(Self.builtin)
-        let chunked = try #require(Self.builtinChunked)
+        let extractors = try Self.extractors()
+        let found = Counter()
         await propertyCheck(count: 400, input: Self.fragmentText) { text in
-            EntityInvariants.check(extractor.extract(from: text), in: text)
-            EntityInvariants.check(chunked.extract(from: text), in: text)
+            for extractor in extractors {
+                let entities = extractor.extract(from: text)
+                found.add(entities.count)
+                EntityInvariants.check(entities, in: text)
+            }
         }
+        #expect(found.value > 100, "the fragments should produce entities")
     }
 
     @Test func arbitraryScalarsNeverBreakInvariants() async throws {
-        let extractor = try #require(Self.builtin)
-        let chunked = try #require(Self.builtinChunked)
+        let extractors = try Self.extractors()
         await propertyCheck(count: 300, input: Self.fragmentText, Self.anyScalars, Self.astralScalars) { text, a, b in
             let mixed = Self.interleave(text, a, b)
-            EntityInvariants.check(extractor.extract(from: mixed), in: mixed)
-            EntityInvariants.check(chunked.extract(from: mixed), in: mixed)
+            for extractor in extractors {
+                EntityInvariants.check(extractor.extract(from: mixed), in: mixed)
+            }
         }
     }
 
@@ -114,21 +126,30 @@ struct RobustnessPropertyTests {
     @Test(arguments: 0 ..< hostile.count)
     func hostileInputsDoNotTrap(_ index: Int) throws {
         let (name, text) = Self.hostile[index]
-        for extractor in [try #require(Self.builtin), try #require(Self.builtinChunked)] {
+        for extractor in try Self.extractors() {
             let entities = extractor.extract(from: text)
-            EntityInvariants.check(entities, in: text)
-            _ = name
+            EntityInvariants.check(entities, in: text, sourceLocation: #_sourceLocation)
         }
+        _ = name
     }
 
     @Test func extractorsAgreeOnHostileInputsWhenChunkedAtSentenceEnds() throws {
         // Default-size chunking cuts these at sentence ends only; the chunked
         // and unchunked results must agree.
-        let unchunked = try MedExtractor(configuration: ExtractorConfiguration(chunkSize: .max))
-        let chunked = try MedExtractor(configuration: ExtractorConfiguration(chunkSize: 1_000))
+        let unchunked = try #require(SeedExtractors.extractor(chunkSize: .max))
+        let chunked = try #require(SeedExtractors.extractor(chunkSize: 1_000))
         let text = String(repeating: "晋城大医院呼吸与危重症医学科成功开展2例EBUS-TBNA手术。患者3名，均康复出院！", count: 2_000)
         let expected = unchunked.extract(from: text)
         #expect(chunked.extract(from: text) == expected)
+        #expect(expected.count >= 4_000)
         EntityInvariants.check(expected, in: text)
     }
+}
+
+/// A thread-safe counter for use inside property bodies.
+final class Counter: @unchecked Sendable {
+    private var total = 0
+    private let lock = NSLock()
+    func add(_ n: Int) { lock.withLock { total += n } }
+    var value: Int { lock.withLock { total } }
 }
