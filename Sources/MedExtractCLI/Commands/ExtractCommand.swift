@@ -25,7 +25,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "How standard input is read: text (one document) or jsonl.")
     var input: StandardInputFormat = .text
 
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of rejecting the input (offsets then refer to the repaired text).")
+    @Flag(help: "Replace invalid UTF-8 (each maximal invalid byte sequence) and, in JSONL, unpaired \\uD800-\\uDFFF escapes with U+FFFD instead of rejecting the input; offsets then refer to the repaired text.")
     var lossy = false
 
     @Option(help: "Documents processed in parallel (default: the number of cores). Output stays in input order.")

@@ -117,15 +117,19 @@ public struct DocumentSource: Sendable {
     }
 
     /// Parses one JSONL line; `byteOffset` is where the line starts in the
-    /// file, so an invalid UTF-8 error names the file's byte offset.
-    func parseJSONLine(_ line: [UInt8], path: String, lineNumber: Int, byteOffset: Int = 0) -> InputItem {
+    /// file, so that errors name the file's byte offset (else the line's).
+    func parseJSONLine(_ line: [UInt8], path: String, lineNumber: Int, byteOffset: Int? = nil) -> InputItem {
         func failure(_ reason: String) -> InputItem {
             .failure(InputFailure(path: path, line: lineNumber, reason: reason))
+        }
+        func position(_ offset: Int) -> String {
+            guard let byteOffset else { return "byte offset \(offset) of the line" }
+            return "byte offset \(byteOffset + offset) (offset \(offset) in the line"
         }
         var bytes = line
         if let offset = TextFile.firstInvalidUTF8Offset(line) {
             guard lossy else {
-                return failure("invalid UTF-8 at byte offset \(byteOffset + offset) (offset \(offset) in the line; use --lossy to replace invalid bytes with U+FFFD)")
+                return failure("invalid UTF-8 at \(position(offset)); use --lossy to replace invalid bytes with U+FFFD" + (byteOffset == nil ? "" : ")"))
             }
             bytes = Array(String(decoding: line, as: UTF8.self).utf8)
         }
@@ -137,7 +141,7 @@ public struct DocumentSource: Sendable {
             let lone = JSONSurrogates.loneEscapes(in: bytes)
             guard let first = lone.first else { return failure("not valid JSON" + Self.jsonErrorDetail(error)) }
             guard lossy else {
-                return failure("unpaired UTF-16 surrogate escape at byte offset \(byteOffset + first) (offset \(first) in the line; use --lossy to replace it with U+FFFD)")
+                return failure("unpaired UTF-16 surrogate escape at \(position(first)); use --lossy to replace it with U+FFFD" + (byteOffset == nil ? "" : ")"))
             }
             do {
                 object = try JSONSerialization.jsonObject(with: Data(JSONSurrogates.repaired(bytes, lone: lone)), options: [.fragmentsAllowed])
