@@ -14,10 +14,11 @@ struct Chunk {
 }
 
 extension MedExtractor {
-    /// The chunk size actually used: at least 64 scalars, and small enough
-    /// that twice it cannot overflow.
+    /// The chunk size actually used: at least 64 scalars, at most 2^28, so a
+    /// chunk's scalar offsets (at most twice that) fit the normaliser's
+    /// `Int32` origins in a string of any length.
     static func effectiveChunkSize(_ requested: Int) -> Int {
-        min(max(requested, 64), Int.max / 4)
+        min(max(requested, 64), 1 << 28)
     }
 
     /// The number of scalars two chunks share at a hard cut; an entity (and

@@ -17,7 +17,8 @@ public struct ExtractorConfiguration: Sendable {
     /// Documents longer than this many Unicode scalars are processed in chunks
     /// cut at sentence ends (then clause marks, then hard cuts with overlap),
     /// so memory stays bounded on huge inputs; chunked results equal unchunked
-    /// ones. Values below 64 count as 64; `Int.max` never cuts in practice.
+    /// ones. Values below 64 count as 64, values above 2^28 as 2^28 (so
+    /// `Int.max` cuts only documents of over 2^28 scalars).
     public var chunkSize: Int
 
     /// Creates a configuration; the defaults load all built-in dictionaries and

@@ -65,11 +65,13 @@ public struct MedExtractor: Sendable {
         var document = DocumentState()
         let scalars = text.unicodeScalars
         for chunk in chunks(of: scalars) {
-            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: chunk.offset)
+            // Origins relative to the chunk, so they fit in Int32 in any string.
+            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: 0)
             let resolved = extractCandidates(from: normalized, document: &document)
             for candidate in resolved {
                 guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }
-                let span = normalized.originalScalarRange(candidate.start ..< candidate.end)
+                let local = normalized.originalScalarRange(candidate.start ..< candidate.end)
+                let span = local.lowerBound + chunk.offset ..< local.upperBound + chunk.offset
                 guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
                       span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
                 let lower = translator.position(ofScalarOffset: span.lowerBound)
