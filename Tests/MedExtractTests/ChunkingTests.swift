@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import MedExtract
 
@@ -252,6 +253,45 @@ struct ChunkingTests {
                 #expect(scalars.distance(from: scalars.startIndex, to: next.range.lowerBound) == next.offset)
                 #expect(scalars.distance(from: next.range.lowerBound, to: next.range.upperBound) <= 2 * Self.chunkSize)
             }
+        }
+    }
+}
+
+
+/// Random texts of entry surfaces, filler, punctuation, digits and layout
+/// whitespace: chunked extraction (chunk size 64) equals unchunked extraction.
+@Suite("Chunking equivalence on random text")
+struct ChunkingPropertyTests {
+    static let pieces: [String] = ChunkingTests.entries.map(\.surface) + [
+        "宣武医\n\n院", "EBUS-TB-\n\nNA", "晋城 大医院",
+        "今天", "患者", "进行了", "检查", "和", "治疗", "😀", "é", "\u{301}", "％", "·",
+        "12", "3.5", "1，000", "２０", "例", "名",
+        "。", "！", "？", "；", "!", "?", ";", "，", "、", "：", "（", "）", "“", "”",
+        " ", "\n", "\n\n", "\r\n", "\u{3000}", "\t",
+    ]
+
+    static let text = Gen<String?>.element(of: pieces).array(of: 0 ... 400)
+        .map { $0.compactMap { $0 }.joined() }
+
+    @Test func chunkedEqualsUnchunked() async throws {
+        let chunked = try #require(ChunkingTests.chunked)
+        let unchunked = try #require(ChunkingTests.unchunked)
+        await propertyCheck(count: 300, input: Self.text) { text in
+            let expected = unchunked.extract(from: text)
+            #expect(chunked.extract(from: text) == expected)
+            EntityInvariants.check(expected, in: text)
+        }
+    }
+
+    /// Without any punctuation, every cut is a hard cut.
+    @Test func chunkedEqualsUnchunkedWithHardCutsOnly() async throws {
+        let chunked = try #require(ChunkingTests.chunked)
+        let unchunked = try #require(ChunkingTests.unchunked)
+        let punctuation = Set("。！？；!?;，、：（）“”".unicodeScalars)
+        let pieces = Self.pieces.filter { !$0.unicodeScalars.contains(where: punctuation.contains) }
+        let text = Gen<String?>.element(of: pieces).array(of: 0 ... 400).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 300, input: text) { text in
+            #expect(chunked.extract(from: text) == unchunked.extract(from: text))
         }
     }
 }
