@@ -327,7 +327,9 @@ struct CLIRobustnessTests {
         try Self.write("宣武医院", to: "ok.txt", in: dir)
         #expect(try Self.run(Self.base + ["ok.txt"], in: dir).status == 0)
         #expect(try Self.run(Self.base + ["ok.txt", "missing.txt"], in: dir).status == 1)
-        for usage in [["extract", "--bogus"], ["extract", "--jobs", "0", "ok.txt"], ["extract", "--jobs", "many", "ok.txt"],
+        #expect(try Self.run(Self.base + ["--jobs", "9223372036854775807", "ok.txt"], in: dir).status == 0, "huge --jobs is capped, not an overflow")
+        for usage in [["extract", "--bogus"], ["extract", "--jobs", "0", "ok.txt"], ["extract", "--jobs", "many", "ok.txt"], ["extract", "--jobs", "-3", "ok.txt"],
+                      ["extract", "--jobs", "99999999999999999999", "ok.txt"],
                       ["extract", "--format", "xml", "ok.txt"], ["extract", "--labels", "DOCTOR", "ok.txt"],
                       ["extract", "--input", "csv"], ["no-such-command"]] {
             let result = try Self.run(usage, in: dir)
