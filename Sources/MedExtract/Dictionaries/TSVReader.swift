@@ -1,6 +1,10 @@
 /// Reads the tab-separated data files MedExtract uses: UTF-8, one record a
-/// line, `#` comments and blank lines skipped, a leading BOM and CRLF line
-/// ends accepted.
+/// line, `#` comments and blank lines skipped, a leading BOM and CRLF (or
+/// lone CR) line ends accepted.
+///
+/// Lines and fields are split on Unicode scalars, not `Character`s: `\r\n` is
+/// one `Character`, so splitting on the `Character` `\n` would read a CRLF
+/// file as a single line.
 struct TSVReader {
     /// One data line: its 1-based line number and its fields.
     struct Row {
@@ -11,16 +15,30 @@ struct TSVReader {
     /// Splits `contents` into rows of fields.
     static func rows(_ contents: String) -> [Row] {
         var rows: [Row] = []
+        var scalars = Substring(contents).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         var lineNumber = 0
-        var text = Substring(contents)
-        if text.unicodeScalars.first == "\u{FEFF}" { text = text.dropFirst() }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        func emit(_ range: Range<Substring.UnicodeScalarView.Index>) {
             lineNumber += 1
-            var line = rawLine
-            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-            rows.append(Row(line: lineNumber, fields: line.split(separator: "\t", omittingEmptySubsequences: false)))
+            let line = scalars[range]
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { return }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { Substring($0) }
+            rows.append(Row(line: lineNumber, fields: fields))
         }
+        var lineStart = scalars.startIndex
+        var index = lineStart
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar == "\n" || scalar == "\r" else {
+                scalars.formIndex(after: &index)
+                continue
+            }
+            emit(lineStart ..< index)
+            scalars.formIndex(after: &index)
+            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { scalars.formIndex(after: &index) }
+            lineStart = index
+        }
+        if lineStart < scalars.endIndex { emit(lineStart ..< scalars.endIndex) }
         return rows
     }
 }

@@ -6,38 +6,69 @@ struct Chunk {
     var offset: Int
     /// Entities are kept from this chunk only when they start in
     /// `keepFrom ..< keepBefore` (scalar offsets): chunks cut without a sentence
-    /// end overlap, and each entity is taken from the chunk that saw the most
-    /// context around it.
+    /// or clause end overlap, and each entity is taken from the chunk that saw
+    /// the most context around it. The keep ranges of successive chunks tile
+    /// the document, so every entity is reported by exactly one chunk.
     var keepFrom: Int
     var keepBefore: Int
 }
 
 extension MedExtractor {
+    /// The chunk size actually used: at least 64 scalars, at most 2^28, so a
+    /// chunk's scalar offsets (at most twice that) fit the normaliser's
+    /// `Int32` origins in a string of any length.
+    static func effectiveChunkSize(_ requested: Int) -> Int {
+        min(max(requested, 64), 1 << 28)
+    }
+
+    /// The number of scalars two chunks share at a hard cut; an entity (and
+    /// every candidate competing with it) no longer than half of it is seen
+    /// whole, with at least that much context, by the chunk that reports it.
+    static func hardCutOverlap(chunkSize size: Int) -> Int {
+        min(512, size / 2)
+    }
+
     /// Cuts a document into chunks of about ``ExtractorConfiguration/chunkSize``
-    /// scalars. A chunk ends after a sentence end (`。！？；`), where no entity
-    /// can continue. When no sentence end comes within twice the chunk size, the
-    /// chunk is cut hard and the next one starts `overlap` scalars earlier, so an
-    /// entity across the cut is seen whole by one of them.
+    /// scalars, scanning it once:
+    /// - from `size` scalars on, a chunk ends after a sentence end (`。！？；!?;`),
+    ///   where no entity can continue;
+    /// - from `1.5 × size` on, also after a clause mark (`，`, `、`) that has no
+    ///   digit on either side (`1，000` may be one number);
+    /// - at `2 × size` without either, the chunk is cut hard and the next one
+    ///   starts ``hardCutOverlap(chunkSize:)`` scalars earlier; the first keeps
+    ///   entities starting before the middle of the shared part, the second the
+    ///   rest, so an entity across the cut is seen whole by the chunk keeping it.
     func chunks(of scalars: String.UnicodeScalarView) -> [Chunk] {
-        let size = max(configuration.chunkSize, 64)
-        let overlap = min(256, size / 4)
+        let size = Self.effectiveChunkSize(configuration.chunkSize)
+        let clauseLength = size + size / 2
+        let hardLength = 2 * size
+        let overlap = Self.hardCutOverlap(chunkSize: size)
         var chunks: [Chunk] = []
         var start = scalars.startIndex
         var startOffset = 0
         var keepFrom = 0
         var index = start
         var offset = 0
+        var previous: UInt32 = 0
         while index < scalars.endIndex {
             let value = scalars[index].value
             scalars.formIndex(after: &index)
             offset += 1
+            defer { previous = value }
             let length = offset - startOffset
-            if length >= size && CodeUnitClass.isSentenceEnd(scalar: value) && value != 0x0A {
+            guard length >= size else { continue }
+            var clean = value != 0x0A && CodeUnitClass.isSentenceEnd(scalar: value)
+            if !clean, length >= clauseLength, value == 0xFF0C || value == 0x3001 {
+                // A clause mark between digits may be a thousands separator.
+                let next = index < scalars.endIndex ? scalars[index].value : 0
+                clean = !Self.isDigitScalar(previous) && !Self.isDigitScalar(next)
+            }
+            if clean {
                 chunks.append(Chunk(range: start ..< index, offset: startOffset, keepFrom: keepFrom, keepBefore: offset))
                 start = index
                 startOffset = offset
                 keepFrom = offset
-            } else if length >= 2 * size {
+            } else if length >= hardLength {
                 // Hard cut: the next chunk re-reads the last `overlap` scalars.
                 let middle = offset - overlap / 2
                 chunks.append(Chunk(range: start ..< index, offset: startOffset, keepFrom: keepFrom, keepBefore: middle))
@@ -52,5 +83,10 @@ extension MedExtractor {
             chunks.append(Chunk(range: start ..< scalars.endIndex, offset: startOffset, keepFrom: keepFrom, keepBefore: Int.max))
         }
         return chunks
+    }
+
+    /// ASCII or full-width digit.
+    private static func isDigitScalar(_ v: UInt32) -> Bool {
+        (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19)
     }
 }

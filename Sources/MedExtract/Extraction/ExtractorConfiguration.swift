@@ -14,8 +14,15 @@ public struct ExtractorConfiguration: Sendable {
     /// still block overlapping spans, so switching a label off never changes
     /// the spans of the others).
     public var enabledLabels: Set<EntityLabel>
+    /// Whether the structural rules (hospital, department, procedure and figure
+    /// recognisers, and the document alias pass) run. With `false` only
+    /// dictionary entries are found: useful to test dictionaries in isolation.
+    public var useRules: Bool
     /// Documents longer than this many Unicode scalars are processed in chunks
-    /// cut at sentence ends, so memory stays bounded on huge inputs.
+    /// cut at sentence ends (then clause marks, then hard cuts with overlap),
+    /// so memory stays bounded on huge inputs; chunked results equal unchunked
+    /// ones. Values below 64 count as 64, values above 2^28 as 2^28 (so
+    /// `Int.max` cuts only documents of over 2^28 scalars).
     public var chunkSize: Int
 
     /// Creates a configuration; the defaults load all built-in dictionaries and
@@ -25,8 +32,10 @@ public struct ExtractorConfiguration: Sendable {
         userEntries: [DictionaryEntry] = [],
         includeBuiltinDictionaries: Bool = true,
         enabledLabels: Set<EntityLabel> = Set(EntityLabel.allCases),
+        useRules: Bool = true,
         chunkSize: Int = 32_768
     ) {
+        self.useRules = useRules
         self.userDictionaries = userDictionaries
         self.userEntries = userEntries
         self.includeBuiltinDictionaries = includeBuiltinDictionaries

@@ -52,7 +52,7 @@ public struct MedExtractor: Sendable {
         let ruleWords = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
         lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
         segmenter = try WordSegmenter(locale: "zh")
-        recognizers = try Self.makeRecognizers()
+        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer()]
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
@@ -66,11 +66,13 @@ public struct MedExtractor: Sendable {
         var document = DocumentState()
         let scalars = text.unicodeScalars
         for chunk in chunks(of: scalars) {
-            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: chunk.offset)
+            // Origins relative to the chunk, so they fit in Int32 in any string.
+            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: 0)
             let resolved = extractCandidates(from: normalized, document: &document)
             for candidate in resolved {
                 guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }
-                let span = normalized.originalScalarRange(candidate.start ..< candidate.end)
+                let local = normalized.originalScalarRange(candidate.start ..< candidate.end)
+                let span = local.lowerBound + chunk.offset ..< local.upperBound + chunk.offset
                 guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
                       span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
                 let lower = translator.position(ofScalarOffset: span.lowerBound)
@@ -103,6 +105,7 @@ public struct MedExtractor: Sendable {
             recognizer.recognize(context, into: &candidates)
         }
         let first = resolver.resolve(candidates, length: normalized.count)
+        guard configuration.useRules else { return first }
         let aliasPass = DocumentAliasPass()
         let declared = aliasPass.learn(from: first, in: context, document: &document)
         guard !document.aliases.isEmpty else { return first }

@@ -2,7 +2,9 @@
 public struct Entity: Sendable, Hashable {
     /// The kind of entity.
     public var label: EntityLabel
-    /// The span in the original string.
+    /// The span in the original string. Its bounds are Unicode-scalar
+    /// boundaries, not necessarily `Character` boundaries (an entity can end
+    /// before a combining mark that follows it).
     public var range: Range<String.Index>
     /// The span as Unicode-scalar offsets into the original string (what JSONL
     /// output and Python's `text[start:end]` use).

@@ -132,6 +132,6 @@ public struct ProcedureRecognizer: Recognizer {
 
     /// Characters after a head that make it part of another word.
     static func continuesWord(_ u: UInt16) -> Bool {
-        "组室科师员费中项者台仪器设械间区针钳包机".utf16.contains(u)
+        "组室科师员费中项台仪器设械间区针钳包机".utf16.contains(u)
     }
 }

@@ -31,11 +31,18 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "How standard input is read: text (one document) or jsonl.")
     var input: StandardInputFormat = .text
 
-    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of rejecting the input (offsets then refer to the repaired text).")
+    @Flag(help: "Replace invalid UTF-8 (each maximal invalid byte sequence) and, in JSONL, unpaired \\uD800-\\uDFFF escapes with U+FFFD instead of rejecting the input; offsets then refer to the repaired text.")
     var lossy = false
 
-    @Option(help: "Documents processed in parallel (default: the number of cores). Output stays in input order.")
+    @Option(help: "Documents processed in parallel (default: the number of cores; at most 1024). Output stays in input order.", transform: ExtractCommand.parseJobs)
     var jobs: Int?
+
+    /// Parses `--jobs`, capping it at 1024 (batch sizes are multiples of it,
+    /// and `--jobs 9223372036854775807` used to overflow).
+    static func parseJobs(_ argument: String) throws -> Int {
+        guard let value = Int(argument) else { throw ValidationError("--jobs must be a number, not '\(argument)'") }
+        return min(value, 1024)
+    }
 
     @OptionGroup var extractorOptions: ExtractorOptions
 

@@ -96,7 +96,7 @@ public struct DocumentSource: Sendable {
         do {
             data = try handle.readToEnd() ?? Data()
         } catch {
-            return .failure(InputFailure(path: path, reason: "cannot read: \(error.localizedDescription)"))
+            return .failure(InputFailure(path: path, reason: "cannot read: \(Self.describe(error))"))
         }
         switch decode(data) {
         case .success(let text): return .document(InputDocument(id: id, text: text, origin: path, inputByteCount: data.count))
@@ -113,12 +113,12 @@ public struct DocumentSource: Sendable {
                 guard let next = try reader.nextLine() else { break }
                 line = next
             } catch {
-                try body(.ready(.failure(InputFailure(path: path, line: lineNumber + 1, reason: "cannot read: \(error.localizedDescription)"))))
+                try body(.ready(.failure(InputFailure(path: path, line: lineNumber + 1, reason: "cannot read: \(Self.describe(error))"))))
                 break
             }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            try body(.jsonLine(line, path: path, lineNumber: lineNumber))
+            try body(.jsonLine(line, path: path, lineNumber: lineNumber, byteOffset: reader.lineStart))
         }
     }
 
@@ -126,24 +126,43 @@ public struct DocumentSource: Sendable {
     func resolve(_ pending: PendingInput) -> InputItem {
         switch pending {
         case .ready(let item): item
-        case .jsonLine(let line, let path, let lineNumber): parseJSONLine(line, path: path, lineNumber: lineNumber)
+        case .jsonLine(let line, let path, let lineNumber, let byteOffset):
+            parseJSONLine(line, path: path, lineNumber: lineNumber, byteOffset: byteOffset)
         }
     }
 
-    func parseJSONLine(_ line: [UInt8], path: String, lineNumber: Int) -> InputItem {
+    /// Parses one JSONL line; `byteOffset` is where the line starts in the
+    /// file, so that errors name the file's byte offset (else the line's).
+    func parseJSONLine(_ line: [UInt8], path: String, lineNumber: Int, byteOffset: Int? = nil) -> InputItem {
         func failure(_ reason: String) -> InputItem {
             .failure(InputFailure(path: path, line: lineNumber, reason: reason))
         }
+        func position(_ offset: Int) -> String {
+            guard let byteOffset else { return "byte offset \(offset) of the line" }
+            return "byte offset \(byteOffset + offset) (offset \(offset) in the line"
+        }
         var bytes = line
         if let offset = UTF8Validation.firstInvalidOffset(line) {
-            guard lossy else { return failure("invalid UTF-8 at byte offset \(offset) of the line") }
+            guard lossy else {
+                return failure("invalid UTF-8 at \(position(offset)); use --lossy to replace invalid bytes with U+FFFD" + (byteOffset == nil ? "" : ")"))
+            }
             bytes = Array(String(decoding: line, as: UTF8.self).utf8)
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            return failure("not valid JSON")
+            // Lone surrogate escapes (`"\ud800"`) are valid JSON no String can hold.
+            let lone = JSONSurrogates.loneEscapes(in: bytes)
+            guard let first = lone.first else { return failure("not valid JSON" + Self.jsonErrorDetail(error)) }
+            guard lossy else {
+                return failure("unpaired UTF-16 surrogate escape at \(position(first)); use --lossy to replace it with U+FFFD" + (byteOffset == nil ? "" : ")"))
+            }
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(JSONSurrogates.repaired(bytes, lone: lone)), options: [.fragmentsAllowed])
+            } catch {
+                return failure("not valid JSON" + Self.jsonErrorDetail(error))
+            }
         }
         guard let dictionary = object as? [String: Any] else { return failure("expected a JSON object") }
         guard let rawText = dictionary["text"] else { return failure("missing \"text\"") }
@@ -159,6 +178,29 @@ public struct DocumentSource: Sendable {
             return failure("\"id\" is not a string")
         }
         return .document(InputDocument(id: id, text: text, origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
+    }
+
+    /// A readable reason for a read error: the underlying POSIX error when
+    /// Foundation wraps one (`Input/output error`, not `error 256`).
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            if underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code)) {
+                return String(cString: message)
+            }
+            return underlying.localizedDescription
+        }
+        if nsError.domain == NSPOSIXErrorDomain, let message = strerror(Int32(nsError.code)) {
+            return String(cString: message)
+        }
+        return nsError.localizedDescription
+    }
+
+    /// `: reason` from a JSON parser error, or nothing.
+    static func jsonErrorDetail(_ error: any Error) -> String {
+        let nsError = error as NSError
+        guard let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty else { return "" }
+        return ": " + detail
     }
 
     private enum Decoded {
@@ -179,15 +221,16 @@ public struct DocumentSource: Sendable {
 enum PendingInput: Sendable {
     /// A document or failure known at reading time.
     case ready(InputItem)
-    /// One non-blank JSONL line, its file and 1-based line number.
-    case jsonLine([UInt8], path: String, lineNumber: Int)
+    /// One non-blank JSONL line, its file, 1-based line number and the byte
+    /// offset where the line starts in the file.
+    case jsonLine([UInt8], path: String, lineNumber: Int, byteOffset: Int?)
 
     /// The bytes this input holds (for bounding memory).
     var byteCount: Int {
         switch self {
         case .ready(.document(let document)): document.text.utf8.count
         case .ready(.failure): 0
-        case .jsonLine(let line, _, _): line.count
+        case .jsonLine(let line, _, _, _): line.count
         }
     }
 }
