@@ -31,18 +31,6 @@ struct ChunkingTests {
     static let chunked = extractor(chunkSize: chunkSize)
     static let unchunked = extractor(chunkSize: .max)
 
-    /// A deterministic generator so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func fillerText(count: Int, seed: UInt64) -> [Unicode.Scalar] {
         var rng = SplitMix(state: seed)
         var scalars: [Unicode.Scalar] = []

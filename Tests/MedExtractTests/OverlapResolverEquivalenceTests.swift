@@ -38,21 +38,9 @@ struct OverlapResolverEquivalenceTests {
         return kept.sorted { $0.start < $1.start }
     }
 
-    /// A small deterministic generator (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("same result as the reference on random candidate sets", arguments: 0 ..< 8)
     func randomCandidates(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SplitMix(state: seed)
         let labels: [DictionaryLabel] = [.entity(.hospital), .entity(.department), .entity(.procedure), .entity(.figure), .ignore]
         for _ in 0 ..< 300 {
             let length = Int.random(in: 0 ... 40, using: &random)

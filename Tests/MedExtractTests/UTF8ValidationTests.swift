@@ -6,18 +6,6 @@ import Testing
 /// reference decoder-based check reports.
 @Suite("Fast UTF-8 validation")
 struct UTF8ValidationTests {
-    /// A small deterministic generator (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("edge cases")
     func edgeCases() {
         let cases: [[UInt8]] = [
@@ -33,7 +21,7 @@ struct UTF8ValidationTests {
 
     @Test("same offset as the reference on random byte strings", arguments: 0 ..< 4)
     func randomBytes(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SplitMix(state: seed)
         let pieces: [[UInt8]] = [
             Array("a".utf8), Array("医院".utf8), Array("😀".utf8), Array("12345678".utf8), [0x80], [0xC2], [0xE0, 0xA0], [0xED, 0xA0],
             [0xF0, 0x90], [0xF4, 0x90], [0xBF], [0xFF], [0xC0, 0xAF], [0xE2, 0x80, 0xA8],
