@@ -62,7 +62,7 @@ public struct HospitalRecognizer: Recognizer {
         // but a name that starts with one is generic: the start before them is kept.
         var startBeforeGeneric: Int?
         var sawGeneric = false
-        var genericBeforeHead = false // 山西省三级医院: a category even with a place
+        var genericBeforeHead: Int? // start of a generic word right before the head: 山西省三级医院 is a category
         walk: while true {
             if context.isClauseStart(p) { stop = .boundary; break }
             if let parentStart = context.hospitalStarts[p], parentStart < p, p - parentStart >= 3 {
@@ -92,7 +92,7 @@ public struct HospitalRecognizer: Recognizer {
                     qualifiers += 1
                     continue walk
                 case .generic:
-                    if start == head.start { genericBeforeHead = true }
+                    if start == head.start { genericBeforeHead = token.start }
                     sawGeneric = true
                     if startBeforeGeneric == nil { startBeforeGeneric = start }
                     p = token.start
@@ -126,8 +126,10 @@ public struct HospitalRecognizer: Recognizer {
             stop = CodeUnitClass.isIdeograph(u) ? .limit : .boundary
             break
         }
-        if genericBeforeHead {
-            candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
+        if let genericStart = genericBeforeHead {
+            // Only the generic word and the head are a category (新院区); a parent
+            // institution in front (太原市第二人民医院) stays a hospital of its own.
+            candidates.append(Candidate(start: genericStart, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
             return
         }
         if let genericStart = startBeforeGeneric {
