@@ -21,6 +21,17 @@ import Testing
 /// FIGURE kinds on the 3 exact matches: count=count, count≠duration, age=age → 2/3.
 @Suite("evaluate: scoring like score.py")
 struct EvaluationTests {
+    @Test func unreadableGoldFileNamesThePathOnce() {
+        let path = "/nonexistent/medextract-gold.jsonl"
+        do {
+            _ = try ScoringFiles.loadGold(path)
+            Issue.record("a missing gold file must throw")
+        } catch {
+            #expect(error.description == "\(path): cannot read: no such file")
+            #expect(error.line == nil)
+        }
+    }
+
     static let fixtures = Bundle.module.resourceURL?.appendingPathComponent("Fixtures")
 
     func report() throws -> EvaluationReport {

@@ -1,21 +1,9 @@
 import Foundation
 import MedExtract
 
-/// A gold or prediction file that cannot be scored.
-public struct ScoringFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file.
-    public var path: String
-    /// The 1-based line, when one line is at fault.
-    public var line: Int?
-    /// What is wrong.
-    public var reason: String
-
-    /// `path:line: reason`.
-    public var description: String {
-        if let line { return "\(path):\(line): \(reason)" }
-        return "\(path): \(reason)"
-    }
-}
+/// A gold or prediction file that cannot be scored: the file, the line where
+/// one line is at fault, and the reason (the same shape as an input failure).
+public typealias ScoringFileError = InputFailure
 
 /// Reads gold and prediction JSONL files (format: ANNOTATION.md) the way
 /// `score.py` does: blank lines skipped, documents keyed by id (a repeated id
@@ -54,7 +42,12 @@ public enum ScoringFiles {
         do {
             contents = try TextFile.read(path)
         } catch {
-            throw ScoringFileError(path: path, reason: error.description)
+            // The library's error names the file already; keep only the reason.
+            switch error {
+            case .unreadableFile(_, let reason): throw ScoringFileError(path: path, reason: "cannot read: \(reason)")
+            case .invalidUTF8(_, let offset): throw ScoringFileError(path: path, reason: "invalid UTF-8 at byte offset \(offset)")
+            default: throw ScoringFileError(path: path, reason: error.description)
+            }
         }
         var number = 0
         for rawLine in contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {

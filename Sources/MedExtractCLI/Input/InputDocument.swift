@@ -15,7 +15,7 @@ public struct InputDocument: Sendable {
 }
 
 /// An input that could not be read or parsed; the rest go on.
-public struct InputFailure: Error, Sendable, CustomStringConvertible {
+public struct InputFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file (or `-` for standard input).
     public var path: String
     /// The 1-based line, for line-oriented inputs.
