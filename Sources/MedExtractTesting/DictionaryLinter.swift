@@ -175,11 +175,7 @@ public struct DictionaryLinter: Sendable {
 
     func reachability(of entry: DictionaryEntry, at location: String) -> LintFinding? {
         guard let extractor, case .entity(let label) = entry.label,
-              let placeholder = reachabilityTemplate.range(of: DictionaryTemplates.placeholder) else { return nil }
-        let prefix = reachabilityTemplate[..<placeholder.lowerBound]
-        let text = String(prefix) + entry.surface + String(reachabilityTemplate[placeholder.upperBound...])
-        let start = prefix.unicodeScalars.count
-        let span = start ..< start + entry.surface.unicodeScalars.count
+              let (text, span) = DictionaryTemplates.fill(reachabilityTemplate, with: entry.surface) else { return nil }
         let found = extractor.extract(from: text)
         if found.contains(where: { $0.label == label && $0.scalarOffsets == span }) { return nil }
         let got = found.filter { $0.scalarOffsets.overlaps(span) }.map { Fixture.notation(of: FixtureEntity(label: $0.label, scalarOffsets: $0.scalarOffsets, text: $0.text)) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MedExtract
+import MedExtractTesting
 
 /// `medextract evaluate`: extract every document of a gold file and score
 /// the result exactly as `shared/eval/score.py` does.
