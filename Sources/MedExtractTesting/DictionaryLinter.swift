@@ -91,18 +91,15 @@ public struct DictionaryLinter: Sendable {
         var error: String?
     }
 
-    /// Reads the lines of a source the way ``DictionaryFile`` does (BOM, CRLF,
+    /// Reads the lines of a source through the library's own line reader
+    /// (``TSVReader``, as ``DictionaryFile`` does: BOM, CRLF and lone CR,
     /// `#` comments, blank lines), keeping each line's raw surface.
     static func lines(of source: DictionarySource) -> [Line] {
         var lines: [Line] = []
-        var number = 0
-        for rawLine in source.contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = rawLine
-            if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
-            if line.last == "\r" { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { continue }
-            let text = String(line)
+        for row in TSVReader.rows(source.contents) {
+            let number = row.line
+            let line = row.text.unicodeScalars
+            let text = String(row.text)
             let location = "\(source.path):\(number)"
             let rawSurface = String(line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)[0])
                 .trimmingCharacters(" ")
