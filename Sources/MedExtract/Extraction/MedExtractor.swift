@@ -67,7 +67,7 @@ public struct MedExtractor: Sendable {
         let scalars = text.unicodeScalars
         for chunk in chunks(of: scalars) {
             // Origins relative to the chunk, so they fit in Int32 in any string.
-            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: 0)
+            let normalized = normalizer.normalize(scalars[chunk.range])
             let resolved = extractCandidates(from: normalized, document: &document)
             for candidate in resolved {
                 guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }
