@@ -78,8 +78,11 @@ def main(doc=__doc__):
 
     def fill_proc(s, v):
         label, canon, code = v
-        if label == "PROCEDURE" and not code:
-            code = icd_code.get(s, "") or icd_code.get(canon, "")
+        if label == "PROCEDURE":
+            found = icd_code.get(s, "") or icd_code.get(canon, "")
+            # a national clinical code refines a curated 4-digit index code (39.95 -> 39.9500)
+            if not code or (found and found.startswith(code) and len(found) > len(code)):
+                code = found
         return (label, canon, code)
 
     files = {}
