@@ -7,6 +7,7 @@ coding qualifiers are cut (`NOS`, `[...]` notes, `(...)` sizes, a leading
 rather than names are dropped (`的`, `或`, `未特指`, `伴`, `/` …), and the
 everyday variants that name the same procedure are generated:
 
+* a leading mode `无创`/`有创` dropped (`无创呼吸机辅助通气` -> `呼吸机辅助通气`);
 * `置入` <-> `植入` (the standard writes 置入, news mostly 植入);
 * an action + `术` also without `术` and with `手术` (`脾切除术` -> `脾切除`,
   `脾切除手术`), for the action heads in ``ACTION_HEADS``;
@@ -72,6 +73,10 @@ def clean_name(name):
 def variants(s, tcm=False):
     """Everyday forms of one cleaned name (the name itself first)."""
     out = [s]
+    # the ventilation/monitoring mode is a qualifier: 无创呼吸机辅助通气 is also 呼吸机辅助通气
+    m = re.match("^(无创|有创)(.{4,})$", s)
+    if m:
+        out.append(m.group(2))
     if "置入" in s:
         out.append(s.replace("置入", "植入"))
     for v in list(out):

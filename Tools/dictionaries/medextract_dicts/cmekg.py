@@ -14,6 +14,9 @@ classes. A term is kept only when
   no procedure;
 * a treatment-only term is not a drug-class therapy (`抗…治疗`, `…激素治疗`).
 
+`X检查` also gives `X` when X names the exam by its record or modality
+(`肾图检查` -> `肾图`, `头颅CT检查` -> `头颅CT`).
+
 `exam_entities.tsv` subjects are examinations by construction (they carry a
 所属分类); they pass the same length, separator and generic filters, and need
 no head. `department_terms.tsv` values ending in 科 are departments.
@@ -58,7 +61,7 @@ DISEASE_END = re.compile("(症|病|炎|瘤|癌|痛|伤|期|灶|疾病|综合征|
 
 
 def _ok_shape(t):
-    if re.search("[，、；,;:：/()（）\"“”\\[\\]]", t) or re.search("(及|和|或|的|等|某些|一般|自检|随访|可疑|不|进行|利用|应用|采用|需要|建议|联合|住院|门诊|退热|试验性|传统|经典)", t):
+    if re.search("[，、；,;:：/()（）\"“”\\[\\]]", t) or re.search("(及|和|与|或|的|等|某些|一般|自检|随访|可疑|不|进行|利用|应用|采用|需要|建议|联合|住院|门诊|退热|试验性|传统|经典)", t):
         return False
     if not (2 <= len(t) <= 16):
         return False
@@ -85,6 +88,15 @@ def _ok_head(t, kinds):
     return True
 
 
+def _short_forms(t):
+    """`X检查` -> `X` when X already names the examination by its record or
+    modality (肾图检查 -> 肾图, 静脉尿路造影检查 -> 静脉尿路造影, 头颅CT检查 -> 头颅CT)."""
+    m = re.match("^(.{2,}(?:电图|图|造影|CT|MRI|B超|彩超|超声|心动图|扫描|显像))(?:检查|检测)$", t)
+    if m and not GENERIC.match(m.group(1) + "检查"):
+        return [m.group(1)]
+    return []
+
+
 def build_cmekg(data):
     """surface -> origin set, for CMeKG procedure and exam names."""
     _, terms = read_tsv(os.path.join(data, "cmekg_medical_kg", "procedure_terms.tsv"))
@@ -102,6 +114,8 @@ def build_cmekg(data):
         if not _ok_head(t, kinds):
             continue
         out[t].add("cmekg-terms")
+        for v in _short_forms(t):
+            out[v].add("cmekg-variant")
     for r in exams:
         t = normalize(r[0])
         if not _ok_shape(t) or GENERIC.match(t):
@@ -109,6 +123,8 @@ def build_cmekg(data):
         if not (PROC_HEAD.search(t) or TEST_HEAD.search(t)) or not _ok_head(t, {"exam"}):
             continue
         out[t].add("cmekg-exams")
+        for v in _short_forms(t):
+            out[v].add("cmekg-variant")
     return out
 
 
