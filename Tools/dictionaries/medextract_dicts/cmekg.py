@@ -128,6 +128,25 @@ def build_cmekg(data):
     return out
 
 
+# the modifiers that leave a head bare (not 微创, 根治, 靶向, 血液 …: those name a kind)
+BARE_MODIFIER = re.compile(
+    "^(实验室|影像学?|辅助|相关|常规|一般|临床|特殊|专科|综合|系统|全面|进一步|药物|局部|全身|保守|支持|"
+    "对症|对症支持|病因|基础|规范化?|个体化|非手术|非药物|西医|中医|内科|外科|联合|替代|急救|紧急|术后)"
+    "(检查|检测|治疗|疗法|处理|措施)$")
+
+
+def build_cmekg_generic(data):
+    """CMeKG terms that are a generic modifier + bare head (实验室检查, 手术治疗,
+    药物治疗): IGNORE entries, they name no procedure."""
+    _, terms = read_tsv(os.path.join(data, "cmekg_medical_kg", "procedure_terms.tsv"))
+    out = set()
+    for r in terms:
+        t = normalize(r[0])
+        if r[4] != "yes" and 4 <= len(t) <= 8 and re.fullmatch("[" + CJK + "]+", t) and BARE_MODIFIER.match(t):
+            out.add(t)
+    return out
+
+
 def build_cmekg_departments(data):
     """Department names (ending in 科) from department_terms.tsv."""
     _, rows = read_tsv(os.path.join(data, "cmekg_medical_kg", "department_terms.tsv"))

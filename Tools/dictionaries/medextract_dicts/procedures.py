@@ -5,7 +5,7 @@ import re
 from collections import Counter, defaultdict
 
 from .clinical import build_clinical
-from .cmekg import build_cmekg
+from .cmekg import build_cmekg, build_cmekg_generic
 from .core import CJK, HAS_LATIN, normalize, read_curated_list, read_tsv
 
 
@@ -110,5 +110,9 @@ def build_procedures(data):
         if s not in rows:
             rows[s] = ("PROCEDURE", "", icd_code.get(s, ""))
         origin[s] |= how
+    for s in build_cmekg_generic(data):
+        if s not in rows and s not in exclude:
+            rows[s] = ("IGNORE", "", "")
+            origin[s].add("cmekg-generic")
     return rows, origin, icd_code
 
