@@ -221,6 +221,21 @@ def build_hospitals(data, places_full, gazetteer_rows):
         if len(longer) == 1 and len(a) >= 4:
             renamed[a] = longer[0]
 
+    # former names the lists give in brackets: 许昌医院（原许昌县人民医院） ->
+    # 许昌县人民医院 is an alias of 许昌医院
+    former = defaultdict(set)
+    for _, value in raw:
+        v = normalize(value)
+        m = re.match(r"^(.+?)(?:\([^()]*\))*\(原([^()]+)\)$", v)
+        if m:
+            cur = [n for n in expand_raw_name(m.group(1)) if n in official]
+            old = m.group(2)
+            if len(cur) == 1 and old in official and old != cur[0]:
+                former[old].add(cur[0])
+    for old, cur in former.items():
+        if len(cur) == 1 and old not in renamed:
+            renamed[old] = next(iter(cur))
+
     rows = {}
     for name in official:
         rows[name] = ("HOSPITAL", renamed.get(name, ""), "")
