@@ -1,9 +1,11 @@
-"""DEPARTMENT names from nhc_dept_codes, the Fudan specialty names and THUOCL."""
+"""DEPARTMENT names from nhc_dept_codes, the Fudan specialty names, THUOCL and
+CMeKG (`department_terms.tsv`, the values ending in 科)."""
 
 import os
 import re
 from collections import defaultdict
 
+from .cmekg import build_cmekg_departments
 from .core import normalize, read_curated_list, read_tsv
 
 
@@ -58,6 +60,12 @@ def build_departments(data):
             if w not in rows:
                 rows[w] = ("DEPARTMENT", "", codes.get(w, ""))
             src[w].add("thuocl")
+
+    for d in build_cmekg_departments(data):
+        if len(d) >= 2 and d not in exclude:
+            if d not in rows:
+                rows[d] = ("DEPARTMENT", "", codes.get(d, ""))
+            src[d].add("cmekg")
     return rows, src, codes
 
 

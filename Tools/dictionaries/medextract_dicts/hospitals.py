@@ -206,9 +206,39 @@ def build_hospitals(data, places_full, gazetteer_rows):
                 alias[city + m.group(2) + "院"].add(name)
                 alias[city + "市" + m.group(2) + "院"].add(name)
 
+    # names the Fudan rankings give one hospital in different years: the short
+    # form of one year is the full name of another minus its parent institution
+    # (南方医院 2009-2010, 南方医科大学南方医院 2011-): the short one is an alias
+    years = defaultdict(set)
+    for r in fudan:
+        for name in expand_raw_name(r[4]):
+            if name in official:
+                years[name].add(r[0])
+    renamed = {}
+    for a in sorted(years):
+        longer = [b for b in years if b != a and b.endswith(a) and not (years[a] & years[b])
+                  and re.search("(附属|医学科学院|科学院|大学|医学院|中国人民解放军)$", b[: -len(a)])]
+        if len(longer) == 1 and len(a) >= 4:
+            renamed[a] = longer[0]
+
+    # former names the lists give in brackets: 许昌医院（原许昌县人民医院） ->
+    # 许昌县人民医院 is an alias of 许昌医院
+    former = defaultdict(set)
+    for _, value in raw:
+        v = normalize(value)
+        m = re.match(r"^(.+?)(?:\([^()]*\))*\(原([^()]+)\)$", v)
+        if m:
+            cur = [n for n in expand_raw_name(m.group(1)) if n in official]
+            old = m.group(2)
+            if len(cur) == 1 and old in official and old != cur[0]:
+                former[old].add(cur[0])
+    for old, cur in former.items():
+        if len(cur) == 1 and old not in renamed:
+            renamed[old] = next(iter(cur))
+
     rows = {}
     for name in official:
-        rows[name] = ("HOSPITAL", "", "")
+        rows[name] = ("HOSPITAL", renamed.get(name, ""), "")
     dropped_alias = 0
     for a, canon in alias.items():
         if a in official or len(a) < 4:
@@ -224,7 +254,8 @@ def build_hospitals(data, places_full, gazetteer_rows):
             src_counts[s] += 1
     stats = {
         "official": len(official),
-        "aliases": len(rows) - len(official),
+        "aliases": len(rows) - len(official) + len(renamed),
+        "renamed": len(renamed),
         "ambiguous_aliases_dropped": dropped_alias,
         "by_source": dict(sorted(src_counts.items())),
     }

@@ -4,6 +4,8 @@ import os
 import re
 from collections import Counter, defaultdict
 
+from .clinical import build_clinical
+from .cmekg import build_cmekg, build_cmekg_generic
 from .core import CJK, HAS_LATIN, normalize, read_curated_list, read_tsv
 
 
@@ -95,5 +97,22 @@ def build_procedures(data):
             if w not in rows:
                 rows[w] = ("PROCEDURE", "", icd_code.get(w, ""))
             origin[w].add("thuocl")
+
+    # national clinical edition: its codes win over the alphabetic index's
+    clinical, clinical_origin = build_clinical(data, exclude)
+    for s, code in clinical.items():
+        rows[s] = ("PROCEDURE", "", code)
+        origin[s] |= clinical_origin[s]
+        icd_code[s] = code
+    for s, how in build_cmekg(data).items():
+        if s in exclude:
+            continue
+        if s not in rows:
+            rows[s] = ("PROCEDURE", "", icd_code.get(s, ""))
+        origin[s] |= how
+    for s in build_cmekg_generic(data):
+        if s not in rows and s not in exclude:
+            rows[s] = ("IGNORE", "", "")
+            origin[s].add("cmekg-generic")
     return rows, origin, icd_code
 
