@@ -112,7 +112,7 @@ struct LayoutModel {
         let pairs = line.visible - 1
         // Letter-spaced: at least three quarters of adjacent visible scalars
         // are one space apart (original spaces show as longer runs).
-        line.letterSpaced = line.visible >= 3 && line.singleGaps >= 2 && line.singleGaps * 4 >= pairs * 3
+        line.letterSpaced = line.visible >= 2 && line.singleGaps >= 1 && line.singleGaps * 4 >= pairs * 3
         // Re-flowed: four or more spaces between ideographs, with pieces
         // of eight or more scalars on average between them.
         let gaps = line.ideographGaps

@@ -8,8 +8,9 @@
 /// - drops invisible format characters (zero-width space, BOM, soft hyphen);
 /// - joins a line break where the line before it is full (a wrap): with
 ///   nothing in between, so words, numbers and Latin words broken by the wrap
-///   are whole again (`宣武医⏎⏎院`, `201⏎5年`, `17:16:4⏎9`); Latin words
-///   hyphenated across lines lose the hyphen (`EBUS-TB-⏎⏎NA` → `EBUS-TBNA`);
+///   are whole again (`宣武医⏎⏎院`, `201⏎5年`, `17:16:4⏎9`); a hyphen
+///   between two letters at the end of a line is typesetting and is dropped
+///   (`EBUS-TB-⏎⏎NA` → `EBUS-TBNA`), one after a digit is kept (`50-⏎70℃`);
 /// - keeps every other line break (after a short line: headings, list items,
 ///   paragraph ends, page furniture; and after a sentence end) as `\n`, which
 ///   every recogniser treats as a boundary;
@@ -117,9 +118,10 @@ public struct TextNormalizer: Sendable {
         _ previous: LayoutModel.Line, last: UInt32, next: UInt32, hasSpace: Bool,
         units: inout [UInt16], origins: inout [Int32]
     ) -> UInt16? {
-        if last == 0x2D, CodeUnitClass.isNonCJKWordScalar(next),
-           units.count >= 2, CodeUnitClass.isASCIIAlphanumeric(units[units.count - 2]) {
+        if last == 0x2D, next <= 0x7F, CodeUnitClass.isASCIILetter(UInt16(next)),
+           units.count >= 2, CodeUnitClass.isASCIILetter(units[units.count - 2]) {
             // A Latin word hyphenated across a line break: drop the hyphen too.
+            // (Between digits a hyphen is a range or a date: `50-⏎70℃` keeps it.)
             units.removeLast()
             origins.removeLast()
             return nil
