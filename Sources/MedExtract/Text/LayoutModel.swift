@@ -31,6 +31,15 @@ struct LayoutModel {
         var spacesAreLayout = false
         /// The break after this line is a wrap of a full line: it is joined.
         var joinsNext = false
+        /// The line is as long as the typical wrapped line (within one scalar
+        /// or two columns): a wrap inside a number or a Latin word is joined
+        /// only after such a line, so a short dateline (`2022-04-14 13:06`)
+        /// is not glued to a number starting the next line.
+        var fillsWidth = false
+        /// The text has too few lines to estimate a layout (a snippet): the
+        /// break after this line follows the character rule instead (joined
+        /// next to CJK, a space between two words, kept after punctuation).
+        var unknownLayout = false
 
         /// The line's length in scalars (letter spacing not counted).
         var length: Int32 { leading + visible + (letterSpaced ? multiGaps : singleGaps + multiGaps) }
@@ -40,9 +49,22 @@ struct LayoutModel {
 
     /// The lines, in order, blank lines included (a `\r\n` pair is one break).
     private(set) var lines: [Line] = []
+    /// The scalar offset where each line starts (after the break before it).
+    private(set) var lineStarts: [Int] = [0]
 
-    /// Lines shorter than this (in scalars) never count as wrapped: no column
-    /// of running text is that narrow, while list items and headings are.
+    /// The index of the line holding scalar offset `offset`.
+    func line(containing offset: Int) -> Int {
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Lines shorter than this (in scalars) do not vote for the typical
+    /// wrapped length: no column of running text is that narrow.
     static let minimumWrapLength: Int32 = 10
     /// Lines at least this long (in scalars) are never headings or list
     /// items: a break after one is a wrap unless a sentence ends there.
@@ -54,6 +76,11 @@ struct LayoutModel {
     static let fullPercent: Int32 = 40
     /// How many nonblank lines on each side a line is compared with.
     static let neighbourhood = 2
+    /// Texts with fewer lines of ``minimumWrapLength`` or more than this
+    /// (snippets, a few short lines) have no layout to estimate.
+    static let minimumLines = 3
+    /// A line shorter than this (in scalars) is never full.
+    static let minimumFullLength: Int32 = 6
 
     /// Builds the model of `scalars`.
     init(_ scalars: Substring.UnicodeScalarView) {
@@ -63,16 +90,20 @@ struct LayoutModel {
         var seenVisible = false
         var lastWasIdeograph = false
         var previousWasCR = false
+        var offset = -1
         for scalar in scalars {
             let v = scalar.value
+            offset &+= 1
             if CodeUnitClass.isLineBreakScalar(v) {
                 if v == 0x0A && previousWasCR {
                     previousWasCR = false
+                    lineStarts[lineStarts.count - 1] = offset + 1
                     continue
                 }
                 previousWasCR = v == 0x0D
                 Self.finish(&line)
                 lines.append(line)
+                lineStarts.append(offset + 1)
                 line = Line()
                 gap = 0
                 seenVisible = false
@@ -131,7 +162,12 @@ struct LayoutModel {
     /// with one paragraph per line) has no wraps.
     private mutating func decideJoins() {
         let nonblank = lines.indices.filter { lines[$0].visible > 0 }
-        guard nonblank.count >= 2 else { return }
+        var substantial = 0
+        for i in nonblank where lines[i].length >= Self.minimumWrapLength { substantial += 1 }
+        guard substantial >= Self.minimumLines else {
+            for i in lines.indices { lines[i].unknownLayout = true }
+            return
+        }
         let typicalLength = Self.typical(nonblank.map { lines[$0].length })
         let typicalColumns = Self.typical(nonblank.map { lines[$0].columns })
         for k in nonblank.indices.dropLast() {
@@ -150,9 +186,12 @@ struct LayoutModel {
                 }
                 return notShorter * 2 >= neighbours
             }
+            lines[nonblank[k]].fillsWidth = line.length >= Self.longLineLength
+                || typicalLength.map { line.length >= $0 - 1 } ?? false
+                || typicalColumns.map { line.columns >= $0 - 2 } ?? false
             lines[nonblank[k]].joinsNext = line.length >= Self.longLineLength
-                || full({ $0.length }, typical: typicalLength, minimum: Self.minimumWrapLength)
-                || full({ $0.columns }, typical: typicalColumns, minimum: 2 * Self.minimumWrapLength)
+                || full({ $0.length }, typical: typicalLength, minimum: Self.minimumFullLength)
+                || full({ $0.columns }, typical: typicalColumns, minimum: 2 * Self.minimumFullLength)
         }
     }
 

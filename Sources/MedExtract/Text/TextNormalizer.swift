@@ -33,7 +33,14 @@ public struct TextNormalizer: Sendable {
     /// Normalises a slice of a string's scalars; origins count from the
     /// slice's first scalar (offset 0).
     public func normalize(_ scalars: Substring.UnicodeScalarView) -> NormalizedText {
-        let layout = LayoutModel(scalars)
+        normalize(scalars, layout: LayoutModel(scalars), startOffset: 0)
+    }
+
+    /// Normalises a piece of a longer text whose layout was modelled whole
+    /// (so that a chunk is normalised exactly as it would be in its
+    /// document); `startOffset` is the scalar offset of the piece in the text
+    /// `layout` was built from. Origins count from the piece's first scalar.
+    func normalize(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> NormalizedText {
         var units: [UInt16] = []
         var origins: [Int32] = []
         let capacity = Self.scalarCount(scalars) &+ 16
@@ -51,9 +58,13 @@ public struct TextNormalizer: Sendable {
         // The last emitted scalar and the line it stood on.
         var lastScalar: UInt32 = 0
         var haveLast = false
-        var line = 0
-        var lastLine = 0
+        var line = layout.line(containing: startOffset)
+        var lastLine = line
         var previousWasCR = false
+        // Visible scalars since the last whitespace: a one-scalar token before
+        // a single space is letter spacing even on a line that is not
+        // letter-spaced throughout (`吕 梁 市 人 民 医 院召开…`).
+        var tokenLength = 0
 
         for scalar in scalars {
             let raw = scalar.value
@@ -81,7 +92,7 @@ public struct TextNormalizer: Sendable {
                     let separator = pendingNewline
                         ? breakSeparator(layout.lines[lastLine], last: lastScalar, next: value, hasSpace: pendingHasSpace, units: &units, origins: &origins)
                         : spaceSeparator(layout.lines[line], last: lastScalar, next: value,
-                                         singleSpace: pendingSingleSpace, units: units)
+                                         singleSpace: pendingSingleSpace, singleToken: tokenLength == 1, units: units)
                     if let separator {
                         units.append(separator)
                         origins.append(pendingStart)
@@ -92,7 +103,9 @@ public struct TextNormalizer: Sendable {
                 pendingLength = 0
                 pendingSingleSpace = false
                 pendingHasSpace = false
+                tokenLength = 0
             }
+            tokenLength &+= 1
             if value <= 0xFFFF {
                 units.append(UInt16(value))
                 origins.append(offset)
@@ -126,20 +139,34 @@ public struct TextNormalizer: Sendable {
             origins.removeLast()
             return nil
         }
+        if previous.unknownLayout {
+            // No layout to go by: the character rule.
+            if last <= 0xFFFF, CodeUnitClass.isBoundaryPunctuation(UInt16(last)) { return 0x0A }
+            return CodeUnitClass.isNonCJKWordScalar(last) && CodeUnitClass.isNonCJKWordScalar(next) ? 0x20 : nil
+        }
         guard previous.joinsNext, !CodeUnitClass.isSentenceFinal(last) else { return 0x0A }
         // A wrap: the two lines are one text. Two words keep a space only
-        // where the layout had one next to the break.
-        if hasSpace, CodeUnitClass.isNonCJKWordScalar(last), CodeUnitClass.isNonCJKWordScalar(next) { return 0x20 }
+        // where the layout had one next to the break; a number or Latin word
+        // is rejoined only after a line that fills the wrap width.
+        if CodeUnitClass.isNonCJKWordScalar(last), CodeUnitClass.isNonCJKWordScalar(next) {
+            if hasSpace { return 0x20 }
+            return previous.fillsWidth ? nil : 0x0A
+        }
         return nil
     }
 
     /// What stands for whitespace inside `line`, between `last` and `next`.
     @inline(__always)
-    private func spaceSeparator(_ line: LayoutModel.Line, last: UInt32, next: UInt32, singleSpace: Bool, units: [UInt16]) -> UInt16? {
+    private func spaceSeparator(
+        _ line: LayoutModel.Line, last: UInt32, next: UInt32, singleSpace: Bool, singleToken: Bool, units: [UInt16]
+    ) -> UInt16? {
         if line.letterSpaced && singleSpace { return nil }
+        if singleSpace && singleToken && (CodeUnitClass.isIdeograph(scalar: last) || (last >= 0x30 && last <= 0x39)) {
+            return nil
+        }
         if last <= 0xFFFF, CodeUnitClass.isBoundaryPunctuation(UInt16(last)) { return nil }
         if CodeUnitClass.isNonCJKWordScalar(last) && CodeUnitClass.isNonCJKWordScalar(next) { return 0x20 }
-        guard !line.spacesAreLayout, CodeUnitClass.isIdeograph(scalar: next) else { return nil }
+        guard !line.spacesAreLayout, !line.unknownLayout, CodeUnitClass.isIdeograph(scalar: next) else { return nil }
         if CodeUnitClass.isIdeograph(scalar: last) || Self.endsWithAcronym(units) { return 0x20 }
         return nil
     }
