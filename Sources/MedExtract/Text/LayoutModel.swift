@@ -153,13 +153,16 @@ struct LayoutModel {
     /// Decides for every nonblank line whether the break after it is a wrap.
     ///
     /// A line is full when, in scalars or in display columns, it is at
-    /// least ``fullPercent`` of the block's typical wrapped length and no
+    /// least ``minimumFullLength`` long and ``fullPercent`` of the text's
+    /// typical wrapped length, and no
     /// shorter than most of its ``neighbourhood`` (each neighbour allowing a
     /// fifth of its length of slack, for punctuation and narrow digits); a
     /// line of ``longLineLength`` or more is always full. The typical length is the
     /// most frequent length (±1) of lines of ``minimumWrapLength`` or more,
     /// if at least three lines share it; text without such a length (prose
-    /// with one paragraph per line) has no wraps.
+    /// with one paragraph per line) has no wraps. A text with fewer than
+    /// ``minimumLines`` lines of ``minimumWrapLength`` has no layout at all
+    /// (``Line/unknownLayout``).
     private mutating func decideJoins() {
         let nonblank = lines.indices.filter { lines[$0].visible > 0 }
         var substantial = 0

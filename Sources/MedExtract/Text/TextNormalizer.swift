@@ -20,7 +20,12 @@
 ///   except that a space between two ideographs, or after an acronym before
 ///   an ideograph, on a line whose spaces are not layout stays as one space,
 ///   a separator (`骨科 心内科`, `PET-CT 胃镜检查`);
-/// - keeps one space between two Latin words or numbers (`PET CT`).
+/// - keeps one space between two Latin words or numbers (`PET CT`);
+/// - in a snippet too short to show a layout (fewer than three lines of ten
+///   scalars: dictionary surfaces, one sentence) follows the character rule:
+///   breaks and spaces next to CJK are dropped, a break after punctuation kept.
+///
+/// See `docs/LAYOUT.md`.
 public struct TextNormalizer: Sendable {
     /// Creates a normaliser.
     public init() {}
