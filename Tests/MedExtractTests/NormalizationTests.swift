@@ -21,17 +21,33 @@ struct NormalizationTests {
     }
 
     @Test func lineBreakInsideWord() {
+        // Wrapped at eleven columns: full lines join, inside words too.
+        let wrapped = "来自首都医科大学宣武医\n\n院的专家团队每周都会走\n\n访辖区内的老人了解他们\n\n的身体状况。"
+        check(wrapped, normalized: "来自首都医科大学宣武医院的专家团队每周都会走访辖区内的老人了解他们的身体状况。",
+              needle: "宣武医院", original: 8 ..< 14)
+        // A snippet of fewer than three lines has no layout: the character rule joins it.
         check("首都医科大学宣武医\n\n院", normalized: "首都医科大学宣武医院", needle: "宣武医院", original: 6 ..< 12)
     }
 
     @Test func spaceBetweenCJKCharacters() {
-        check("肃州 区妇幼保健院", normalized: "肃州区妇幼保健院", needle: "肃州区妇幼保健院", original: 0 ..< 9)
+        // On a line re-flowed from a narrow column (many spaces, long pieces) spaces are layout.
+        let reflowed = "今天上午甘肃省酒泉市肃州 区妇幼保健院迎来了一批 来自北京的专家他们将在 这里开展为期一周的义诊 活动并进行业务培训"
+        check(reflowed, normalized: reflowed.replacingOccurrences(of: " ", with: ""), needle: "肃州区妇幼保健院", original: 10 ..< 19)
+        // On a letter-spaced line too.
         check("在吕 梁 市 医 疗", normalized: "在吕梁市医疗", needle: "吕梁市医疗", original: 1 ..< 10)
+        // Elsewhere a space between ideographs separates two words (in text with a layout).
+        let paragraph = "社区卫生工作者每周都会走访辖区内的老人。\n"
+        check(paragraph + paragraph + paragraph + "通讯员 王海 摄", normalized: String(repeating: paragraph, count: 3) + "通讯员 王海 摄",
+              needle: "王海", original: 67 ..< 69)
+        // In a snippet (fewer than three lines of ten) the character rule drops it.
+        check("肃州 区妇幼保健院", normalized: "肃州区妇幼保健院", needle: "肃州区妇幼保健院", original: 0 ..< 9)
     }
 
     @Test func latinWordHyphenatedAcrossLines() {
         check("行EBUS-TB-\n\nNA检查", normalized: "行EBUS-TBNA检查", needle: "EBUS-TBNA", original: 1 ..< 13)
         check("PD⁃\nCA循环", normalized: "PDCA循环", needle: "PDCA", original: 0 ..< 6)
+        // After a digit a hyphen is a range or a date: it stays.
+        check("温度为50-\n70℃", normalized: "温度为50-70℃", needle: "50-70℃", original: 3 ..< 10)
     }
 
     @Test func fullWidthFormsFold() {
@@ -39,8 +55,10 @@ struct NormalizationTests {
         check("（ＭＲＩ）", normalized: "(MRI)", needle: "MRI", original: 1 ..< 4)
     }
 
-    @Test func ideographicSpaceIsLayout() {
+    @Test func ideographicSpaceInASnippetOrLetterSpacing() {
         check("北京\u{3000}协和医院", normalized: "北京协和医院", needle: "协和", original: 3 ..< 5)
+        check("北\u{3000}京\u{3000}协\u{3000}和", normalized: "北京协和", needle: "协和", original: 4 ..< 7)
+        check("\u{3000}\u{3000}北京协和医院", normalized: "北京协和医院", needle: "协和", original: 4 ..< 6)
     }
 
     @Test func digitsAndUnitsJoin() {
@@ -57,6 +75,7 @@ struct NormalizationTests {
     }
 
     @Test func latinWordsKeepOneSpace() {
+        #expect(normalizer.normalize("PET   CT and MRI").string == "PET CT and MRI")
         #expect(normalizer.normalize("PET   CT and\nMRI").string == "PET CT and MRI")
         #expect(normalizer.normalize("Halsted 根治术").string == "Halsted根治术")
     }

@@ -65,9 +65,11 @@ public struct MedExtractor: Sendable {
         var entities: [Entity] = []
         var document = DocumentState()
         let scalars = text.unicodeScalars
+        let layout = LayoutModel(scalars[...])
         for chunk in chunks(of: scalars) {
-            // Origins relative to the chunk, so they fit in Int32 in any string.
-            let normalized = normalizer.normalize(scalars[chunk.range])
+            // Origins relative to the chunk, so they fit in Int32 in any string;
+            // line layout judged on the whole text, so chunks do not change it.
+            let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
             let resolved = extractCandidates(from: normalized, document: &document)
             for candidate in resolved {
                 guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }

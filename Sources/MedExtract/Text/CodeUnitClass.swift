@@ -93,4 +93,37 @@ enum CodeUnitClass {
         default: return v
         }
     }
+    /// A line break: LF, VT, FF, CR, NEL, line and paragraph separators.
+    @inline(__always)
+    static func isLineBreakScalar(_ v: UInt32) -> Bool {
+        (v >= 0x0A && v <= 0x0D) || v == 0x85 || v == 0x2028 || v == 0x2029
+    }
+
+    /// A scalar two display columns wide: CJK ideographs, kana, hangul, CJK
+    /// and full-width punctuation and forms (and the quotes and dashes CJK
+    /// fonts set full width).
+    @inline(__always)
+    static func isWide(scalar v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2014, 0x2018...0x201D, 0x2026, 0x2E80...0x303E, 0x3041...0x33FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Sentence-final punctuation only (`。！？；!?;`), after folding.
+    @inline(__always)
+    static func isSentenceFinal(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3002, 0x21, 0x3F, 0x3B: return true
+        default: return false
+        }
+    }
+
+    /// An ASCII capital letter.
+    @inline(__always)
+    static func isASCIIUppercase(_ u: UInt16) -> Bool { u >= 0x41 && u <= 0x5A }
 }

@@ -1,17 +1,31 @@
 /// Turns raw text from newspaper PDFs and web pages into the text the
 /// recognisers see, remembering where every unit came from.
 ///
-/// What it does, in one pass over Unicode scalars:
+/// A ``LayoutModel`` of the text's lines is built first (one pass); then, in
+/// one pass over Unicode scalars, the normaliser:
 /// - folds full-width ASCII (`ＣＴ`, `１２`, `（`) to ASCII and the many dash
 ///   characters (`‐ – ⁃ −`) to `-`;
 /// - drops invisible format characters (zero-width space, BOM, soft hyphen);
-/// - drops layout whitespace (spaces, ideographic spaces, line breaks) next to
-///   a CJK character, so `宣武医⏎⏎院`, `吕 梁 市` and `6 月 22 日` become
-///   `宣武医院`, `吕梁市`, `6月22日`;
-/// - rejoins Latin words hyphenated across lines (`EBUS-TB-⏎⏎NA` → `EBUS-TBNA`);
+/// - joins a line break where the line before it is full (a wrap): with
+///   nothing in between, so words, numbers and Latin words broken by the wrap
+///   are whole again (`宣武医⏎⏎院`, `201⏎5年`, `17:16:4⏎9`); a hyphen
+///   between two letters at the end of a line is typesetting and is dropped
+///   (`EBUS-TB-⏎⏎NA` → `EBUS-TBNA`), one after a digit is kept (`50-⏎70℃`);
+/// - keeps every other line break (after a short line: headings, list items,
+///   paragraph ends, page furniture; and after a sentence end) as `\n`, which
+///   every recogniser treats as a boundary;
+/// - removes the single spaces of a letter-spaced line, digits and Latin
+///   included (`吕 梁 市`, `２ ０ １ ５ 年` → `2015年`);
+/// - drops other spaces next to a CJK character (`6 月 22 日` → `6月22日`),
+///   except that a space between two ideographs, or after an acronym before
+///   an ideograph, on a line whose spaces are not layout stays as one space,
+///   a separator (`骨科 心内科`, `PET-CT 胃镜检查`);
 /// - keeps one space between two Latin words or numbers (`PET CT`);
-/// - keeps a line break (`\n`) where a line ends after punctuation, so nothing
-///   is joined across `。⏎⏎`.
+/// - in a snippet too short to show a layout (fewer than three lines of ten
+///   scalars: dictionary surfaces, one sentence) follows the character rule:
+///   breaks and spaces next to CJK are dropped, a break after punctuation kept.
+///
+/// See `docs/LAYOUT.md`.
 public struct TextNormalizer: Sendable {
     /// Creates a normaliser.
     public init() {}
@@ -24,6 +38,14 @@ public struct TextNormalizer: Sendable {
     /// Normalises a slice of a string's scalars; origins count from the
     /// slice's first scalar (offset 0).
     public func normalize(_ scalars: Substring.UnicodeScalarView) -> NormalizedText {
+        normalize(scalars, layout: LayoutModel(scalars), startOffset: 0)
+    }
+
+    /// Normalises a piece of a longer text whose layout was modelled whole
+    /// (so that a chunk is normalised exactly as it would be in its
+    /// document); `startOffset` is the scalar offset of the piece in the text
+    /// `layout` was built from. Origins count from the piece's first scalar.
+    func normalize(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> NormalizedText {
         var units: [UInt16] = []
         var origins: [Int32] = []
         let capacity = Self.scalarCount(scalars) &+ 16
@@ -31,43 +53,64 @@ public struct TextNormalizer: Sendable {
         origins.reserveCapacity(capacity)
 
         var offset: Int32 = 0
-        // The pending whitespace run: where it started and whether it held a line break.
+        // The pending whitespace run: where it started, whether it held a line
+        // break, how many scalars it had and whether they were one plain space.
         var pendingStart: Int32 = -1
         var pendingNewline = false
-        // Whether the last emitted unit was a non-CJK word scalar, and the scalar value.
+        var pendingLength = 0
+        var pendingSingleSpace = false
+        var pendingHasSpace = false // whitespace other than line breaks
+        // The last emitted scalar and the line it stood on.
         var lastScalar: UInt32 = 0
         var haveLast = false
+        var line = layout.line(containing: startOffset)
+        var lastLine = line
+        var previousWasCR = false
+        // Visible scalars since the last whitespace: a one-scalar token before
+        // a single space is letter spacing even on a line that is not
+        // letter-spaced throughout (`吕 梁 市 人 民 医 院召开…`).
+        var tokenLength = 0
 
         for scalar in scalars {
             let raw = scalar.value
             defer { offset &+= 1 }
+            if CodeUnitClass.isLineBreakScalar(raw) {
+                if !(raw == 0x0A && previousWasCR) { line &+= 1 }
+                previousWasCR = raw == 0x0D
+                if pendingStart < 0 { pendingStart = offset }
+                pendingNewline = true
+                pendingLength &+= 1
+                continue
+            }
+            previousWasCR = false
             if CodeUnitClass.isIgnorableScalar(raw) { continue }
             if CodeUnitClass.isWhitespaceScalar(raw) {
                 if pendingStart < 0 { pendingStart = offset }
-                if raw == 0x0A || raw == 0x0D || raw == 0x2028 || raw == 0x2029 || raw == 0x85 { pendingNewline = true }
+                pendingLength &+= 1
+                pendingSingleSpace = pendingLength == 1 && (raw == 0x20 || raw == 0x3000)
+                pendingHasSpace = true
                 continue
             }
             let value = CodeUnitClass.fold(raw)
             if pendingStart >= 0 {
                 if haveLast {
-                    if pendingNewline, lastScalar == 0x2D, CodeUnitClass.isNonCJKWordScalar(value),
-                       units.count >= 2, CodeUnitClass.isASCIIAlphanumeric(units[units.count - 2]) {
-                        // A Latin word hyphenated across a line break: drop the hyphen too.
-                        units.removeLast()
-                        origins.removeLast()
-                    } else if lastScalar <= 0xFFFF, CodeUnitClass.isBoundaryPunctuation(UInt16(lastScalar)) {
-                        if pendingNewline {
-                            units.append(0x0A)
-                            origins.append(pendingStart)
-                        }
-                    } else if CodeUnitClass.isNonCJKWordScalar(lastScalar) && CodeUnitClass.isNonCJKWordScalar(value) {
-                        units.append(0x20)
+                    let separator = pendingNewline
+                        ? breakSeparator(layout.lines[lastLine], last: lastScalar, next: value, hasSpace: pendingHasSpace, units: &units, origins: &origins)
+                        : spaceSeparator(layout.lines[line], last: lastScalar, next: value,
+                                         singleSpace: pendingSingleSpace, singleToken: tokenLength == 1, units: units)
+                    if let separator {
+                        units.append(separator)
                         origins.append(pendingStart)
                     }
                 }
                 pendingStart = -1
                 pendingNewline = false
+                pendingLength = 0
+                pendingSingleSpace = false
+                pendingHasSpace = false
+                tokenLength = 0
             }
+            tokenLength &+= 1
             if value <= 0xFFFF {
                 units.append(UInt16(value))
                 origins.append(offset)
@@ -80,8 +123,79 @@ public struct TextNormalizer: Sendable {
             }
             lastScalar = value
             haveLast = true
+            lastLine = line
         }
         return NormalizedText(units: units, origins: origins)
+    }
+
+    /// What stands for whitespace holding a line break after `previous`:
+    /// nothing or a space for a wrap, `\n` for a real break. A Latin word
+    /// hyphenated across the break loses its hyphen (removed from `units`).
+    @inline(__always)
+    private func breakSeparator(
+        _ previous: LayoutModel.Line, last: UInt32, next: UInt32, hasSpace: Bool,
+        units: inout [UInt16], origins: inout [Int32]
+    ) -> UInt16? {
+        if last == 0x2D, next <= 0x7F, CodeUnitClass.isASCIILetter(UInt16(next)),
+           units.count >= 2, CodeUnitClass.isASCIILetter(units[units.count - 2]) {
+            // A Latin word hyphenated across a line break: drop the hyphen too.
+            // (Between digits a hyphen is a range or a date: `50-⏎70℃` keeps it.)
+            units.removeLast()
+            origins.removeLast()
+            return nil
+        }
+        if previous.unknownLayout {
+            // No layout to go by: the character rule.
+            if last <= 0xFFFF, CodeUnitClass.isBoundaryPunctuation(UInt16(last)) { return 0x0A }
+            return CodeUnitClass.isNonCJKWordScalar(last) && CodeUnitClass.isNonCJKWordScalar(next) ? 0x20 : nil
+        }
+        guard previous.joinsNext, !CodeUnitClass.isSentenceFinal(last) else { return 0x0A }
+        // A wrap: the two lines are one text. Two words keep a space only
+        // where the layout had one next to the break; a number or Latin word
+        // is rejoined only after a line that fills the wrap width.
+        if CodeUnitClass.isNonCJKWordScalar(last), CodeUnitClass.isNonCJKWordScalar(next) {
+            if hasSpace { return 0x20 }
+            return previous.fillsWidth ? nil : 0x0A
+        }
+        return nil
+    }
+
+    /// What stands for whitespace inside `line`, between `last` and `next`.
+    @inline(__always)
+    private func spaceSeparator(
+        _ line: LayoutModel.Line, last: UInt32, next: UInt32, singleSpace: Bool, singleToken: Bool, units: [UInt16]
+    ) -> UInt16? {
+        if line.letterSpaced && singleSpace { return nil }
+        if singleSpace && singleToken && (CodeUnitClass.isIdeograph(scalar: last) || (last >= 0x30 && last <= 0x39)) {
+            return nil
+        }
+        if last <= 0xFFFF, CodeUnitClass.isBoundaryPunctuation(UInt16(last)) { return nil }
+        if CodeUnitClass.isNonCJKWordScalar(last) && CodeUnitClass.isNonCJKWordScalar(next) { return 0x20 }
+        guard !line.spacesAreLayout, !line.unknownLayout, CodeUnitClass.isIdeograph(scalar: next) else { return nil }
+        if CodeUnitClass.isIdeograph(scalar: last) || Self.endsWithAcronym(units) { return 0x20 }
+        return nil
+    }
+
+    /// Whether `units` end with an acronym of two or more capitals (`PET-CT`,
+    /// `MRI`, `EBUS-TBNA`): a complete name, so a space after it separates.
+    @inline(__always)
+    static func endsWithAcronym(_ units: [UInt16]) -> Bool {
+        guard let last = units.last, CodeUnitClass.isASCIIUppercase(last) else { return false }
+        var capitals = 0
+        var i = units.count - 1
+        let limit = max(0, units.count - 24)
+        while i >= limit {
+            let u = units[i]
+            if CodeUnitClass.isASCIIUppercase(u) {
+                capitals += 1
+            } else if CodeUnitClass.isDigit(u) || u == 0x2D {
+                // part of the acronym
+            } else {
+                return capitals >= 2 && !CodeUnitClass.isASCIILetter(u)
+            }
+            i -= 1
+        }
+        return capitals >= 2
     }
 
     /// The number of scalars, counted over contiguous UTF-8 (bytes that do not

@@ -148,6 +148,7 @@ public struct DocumentSource: Sendable {
             }
             bytes = Array(String(decoding: line, as: UTF8.self).utf8)
         }
+        if let escaped = JSONByteOrderMarks.escaped(bytes) { bytes = escaped }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])

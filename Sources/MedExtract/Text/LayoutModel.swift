@@ -1,0 +1,219 @@
+/// What the normaliser knows about the physical lines of a text before it
+/// rewrites them: which line breaks are wraps of a full line (to be joined)
+/// and which are real breaks (headings, list items, paragraph ends, page
+/// furniture), which lines are letter-spaced, and on which lines a space
+/// between two ideographs is a separator rather than layout.
+///
+/// The model is built in one pass over the scalars (see ``LayoutModel/init(_:)``)
+/// and costs one small record per line. See `docs/LAYOUT.md`.
+struct LayoutModel {
+    /// One physical line: the scalars between two line breaks.
+    struct Line {
+        /// Non-whitespace, non-ignorable scalars.
+        var visible: Int32 = 0
+        /// Visible scalars that are two display columns wide (CJK, full-width forms).
+        var wide: Int32 = 0
+        /// Whitespace runs between two visible scalars made of exactly one
+        /// space (or ideographic space) / of more than one.
+        var singleGaps: Int32 = 0
+        var multiGaps: Int32 = 0
+        /// Whitespace runs between two ideographs.
+        var ideographGaps: Int32 = 0
+        /// Whitespace before the first visible scalar, in scalars and columns.
+        var leading: Int32 = 0
+        var leadingColumns: Int32 = 0
+        /// The line is letter-spaced: most visible scalars are separated by a
+        /// single space (`吕 梁 市`, `２ ０ １ ５ 年`); those spaces are removed.
+        var letterSpaced = false
+        /// Spaces between ideographs on this line are layout (a re-flowed
+        /// column joined with spaces: many gaps, long pieces between them),
+        /// so they are removed; otherwise such a space separates two words.
+        var spacesAreLayout = false
+        /// The break after this line is a wrap of a full line: it is joined.
+        var joinsNext = false
+        /// The line is as long as the typical wrapped line (within one scalar
+        /// or two columns): a wrap inside a number or a Latin word is joined
+        /// only after such a line, so a short dateline (`2022-04-14 13:06`)
+        /// is not glued to a number starting the next line.
+        var fillsWidth = false
+        /// The text has too few lines to estimate a layout (a snippet): the
+        /// break after this line follows the character rule instead (joined
+        /// next to CJK, a space between two words, kept after punctuation).
+        var unknownLayout = false
+
+        /// The line's length in scalars (letter spacing not counted).
+        var length: Int32 { leading + visible + (letterSpaced ? multiGaps : singleGaps + multiGaps) }
+        /// The line's length in display columns (CJK and full-width count 2).
+        var columns: Int32 { leadingColumns + visible + wide + (letterSpaced ? multiGaps : singleGaps + multiGaps) }
+    }
+
+    /// The lines, in order, blank lines included (a `\r\n` pair is one break).
+    private(set) var lines: [Line] = []
+    /// The scalar offset where each line starts (after the break before it).
+    private(set) var lineStarts: [Int] = [0]
+
+    /// The index of the line holding scalar offset `offset`.
+    func line(containing offset: Int) -> Int {
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Lines shorter than this (in scalars) do not vote for the typical
+    /// wrapped length: no column of running text is that narrow.
+    static let minimumWrapLength: Int32 = 10
+    /// Lines at least this long (in scalars) are never headings or list
+    /// items: a break after one is a wrap unless a sentence ends there.
+    static let longLineLength: Int32 = 40
+    /// Lengths above this are paragraphs on one line, not wrapped lines.
+    static let maximumWrapLength = 400
+    /// A wrapped line is at least this fraction (in percent) of the block's
+    /// typical wrapped-line length.
+    static let fullPercent: Int32 = 40
+    /// How many nonblank lines on each side a line is compared with.
+    static let neighbourhood = 2
+    /// Texts with fewer lines of ``minimumWrapLength`` or more than this
+    /// (snippets, a few short lines) have no layout to estimate.
+    static let minimumLines = 3
+    /// A line shorter than this (in scalars) is never full.
+    static let minimumFullLength: Int32 = 6
+
+    /// Builds the model of `scalars`.
+    init(_ scalars: Substring.UnicodeScalarView) {
+        var line = Line()
+        var gap: Int32 = 0          // length of the current whitespace run inside the line
+        var gapSingleSpace = false  // the run is one space or ideographic space
+        var seenVisible = false
+        var lastWasIdeograph = false
+        var previousWasCR = false
+        var offset = -1
+        for scalar in scalars {
+            let v = scalar.value
+            offset &+= 1
+            if CodeUnitClass.isLineBreakScalar(v) {
+                if v == 0x0A && previousWasCR {
+                    previousWasCR = false
+                    lineStarts[lineStarts.count - 1] = offset + 1
+                    continue
+                }
+                previousWasCR = v == 0x0D
+                Self.finish(&line)
+                lines.append(line)
+                lineStarts.append(offset + 1)
+                line = Line()
+                gap = 0
+                seenVisible = false
+                lastWasIdeograph = false
+                continue
+            }
+            previousWasCR = false
+            if CodeUnitClass.isIgnorableScalar(v) { continue }
+            if CodeUnitClass.isWhitespaceScalar(v) {
+                if !seenVisible {
+                    line.leading &+= 1
+                    line.leadingColumns &+= v == 0x3000 ? 2 : 1
+                } else {
+                    gap &+= 1
+                    gapSingleSpace = gap == 1 && (v == 0x20 || v == 0x3000)
+                }
+                continue
+            }
+            let ideograph = CodeUnitClass.isIdeograph(scalar: v)
+            if gap > 0 {
+                if gap == 1 && gapSingleSpace { line.singleGaps &+= 1 } else { line.multiGaps &+= 1 }
+                if ideograph && lastWasIdeograph { line.ideographGaps &+= 1 }
+                gap = 0
+            }
+            seenVisible = true
+            line.visible &+= 1
+            if CodeUnitClass.isWide(scalar: v) { line.wide &+= 1 }
+            lastWasIdeograph = ideograph
+        }
+        Self.finish(&line)
+        lines.append(line)
+        decideJoins()
+    }
+
+    /// Letter spacing and the meaning of spaces, from the line's own counts.
+    private static func finish(_ line: inout Line) {
+        let pairs = line.visible - 1
+        // Letter-spaced: at least three quarters of adjacent visible scalars
+        // are one space apart (original spaces show as longer runs).
+        line.letterSpaced = line.visible >= 2 && line.singleGaps >= 1 && line.singleGaps * 4 >= pairs * 3
+        // Re-flowed: four or more spaces between ideographs, with pieces
+        // of eight or more scalars on average between them.
+        let gaps = line.ideographGaps
+        line.spacesAreLayout = !line.letterSpaced && gaps >= 4 && line.visible >= 8 * (gaps + 1)
+    }
+
+    /// Decides for every nonblank line whether the break after it is a wrap.
+    ///
+    /// A line is full when, in scalars or in display columns, it is at
+    /// least ``minimumFullLength`` long and ``fullPercent`` of the text's
+    /// typical wrapped length, and no
+    /// shorter than most of its ``neighbourhood`` (each neighbour allowing a
+    /// fifth of its length of slack, for punctuation and narrow digits); a
+    /// line of ``longLineLength`` or more is always full. The typical length is the
+    /// most frequent length (±1) of lines of ``minimumWrapLength`` or more,
+    /// if at least three lines share it; text without such a length (prose
+    /// with one paragraph per line) has no wraps. A text with fewer than
+    /// ``minimumLines`` lines of ``minimumWrapLength`` has no layout at all
+    /// (``Line/unknownLayout``).
+    private mutating func decideJoins() {
+        let nonblank = lines.indices.filter { lines[$0].visible > 0 }
+        var substantial = 0
+        for i in nonblank where lines[i].length >= Self.minimumWrapLength { substantial += 1 }
+        guard substantial >= Self.minimumLines else {
+            for i in lines.indices { lines[i].unknownLayout = true }
+            return
+        }
+        let typicalLength = Self.typical(nonblank.map { lines[$0].length })
+        let typicalColumns = Self.typical(nonblank.map { lines[$0].columns })
+        for k in nonblank.indices.dropLast() {
+            let lo = max(0, k - Self.neighbourhood)
+            let hi = min(nonblank.count - 1, k + Self.neighbourhood)
+            let line = lines[nonblank[k]]
+            func full(_ measure: (Line) -> Int32, typical: Int32?, minimum: Int32) -> Bool {
+                guard let typical else { return false }
+                let mine = measure(line)
+                guard mine >= minimum, mine * 100 >= typical * Self.fullPercent else { return false }
+                var neighbours: Int32 = 0, notShorter: Int32 = 0
+                for j in lo ... hi where j != k {
+                    let theirs = measure(lines[nonblank[j]])
+                    neighbours += 1
+                    if mine >= theirs - max(2, theirs / 5) { notShorter += 1 }
+                }
+                return notShorter * 2 >= neighbours
+            }
+            lines[nonblank[k]].fillsWidth = line.length >= Self.longLineLength
+                || typicalLength.map { line.length >= $0 - 1 } ?? false
+                || typicalColumns.map { line.columns >= $0 - 2 } ?? false
+            lines[nonblank[k]].joinsNext = line.length >= Self.longLineLength
+                || full({ $0.length }, typical: typicalLength, minimum: Self.minimumFullLength)
+                || full({ $0.columns }, typical: typicalColumns, minimum: 2 * Self.minimumFullLength)
+        }
+    }
+
+    /// The most frequent length (counting lengths ±1 with it) among wrap-sized
+    /// lengths, when at least three lines have it; else nil.
+    private static func typical(_ lengths: [Int32]) -> Int32? {
+        var histogram = [Int32](repeating: 0, count: maximumWrapLength + 2)
+        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
+            histogram[Int(length)] += 1
+        }
+        var best: Int32 = 0
+        var bestLength = 0
+        for length in Int(minimumWrapLength) ... maximumWrapLength {
+            let votes = histogram[length - 1] + histogram[length] + histogram[length + 1]
+            if votes > best || (votes == best && votes > 0 && histogram[length] > histogram[bestLength]) {
+                best = votes
+                bestLength = length
+            }
+        }
+        return best >= 3 ? Int32(bestLength) : nil
+    }
+}
