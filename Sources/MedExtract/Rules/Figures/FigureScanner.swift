@@ -71,7 +71,8 @@ struct FigureScanner {
         case .notApplicable: break
         }
         if token.isZero, let f = midnight(token) { return (f, f.end) }
-        guard leftContextAllows(s), !token.isZero, !lexicon.isIgnored(in: r.buffer, at: s), !followsLabel(s) else { return (nil, resume) }
+        let zeroDecimal = token.isZero && (r[token.end] == u16("点") || r[token.end] == u16("點")) && ChineseNumeral.digit(r[token.end + 1]) != nil
+        guard leftContextAllows(s), !token.isZero || zeroDecimal, !lexicon.isIgnored(in: r.buffer, at: s), !followsLabel(s) else { return (nil, resume) }
         if let f = percentWords(at: s) ?? fraction(token) { return (f, f.end) }
         switch dateOrTime(token) {
         case .found(let f): return (f, f.end)
@@ -91,8 +92,9 @@ struct FigureScanner {
     func leftContextAllows(_ s: Int) -> Bool {
         let p = r[s - 1]
         if words.ordinalBefore.contains(p) {
-            // 数十, 几百: an approximate numeral (the general rule takes the word in).
-            return words.vague[p] != nil && ChineseNumeral.magnitude(r[s]) != nil
+            // 数十, 几百: an approximate numeral (the general rule takes the word in);
+            // 指数28: the word ends before Arabic digits.
+            return words.vague[p] != nil && (ChineseNumeral.magnitude(r[s]) != nil || CodeUnitClass.isDigit(r[s]))
         }
         if p == 0x25 { return false } // %28: a URL escape
         if CodeUnitClass.isASCIILetter(p) { return false }
@@ -416,7 +418,13 @@ struct FigureScanner {
         // A lone 二 with a classifier is an ordinal or a term (二次感染, 二项分布); the count is 两.
         if token.isSingleSmallDigit && token.value == 2 && !token.containsLiang && plain { return false }
         if unit.flags.contains(.arabic) && !token.isArabic { return false }
-        if unit.flags.contains(.cjkSmall) && !(token.isSingleSmallDigit && plain) { return false }
+        if unit.flags.contains(.tens) {
+            // 三成, 一成, 七八成, 八旬: one Chinese digit or two neighbouring ones.
+            guard !token.isArabic, token.value >= 1, (token.high ?? token.value) < 10, !reading.innerMore, !reading.bigMagnitude,
+                  !reading.isDecimal, reading.second == nil else { return false }
+        } else if unit.flags.contains(.cjkSmall) && !(token.isSingleSmallDigit && plain) {
+            return false
+        }
         let yearLike = token.isArabic && !token.isGrouped && token.integerDigits == 4 && token.value >= 1900 && token.value <= 2100
         if yearLike, unit.surface.utf16.count == 1, let first = unit.surface.utf16.first, words.yearOrdinals.contains(first) {
             return false
