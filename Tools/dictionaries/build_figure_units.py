@@ -29,7 +29,7 @@ CURATED = os.path.join(HERE, "curated", "figure_units_curated.tsv")
 
 KINDS = ("count", "measure", "duration", "age", "money", "percent", "date", "time", "ignore")
 KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
-FLAGS = {"one", "arabic", "cjk-small"}
+FLAGS = {"one", "arabic", "cjk-small", "tens"}
 
 # CLDR unit ids worth knowing in health news: id -> (kind, canonical unit, flags, use symbol).
 # The symbol column is used only where it is a real symbol (not an English word).
@@ -172,7 +172,8 @@ HEADER = """\
 #   unit   canonical unit ("-" for ignore rows).
 #   flags  comma-separated: one (a lone 一 before it is a quantity: 一天, 一次),
 #          arabic (only after Arabic digits), cjk-small (only after one Chinese
-#          digit 二…九/两: 两大, 四地, 六面).
+#          digit 二…九/两: 两大, 四地, 六面), tens (the value is ten times the
+#          number: 八旬 → 80 岁, 三成 → 30 %).
 """
 
 

@@ -40,17 +40,22 @@ public struct Figure: Sendable, Hashable, Codable {
     public var value: Double?
     /// The upper end of a range (`50-70℃` → 70); `nil` for a single value.
     public var high: Double?
+    /// The second reading of a pair written with one unit (`120/80mmHg` →
+    /// value 120, second 80: systolic and diastolic, not a range); `nil` otherwise.
+    public var second: Double?
     /// The unit or classifier as written in canonical form (`年`, `mL`, `℃`, `名`); `nil` when none.
     public var unit: String?
     /// The bound written next to the figure, if any.
     public var qualifier: FigureQualifier?
 
     /// Creates a figure.
-    public init(kind: FigureKind, value: Double?, high: Double? = nil, unit: String? = nil, qualifier: FigureQualifier? = nil) {
+    public init(kind: FigureKind, value: Double?, high: Double? = nil, unit: String? = nil, qualifier: FigureQualifier? = nil,
+                second: Double? = nil) {
         self.kind = kind
         self.value = value
         self.high = high
         self.unit = unit
         self.qualifier = qualifier
+        self.second = second
     }
 }

@@ -23,6 +23,7 @@ enum EntityJSON {
             out += JSONText.quoted(figure.kind.rawValue)
             if let value = figure.value { out += ",\"value\":"; out += JSONText.number(value) }
             if let high = figure.high { out += ",\"high\":"; out += JSONText.number(high) }
+            if let second = figure.second { out += ",\"second\":"; out += JSONText.number(second) }
             if let unit = figure.unit { out += ",\"unit\":"; out += JSONText.quoted(unit) }
             if let qualifier = figure.qualifier { out += ",\"qualifier\":"; out += JSONText.quoted(qualifier.rawValue) }
         }

@@ -119,6 +119,8 @@ struct NumberToken {
     var isZero = false
     /// The word `半` (half).
     var isHalf = false
+    /// Arabic digits with thousands separators (`12,345`).
+    var isGrouped = false
 
     /// Whether the token is a plain integer from `lower` to `upper`.
     func isInteger(in range: ClosedRange<Int>) -> Bool {
@@ -131,8 +133,15 @@ struct NumberToken {
     static func runEnd(_ r: CodeUnitReader, from start: Int) -> Int {
         var j = start
         if CodeUnitClass.isDigit(r[j]) {
-            while CodeUnitClass.isDigit(r[j]) || (r[j] == 0x2E && CodeUnitClass.isDigit(r[j + 1])) { j += 1 }
-            return j
+            while true {
+                if CodeUnitClass.isDigit(r[j]) || (r[j] == 0x2E && CodeUnitClass.isDigit(r[j + 1])) {
+                    j += 1
+                } else if r[j] == 0x2C, isThreeDigitGroup(r, at: j + 1) {
+                    j += 4
+                } else {
+                    return j
+                }
+            }
         }
         while ChineseNumeral.isNumeralCharacter(r[j]) { j += 1 }
         return max(j, start + 1)
@@ -163,6 +172,17 @@ struct NumberToken {
             j += 1
         }
         guard digits > 0, digits <= 15 else { return nil }
+        // 1,000 and 12,345.6: groups of exactly three digits after a first group of one to three.
+        var grouped = false
+        if digits <= 3, r[start] != 0x30 {
+            while r[j] == 0x2C, isThreeDigitGroup(r, at: j + 1) {
+                for k in j + 1 ... j + 3 { value = value * 10 + Double(r[k] - 0x30) }
+                digits += 3
+                j += 4
+                grouped = true
+            }
+            guard digits <= 15 else { return nil }
+        }
         var isInteger = true
         if r[j] == 0x2E, CodeUnitClass.isDigit(r[j + 1]) { // .
             j += 1
@@ -181,7 +201,14 @@ struct NumberToken {
         token.isArabic = true
         token.integerDigits = digits
         token.isInteger = isInteger
+        token.isGrouped = grouped
         return token
+    }
+
+    /// Whether three digits, and then no digit, stand at `index`.
+    static func isThreeDigitGroup(_ r: CodeUnitReader, at index: Int) -> Bool {
+        CodeUnitClass.isDigit(r[index]) && CodeUnitClass.isDigit(r[index + 1]) && CodeUnitClass.isDigit(r[index + 2])
+            && !CodeUnitClass.isDigit(r[index + 3])
     }
 
     private static func scanChinese(_ r: CodeUnitReader, at start: Int) -> NumberToken? {

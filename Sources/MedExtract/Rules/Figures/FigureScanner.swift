@@ -70,14 +70,19 @@ struct FigureScanner {
         case .rejected: return (nil, resume)
         case .notApplicable: break
         }
-        guard leftContextAllows(s), !token.isZero, !lexicon.isIgnored(in: r.buffer, at: s) else { return (nil, resume) }
-        if let f = percentWords(at: s) { return (f, f.end) }
+        if token.isZero, let f = midnight(token) { return (f, f.end) }
+        let zeroDecimal = token.isZero && (r[token.end] == u16("点") || r[token.end] == u16("點")) && ChineseNumeral.digit(r[token.end + 1]) != nil
+        guard leftContextAllows(s), !token.isZero || zeroDecimal, !lexicon.isIgnored(in: r.buffer, at: s), !followsLabel(s) else { return (nil, resume) }
+        if let f = percentWords(at: s) ?? fraction(token) { return (f, f.end) }
         switch dateOrTime(token) {
         case .found(let f): return (f, f.end)
         case .rejected: return (nil, resume)
         case .notApplicable: break
         }
-        if let f = general(token) { return (f, f.end) }
+        if let f = general(token) ?? halfShare(token) ?? bareDecimal(token) {
+            if isPageCounter(token, f) { return (nil, max(resume, f.end)) }
+            return (signed(f, token: token), f.end)
+        }
         return (nil, resume)
     }
 
@@ -86,7 +91,12 @@ struct FigureScanner {
     /// `V1.2`), not a vague `数十` / `几百`.
     func leftContextAllows(_ s: Int) -> Bool {
         let p = r[s - 1]
-        if words.ordinalBefore.contains(p) { return false }
+        if words.ordinalBefore.contains(p) {
+            // 数十, 几百: an approximate numeral (the general rule takes the word in);
+            // 指数28: the word ends before Arabic digits.
+            return words.vague[p] != nil && (ChineseNumeral.magnitude(r[s]) != nil || CodeUnitClass.isDigit(r[s]))
+        }
+        if p == 0x25 { return false } // %28: a URL escape
         if CodeUnitClass.isASCIILetter(p) { return false }
         switch p {
         case 0x2E, 0x2D, 0x2F, 0x5F, 0x3A, 0x2B, 0x23, 0x7E: // . - / _ : + # ~
@@ -94,6 +104,98 @@ struct FigureScanner {
         default:
             return true
         }
+    }
+
+    /// `零点`: midnight, a clock time (not `零点五`, a decimal).
+    func midnight(_ token: NumberToken) -> Found? {
+        let e = token.end
+        guard r.has("点", at: e), ChineseNumeral.digit(r[e + 1]) == nil, !CodeUnitClass.isDigit(r[e + 1]), !r.has("几", at: e + 1) else { return nil }
+        var end = e + 1
+        if r.has("钟", at: end) { end += 1 }
+        return Found(start: token.start, end: end, figure: Figure(kind: .time, value: 0, unit: "时"))
+    }
+
+    /// Whether a label ends right before the number at `s` (after an optional
+    /// colon and spaces): page furniture (`阅读量: 1102`) or a service number.
+    func followsLabel(_ s: Int) -> Bool {
+        var k = s - 1
+        var colon = false
+        while r[k] == 0x20 || r[k] == 0x3A {
+            if r[k] == 0x3A { colon = true }
+            k -= 1
+        }
+        return words.labels.contains { (!$0.colonOnly || colon) && r.has($0.word, endingAt: k + 1) }
+    }
+
+    /// Whether a counter word follows the number or its unit (`12条评论`, `0 分享`).
+    func isPageCounter(_ token: NumberToken, _ found: Found) -> Bool {
+        for position in [token.end, found.end] {
+            var k = position
+            while r[k] == 0x20 || r[k] == 0x0A { k += 1 }
+            if words.counters.contains(where: { r.has($0, at: k) }) { return true }
+        }
+        return false
+    }
+
+    /// A negative measure or percent: `负3.9%`, `零下2℃`, `-5℃` (the sign joins the span).
+    func signed(_ found: Found, token: NumberToken) -> Found {
+        guard found.start == token.start, found.figure.kind == .measure || found.figure.kind == .percent,
+              let sign = words.signs.first(where: { r.has($0, endingAt: found.start) }) else { return found }
+        let start = found.start - sign.count
+        if sign == [0x2D], CodeUnitClass.isASCIIAlphanumeric(r[start - 1]) || r[start - 1] == 0x25 { return found }
+        var result = found
+        result.start = start
+        result.figure.value = found.figure.value.map { -$0 }
+        result.figure.high = found.figure.high.map { -$0 }
+        return result
+    }
+
+    /// `三分之一`, `五分之二`, `3分之1`: a fraction, as a percent rounded to
+    /// one decimal (33.3, 40).
+    func fraction(_ token: NumberToken) -> Found? {
+        guard !token.isHalf, token.high == nil, token.value > 0, r.has("分", "之", at: token.end),
+              let part = NumberToken.scan(r, at: token.end + 2), !part.isHalf, part.high == nil, part.isArabic == token.isArabic else { return nil }
+        let value = (part.value / token.value * 1000).rounded() / 10
+        var end = part.end
+        var qualifier: FigureQualifier?
+        if let suffix = words.bounds.suffix(in: r, at: end) {
+            end = suffix.end
+            qualifier = suffix.qualifier
+        }
+        return finish(token: token, prefix: words.bounds.prefix(in: r, before: token.start), end: end,
+                      figure: Figure(kind: .percent, value: Self.tidy(value), unit: "%", qualifier: qualifier))
+    }
+
+    /// `半数`: half, a percent (50).
+    func halfShare(_ token: NumberToken) -> Found? {
+        guard token.isHalf, r.has("数", at: token.end) else { return nil }
+        var end = token.end + 1
+        var qualifier: FigureQualifier?
+        if let suffix = words.bounds.suffix(in: r, at: end) {
+            end = suffix.end
+            qualifier = suffix.qualifier
+        }
+        return finish(token: token, prefix: words.bounds.prefix(in: r, before: token.start), end: end,
+                      figure: Figure(kind: .percent, value: 50, unit: "%", qualifier: qualifier))
+    }
+
+    /// `视力只有0.2，`, `仅为0.5。`: an Arabic decimal standing alone before
+    /// punctuation (or a suffix bound and punctuation) is a figure without a
+    /// unit; `5.12汶川地震` is not (no punctuation follows).
+    func bareDecimal(_ token: NumberToken) -> Found? {
+        guard token.isArabic, !token.isInteger, !token.isGrouped, token.high == nil, !CodeUnitClass.isDigit(r[token.start - 1]) else { return nil }
+        var end = token.end
+        var qualifier: FigureQualifier?
+        if let suffix = words.bounds.suffix(in: r, at: end) {
+            end = suffix.end
+            qualifier = suffix.qualifier
+        }
+        switch r[end] {
+        case 0, 0x2C, 0x3002, 0x3B, 0x3001, 0x0A: break // end, , 。 ; 、 line end
+        default: return nil
+        }
+        return finish(token: token, prefix: words.bounds.prefix(in: r, before: token.start), end: end,
+                      figure: Figure(kind: .count, value: Self.tidy(token.value), unit: nil, qualifier: qualifier))
     }
 
     /// `百分之三十`, `千分之五`: a percentage written in words.
@@ -156,23 +258,29 @@ struct FigureScanner {
         var innerMore = false
         /// The value has a magnitude of 万 or more.
         var bigMagnitude = false
+        /// A Chinese decimal (`三点五`).
+        var isDecimal = false
+        /// The second reading of a pair (`120/80mmHg`).
+        var second: Double?
     }
 
     /// The general shape: number, bounds and a unit from the lexicon.
     func general(_ token: NumberToken) -> Found? {
         guard arabicEndAllows(token) else { return nil }
         var reading = Reading(value: token.value, high: token.high, end: token.end)
+        readChineseDecimal(token, &reading)
         readRangeOrPair(token, &reading)
         readInnerMore(token, &reading)
         if token.isHalf && reading.innerMore { return nil }
         applyMagnitudes(token, &reading)
 
-        let prefix = words.bounds.prefix(in: r, before: token.start)
+        let prefix = words.bounds.prefix(in: r, before: token.start) ?? vaguePrefix(token)
         if token.isBareMagnitude && !reading.innerMore && prefix == nil { return nil }
 
         guard let match = unit(after: reading.end) else {
-            return bigNumberWithoutUnit(token, prefix: prefix, reading)
+            return currency(token, reading) ?? bigNumberWithoutUnit(token, prefix: prefix, reading)
         }
+        if reading.isDecimal, match.unit.kind == .time || match.unit.surface.hasPrefix("分") || match.unit.surface.hasPrefix("刻") { return nil }
         guard unitAccepts(match, token: token, reading) else { return nil }
         if let found = minutesAndSeconds(token, prefix: prefix, match: match, reading) { return found }
         switch schoolGradeOrDecade(token, match: match) {
@@ -183,11 +291,15 @@ struct FigureScanner {
 
         reading.end = match.end
         applyModifier(match.modifier, &reading)
+        if match.unit.flags.contains(.tens) {
+            reading.value *= 10
+            reading.high = reading.high.map { $0 * 10 }
+        }
         readCompoundDuration(token, unit: match.unit, &reading)
         readUnitRange(token, unit: match.unit, &reading)
         let qualifier = readTrailingQualifier(kind: match.unit.kind, &reading)
         let figure = Figure(kind: match.unit.kind, value: Self.tidy(reading.value), high: reading.high.map(Self.tidy),
-                            unit: match.unit.canonical, qualifier: qualifier)
+                            unit: match.unit.canonical, qualifier: qualifier, second: reading.second.map(Self.tidy))
         return finish(token: token, prefix: prefix, end: reading.end, figure: figure)
     }
 
@@ -210,9 +322,49 @@ struct FigureScanner {
             reading.end = second.end
         } else if token.isArabic, r[e] == 0x2F, let second = NumberToken.scan(r, at: e + 1), second.isArabic,
                   let unit = unit(after: second.end), unit.unit.kind == .measure {
-            reading.high = second.value
+            reading.second = second.value
             reading.end = second.end
         }
+    }
+
+    /// `三点五公里`, `一千二百三十四点五六`: a Chinese number with a decimal part
+    /// (`点` or `點` and Chinese digits).
+    func readChineseDecimal(_ token: NumberToken, _ reading: inout Reading) {
+        let e = reading.end
+        guard !token.isArabic, !token.isHalf, token.high == nil, r[e] == u16("点") || r[e] == u16("點"),
+              ChineseNumeral.digit(r[e + 1]) != nil else { return }
+        var value = 0.0
+        var scale = 0.1
+        var end = e + 1
+        while let d = ChineseNumeral.digit(r[end]) {
+            value += Double(d) * scale
+            scale /= 10
+            end += 1
+        }
+        reading.value += value
+        reading.end = end
+        reading.isDecimal = true
+    }
+
+    /// `数十`, `几百`, `上千`: an approximate word before a bare magnitude, as a prefix.
+    func vaguePrefix(_ token: NumberToken) -> (start: Int, qualifier: FigureQualifier)? {
+        guard let m = ChineseNumeral.magnitude(r[token.start]), let q = words.vague[r[token.start - 1]] else { return nil }
+        if r[token.start - 1] == u16("上") && m < 100 { return nil }
+        return (token.start - 1, q)
+    }
+
+    /// `$20`, `￥300`, `¥1.5万`: a currency symbol before the number makes money.
+    func currency(_ token: NumberToken, _ reading: Reading) -> Found? {
+        guard token.isArabic, let unit = words.currencies[r[token.start - 1]],
+              !CodeUnitClass.isASCIIAlphanumeric(r[reading.end]) else { return nil }
+        var start = token.start - 1
+        var qualifier: FigureQualifier? = reading.innerMore ? .moreThan : nil
+        if let prefix = words.bounds.prefix(in: r, before: start) {
+            start = prefix.start
+            qualifier = prefix.qualifier
+        }
+        return Found(start: start, end: reading.end, figure: Figure(kind: .money, value: Self.tidy(reading.value),
+                                                                    high: reading.high.map(Self.tidy), unit: unit, qualifier: qualifier))
     }
 
     /// `余` / `多` (or `几` after a Chinese 十) between the number and its
@@ -258,7 +410,7 @@ struct FigureScanner {
     /// lone 一 or 二, a year before an ordinal unit, `分之`).
     func unitAccepts(_ match: FigureUnits.Match, token: NumberToken, _ reading: Reading) -> Bool {
         let unit = match.unit
-        let plain = reading.high == nil && !reading.innerMore && !reading.bigMagnitude
+        let plain = reading.high == nil && !reading.innerMore && !reading.bigMagnitude && !reading.isDecimal
         if token.isHalf {
             guard unit.kind == .duration || unit.kind == .age, match.modifier != .half else { return false }
         }
@@ -266,8 +418,14 @@ struct FigureScanner {
         // A lone 二 with a classifier is an ordinal or a term (二次感染, 二项分布); the count is 两.
         if token.isSingleSmallDigit && token.value == 2 && !token.containsLiang && plain { return false }
         if unit.flags.contains(.arabic) && !token.isArabic { return false }
-        if unit.flags.contains(.cjkSmall) && !(token.isSingleSmallDigit && plain) { return false }
-        let yearLike = token.isArabic && token.integerDigits == 4 && token.value >= 1900 && token.value <= 2100
+        if unit.flags.contains(.tens) {
+            // 三成, 一成, 七八成, 八旬: one Chinese digit or two neighbouring ones.
+            guard !token.isArabic, token.value >= 1, (token.high ?? token.value) < 10, !reading.innerMore, !reading.bigMagnitude,
+                  !reading.isDecimal, reading.second == nil else { return false }
+        } else if unit.flags.contains(.cjkSmall) && !(token.isSingleSmallDigit && plain) {
+            return false
+        }
+        let yearLike = token.isArabic && !token.isGrouped && token.integerDigits == 4 && token.value >= 1900 && token.value <= 2100
         if yearLike, unit.surface.utf16.count == 1, let first = unit.surface.utf16.first, words.yearOrdinals.contains(first) {
             return false
         }
@@ -290,7 +448,9 @@ struct FigureScanner {
         guard match.unit.canonical == "年", match.unit.kind == .duration else { return .notApplicable }
         if r[match.end] == u16("级") { return .rejected }
         if r[match.end] == u16("代") {
-            return .found(finish(token: token, prefix: nil, end: match.end + 1, figure: Figure(kind: .date, value: nil, unit: "年代")))
+            // 80年代: the 1980s.
+            let year = token.value < 100 ? 1900 + token.value : token.value
+            return .found(finish(token: token, prefix: nil, end: match.end + 1, figure: Figure(kind: .date, value: year, unit: "年代")))
         }
         return .notApplicable
     }

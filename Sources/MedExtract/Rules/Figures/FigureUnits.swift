@@ -5,8 +5,10 @@
 ///
 /// Besides the rows of the file, every `个X` duration (`个月`, `个小时`) also
 /// matches `个半X` (half more) and `个多X` / `个余X` (more than), and every
-/// other duration or age unit also matches `X半` (`年半`, `岁半`), so that
-/// `四个半小时`, `三个多月` and `三年半` are one unit lookup.
+/// other duration, age or Chinese measure unit also matches `X半` (`年半`,
+/// `岁半`, `吨半`), so that `四个半小时`, `三个多月` and `三年半` are one unit
+/// lookup; a Latin unit of two or more letters also matches its upper- and
+/// lower-case and capitalised forms (`168CM`, `5ML`, `3Cm`).
 struct FigureUnits: Sendable {
     /// Restrictions on the number in front of a unit.
     struct Flags: OptionSet, Sendable, Hashable {
@@ -17,6 +19,8 @@ struct FigureUnits: Sendable {
         static let arabic = Flags(rawValue: 2)
         /// The unit only follows one Chinese digit from 二 to 九 or 两 (`两大`, `四地`, `六面`).
         static let cjkSmall = Flags(rawValue: 4)
+        /// The value is ten times the number (`八旬` → 80 岁, `三成` → 30 %).
+        static let tens = Flags(rawValue: 8)
     }
 
     /// How a synthesised pattern changes the number in front of it.
@@ -87,6 +91,7 @@ struct FigureUnits: Sendable {
                     case "one": flags.insert(.one)
                     case "arabic": flags.insert(.arabic)
                     case "cjk-small": flags.insert(.cjkSmall)
+                    case "tens": flags.insert(.tens)
                     case "": break
                     default:
                         throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown flag '\(name)'")
@@ -107,8 +112,27 @@ struct FigureUnits: Sendable {
             patternUnit.append((unit, modifier))
         }
         let surfaces = Set(units.map(\.surface))
+        var synthesised = surfaces
         for (index, unit) in units.enumerated() {
             add(unit.surface, index, .none)
+            // 168CM, 5ML, 3Cm: the upper-case, lower-case and capitalised forms of a Latin unit of two or more letters.
+            let letters = unit.surface.unicodeScalars.filter { $0.isASCII && $0.properties.isAlphabetic }.count
+            if letters >= 2 {
+                let lower = unit.surface.lowercased()
+                let capitalised = lower.prefix(1).uppercased() + lower.dropFirst()
+                for variant in [unit.surface.uppercased(), lower, capitalised] where !synthesised.contains(variant) {
+                    synthesised.insert(variant)
+                    add(variant, index, .none)
+                }
+            }
+            // 一吨半, 一斤半: half a Chinese measure unit more.
+            if unit.kind == .measure, let first = unit.surface.unicodeScalars.first, first.value >= 0x4E00 {
+                let variant = unit.surface + "半"
+                if !synthesised.contains(variant) {
+                    synthesised.insert(variant)
+                    add(variant, index, .half)
+                }
+            }
             guard unit.kind == .duration || unit.kind == .age else { continue }
             if unit.surface.hasPrefix("个") {
                 let rest = unit.surface.dropFirst()

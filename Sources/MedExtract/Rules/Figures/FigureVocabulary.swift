@@ -18,8 +18,22 @@ struct FigureVocabulary: Sendable {
     let yearOrdinals: Set<UInt16>
     /// Characters right before a number that make it an ordinal or vague (`第`, `初`).
     let ordinalBefore: Set<UInt16>
-    /// Words after which a Chinese day number is a lunar date (`腊月`, `大年`).
-    let lunarMonths: [[UInt16]]
+    /// Words after which a Chinese day number is a lunar date (`腊月`, `大年`), with the lunar month.
+    let lunarMonths: [(word: [UInt16], month: Double)]
+    /// Month words before an Arabic day (`元月9日`), with the month.
+    let namedMonths: [(word: [UInt16], month: Double)]
+    /// Words that make a following measure or percent negative (`负`, `零下`, `-`), longest first.
+    let signs: [[UInt16]]
+    /// Characters before a bare magnitude that make an approximate numeral (`数十`), with the qualifier.
+    let vague: [UInt16: FigureQualifier]
+    /// Labels after which a number is not a figure; `true` when only `label:` counts.
+    let labels: [(word: [UInt16], colonOnly: Bool)]
+    /// Words right after a number or its unit that make it a page counter.
+    let counters: [[UInt16]]
+    /// Words after which `MM-DD` is a date.
+    let dateLabels: [[UInt16]]
+    /// Currency symbols before a number, with the canonical unit.
+    let currencies: [UInt16: String]
 
     /// The name of the data file among the built-in resources.
     static let resourceName = "figure_words.tsv"
@@ -37,7 +51,14 @@ struct FigureVocabulary: Sendable {
         var timeOfDay: [[UInt16]] = []
         var hours: [String: Double] = [:]
         var sets: [String: Set<UInt16>] = [:]
-        var lunar: [[UInt16]] = []
+        var lunar: [(word: [UInt16], month: Double)] = []
+        var signs: [[UInt16]] = []
+        var named: [(word: [UInt16], month: Double)] = []
+        var vague: [UInt16: FigureQualifier] = [:]
+        var labels: [(word: [UInt16], colonOnly: Bool)] = []
+        var counters: [[UInt16]] = []
+        var dateLabels: [[UInt16]] = []
+        var currencies: [UInt16: String] = [:]
         var lastLine = 0
         for row in TSVReader.rows(contents) {
             lastLine = row.line
@@ -61,8 +82,40 @@ struct FigureVocabulary: Sendable {
                 if list == "prefix" { prefixes.append(bound) } else { suffixes.append(bound) }
             case "time-of-day":
                 timeOfDay.append(Array(try field(1, "word").utf16))
-            case "lunar-month":
-                lunar.append(Array(try field(1, "word").utf16))
+            case "lunar-month", "named-month":
+                let word = Array(try field(1, "word").utf16)
+                let text = try field(2, "month")
+                guard let month = Double(text), (1 ... 12).contains(month) else {
+                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "bad lunar month '\(text)'")
+                }
+                if list == "lunar-month" { lunar.append((word, month)) } else { named.append((word, month)) }
+            case "sign":
+                signs.append(Array(try field(1, "word").utf16))
+            case "counter":
+                counters.append(Array(try field(1, "word").utf16))
+            case "date-label":
+                dateLabels.append(Array(try field(1, "word").utf16))
+            case "vague", "currency":
+                let entry = Array(try field(1, "character").utf16)
+                let value = try field(2, list == "vague" ? "qualifier" : "unit")
+                guard entry.count == 1 else {
+                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected one character")
+                }
+                if list == "currency" {
+                    currencies[entry[0]] = value
+                } else {
+                    guard let qualifier = FigureQualifier(rawValue: value) else {
+                        throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown qualifier '\(value)'")
+                    }
+                    vague[entry[0]] = qualifier
+                }
+            case "label":
+                let word = Array(try field(1, "word").utf16)
+                let mode = try field(2, "mode")
+                guard mode == "any" || mode == "colon" else {
+                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "label mode must be any or colon, not '\(mode)'")
+                }
+                labels.append((word, mode == "colon"))
             case "hours":
                 let unit = try field(1, "unit")
                 let text = try field(2, "hours")
@@ -98,6 +151,13 @@ struct FigureVocabulary: Sendable {
         yearOrdinals = sets["year-ordinals"] ?? []
         ordinalBefore = sets["ordinal-before"] ?? []
         lunarMonths = lunar
+        namedMonths = named
+        self.signs = signs.sorted { $0.count > $1.count }
+        self.vague = vague
+        self.labels = labels.sorted { $0.word.count > $1.word.count }
+        self.counters = counters
+        self.dateLabels = dateLabels.sorted { $0.count > $1.count }
+        self.currencies = currencies
     }
 
     /// Loads the built-in data file.
