@@ -170,6 +170,17 @@ def build_places(data):
             for short in derived_short_forms(canonical, level):
                 if short not in short_stop:
                     rows.append((short, level, canonical, "", ""))
+    capitals = {}
+    for lineno, cols in read_curated("places_capitals.tsv", (2, 2)):
+        capitals[cols[1]] = cols[0]
+    marked = set()
+    for i, r in enumerate(rows):
+        if r[1] == "city" and r[0] == r[2] and r[4] == "" and capitals.get(r[2]) == by_code.get(r[3][:2], ("", ""))[1]:
+            rows[i] = (r[0], r[1], r[2], r[3], "capital")
+            marked.add(r[2])
+    missing = set(capitals) - marked
+    if missing:
+        sys.exit("curated/places_capitals.tsv: not a city of its province: %s" % ", ".join(sorted(missing)))
     # Order: by surface, then free-standing before head-only, higher level first, code.
     def key(r):
         return (r[0], r[4] == "head-only", RANK[r[1]], r[3])
@@ -252,7 +263,8 @@ def main():
     write(os.path.join(a.out, "places.tsv"), [
         "MedExtract gazetteer: surface<TAB>level<TAB>canonical<TAB>code<TAB>flags",
         "  level: province, city, county, township; code: GB/T 2260 (+ NBS township suffix), empty when none;",
-        "  flags: empty, head-only (use only right before a hospital head) or former (an old name).",
+        "  flags: empty, head-only (use only right before a hospital head), former (an old name) or capital",
+        "  (the full name of a provincial capital).",
         "Sources: china_admin_divisions (modood/Administrative-divisions-of-China WTFPL/MIT, jionlp Apache-2.0);",
         "  curated places outside the code lists (Tools/dictionaries/curated/places.tsv).",
     ], places)

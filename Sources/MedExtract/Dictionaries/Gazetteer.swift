@@ -28,15 +28,18 @@ public struct PlaceEntry: Sendable, Hashable {
     public var headOnly: Bool
     /// Whether the surface is a former name of the division (`襄樊市`).
     public var former: Bool
+    /// Whether this is the full name of a provincial capital (`太原市`).
+    public var capital: Bool
 
     /// Creates a place entry.
-    public init(surface: String, level: PlaceLevel, canonical: String, code: String = "", headOnly: Bool = false, former: Bool = false) {
+    public init(surface: String, level: PlaceLevel, canonical: String, code: String = "", headOnly: Bool = false, former: Bool = false, capital: Bool = false) {
         self.surface = surface
         self.level = level
         self.canonical = canonical
         self.code = code
         self.headOnly = headOnly
         self.former = former
+        self.capital = capital
     }
 
     /// The codes of the divisions containing this one, outermost first
@@ -50,7 +53,7 @@ public struct PlaceEntry: Sendable, Hashable {
 /// The gazetteer file format, one place name a line:
 /// `surface<TAB>level<TAB>canonical[<TAB>code[<TAB>flags]]`; level one of
 /// `province`, `city`, `county`, `township`; code 2, 4, 6 or 9 digits or empty;
-/// flags empty, `head-only` or `former`. Comments, BOM and CRLF as in dictionaries.
+/// flags empty, `head-only`, `former` or `capital`. Comments, BOM and CRLF as in dictionaries.
 public enum GazetteerFile {
     /// Parses the contents of a gazetteer file; `path` names it in errors.
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [PlaceEntry] {
@@ -75,18 +78,20 @@ public enum GazetteerFile {
             }
             var headOnly = false
             var former = false
+            var capital = false
             if row.fields.count > 4 {
                 switch row.fields[4].trimmingSpaces {
                 case "": break
                 case "head-only": headOnly = true
                 case "former": former = true
+                case "capital": capital = true
                 default:
-                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown flag '\(row.fields[4])' (expected head-only or former)")
+                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown flag '\(row.fields[4])' (expected head-only, former or capital)")
                 }
             }
             places.append(PlaceEntry(
                 surface: String(surface), level: level, canonical: canonical.isEmpty ? String(surface) : String(canonical),
-                code: code, headOnly: headOnly, former: former
+                code: code, headOnly: headOnly, former: former, capital: capital
             ))
         }
         return places
