@@ -14,8 +14,10 @@
 /// 1. a HOSPITAL right before it, with at most `的`, a campus or a building
 ///    between (a campus written after its parent links to the parent);
 /// 2. `我院`/`本院` before it → the document's main hospital; `该院`/`院` → the
-///    hospital named last; a non-hospital body before it (`卫健委`) → none;
-/// 3. a hospital named in the same sentence (the nearest before, else the first after);
+///    hospital named last; a non-hospital body (`卫健委`) or a hospital the
+///    text does not name (`某三甲医院`) before it → none;
+/// 3. a hospital named before it in the same sentence (not a bracketed second
+///    name); one named after it only when the document has no main hospital;
 /// 4. the document's main hospital (the most mentioned one of those named in
 ///    its headline or first sentence);
 /// 5. none.
@@ -132,6 +134,11 @@ public struct DocumentLinker: Sendable {
             let gap = Self.compact(units, entities[k].utf16Offsets.upperBound, start)
             if entities[k].label == .hospital, isAdjacentGap(gap) {
                 viaAdjacency[j] = true
+                // A bare campus of the hospital the document is about.
+                if let name = names[k], isBareCampus(name), let main, main != k,
+                   !(k > 0 && entities[k - 1].label == .hospital) {
+                    return hospitalName(main, entities, units: units, names: names, document: document)
+                }
                 return hospitalName(k, entities, units: units, names: names, document: document)
             }
             if entities[k].label == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de,
@@ -153,7 +160,10 @@ public struct DocumentLinker: Sendable {
                 return nil
             case .body:
                 return nil
-            case .campus, .head, .national:
+            case .head:
+                // A hospital the text does not name: 某三甲医院骨科.
+                if words.containsWord(of: .unnamed, in: Self.wordBefore(units, start, limit: 12)) { return nil }
+            case .campus, .national, .unnamed:
                 break
             }
         }
@@ -161,11 +171,14 @@ public struct DocumentLinker: Sendable {
         let s = sentence[j]
         var k = j - 1
         while k >= 0 && sentence[k] == s {
-            if entities[k].label == .hospital { return hospitalName(k, entities, units: units, names: names, document: document) }
+            // A bracketed name after another (its former name or alias) is not the one meant.
+            if entities[k].label == .hospital, !(k > 0 && entities[k - 1].label == .hospital && sentence[k - 1] == s && Self.isBracketed(units, entities[k])) {
+                return hospitalName(k, entities, units: units, names: names, document: document)
+            }
             k -= 1
         }
         k = j + 1
-        while k < entities.count && sentence[k] == s {
+        while main == nil && k < entities.count && sentence[k] == s {
             if entities[k].label == .hospital { return hospitalName(k, entities, units: units, names: names, document: document) }
             k += 1
         }
@@ -200,9 +213,12 @@ public struct DocumentLinker: Sendable {
     }
 
     private func isCampus(_ name: String) -> Bool {
-        let u = Array(name.utf16)
-        if let found = words.suffix(of: u), found.wordClass == .campus { return true }
-        return name.hasSuffix("分院")
+        words.suffix(of: Array(name.utf16))?.wordClass == .campus
+    }
+
+    /// A campus name without its institution (`三院院区`, not `…医院开元院区`).
+    private func isBareCampus(_ name: String) -> Bool {
+        isCampus(name) && !name.dropLast(2).contains("医院") && !name.hasSuffix("分院")
     }
 
     /// The institution's name: a campus suffix after an inner head cut
@@ -254,8 +270,15 @@ public struct DocumentLinker: Sendable {
             guard rest.count <= 6, let found = self.words.suffix(of: rest) else { return false }
             return found.wordClass == .head
         }
+        if isNationalGeneralHospital(name) { return "11" }
         var code = places.prefixDivision(of: name, hint: hint, isHead: isHead)?.code
         if code == "" { return "" }
+        // A county's short form from another province than the one the
+        // document is about is more likely a word (凤凰山分院 in a report from 山西).
+        if let c = code, c.utf8.count >= 6, let documentProvince = document.dominant(length: 2), !c.hasPrefix(documentProvince),
+           let first = places.prefixDivision(of: name, hint: hint, isHead: isHead), first.end <= 2 {
+            code = nil
+        }
         // A branch named by a place after an inner head: 上海市第一人民医院酒泉医院.
         var i = 2
         while i + 3 < name.count {
@@ -275,7 +298,6 @@ public struct DocumentLinker: Sendable {
                 code = organization
             }
         }
-        if code == nil, isNationalGeneralHospital(name) { code = "11" }
         if code == nil, let first = name.first {
             let chain = document.dominantChain
             switch first {
@@ -286,6 +308,7 @@ public struct DocumentLinker: Sendable {
             }
         }
         if code == nil, let mainCode, isBranch(name) { code = mainCode }
+        if code == nil, isTownshipLevel(name) { code = document.dominantChain.last }
         if let c = code, c.utf8.count == 2, !PlaceIndex.isMunicipality(c), let capital = places.capital(ofProvince: c) {
             code = capital
         }
@@ -293,29 +316,53 @@ public struct DocumentLinker: Sendable {
     }
 
     /// `解放军总医院…`, `武警总医院`: the general hospital of a national body
-    /// (a `national` link word right before `总医院`), in 北京.
+    /// (the name starts with a `national` link word and has `总医院`), in 北京.
     private func isNationalGeneralHospital(_ name: [UInt16]) -> Bool {
         let general: [UInt16] = Array("总医院".utf16)
+        var startsNational = false
         var i = 2
+        while i <= min(name.count, words.maxLength) && !startsNational {
+            if words.wordClass(of: String(decoding: name[..<i], as: UTF16.self)) == .national { startsNational = true }
+            i += 1
+        }
+        guard startsNational else { return false }
+        i = 0
         while i + general.count <= name.count {
-            if Array(name[i ..< i + general.count]) == general {
-                if let found = words.suffix(of: Array(name[..<i])), found.wordClass == .national, found.length == i { return true }
-            }
+            if Array(name[i ..< i + general.count]) == general { return true }
             i += 1
         }
         return false
     }
 
+    /// A township-level institution (`…卫生院`, `…卫生服务中心`), placed by the
+    /// document when its name does not place it.
+    private func isTownshipLevel(_ name: [UInt16]) -> Bool {
+        let string = String(decoding: name, as: UTF16.self)
+        return string.hasSuffix("卫生院") || string.hasSuffix("卫生服务中心")
+    }
+
     private func isBranch(_ name: [UInt16]) -> Bool {
-        guard let found = words.suffix(of: name) else {
-            return name.count >= 2 && name[name.count - 2] == 0x5206 && name[name.count - 1] == 0x9662 // 分院
-        }
-        return found.wordClass == .campus
+        words.suffix(of: name)?.wordClass == .campus
     }
 
     // MARK: - Text
 
     static let de: [UInt16] = [0x7684] // 的
+
+    /// Whether the entity stands inside brackets that open at most four
+    /// characters before it (`(时为…医院)`).
+    static func isBracketed(_ units: [UInt16], _ entity: Entity) -> Bool {
+        var p = entity.utf16Offsets.lowerBound
+        var seen = 0
+        while p > 0 && seen <= 4 {
+            let u = units[p - 1]
+            if u == 0x28 || u == 0xFF08 { return true }
+            if CodeUnitClass.isBoundaryPunctuation(u) { return false }
+            if !isSpace(u) { seen += 1 }
+            p -= 1
+        }
+        return false
+    }
 
     /// The entity's name: its canonical form, else its text without whitespace.
     static func name(of entity: Entity) -> String {

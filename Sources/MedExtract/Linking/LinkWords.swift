@@ -12,6 +12,8 @@ public enum LinkWordClass: String, Sendable, Hashable, CaseIterable {
     case head
     /// A national body whose `总医院` is in 北京: 解放军, 武警.
     case national
+    /// Marks a hospital the text does not name: 某, 一家.
+    case unnamed
 }
 
 /// The link word file: `word<TAB>class`, class one of ``LinkWordClass``'s raw
@@ -55,6 +57,21 @@ public struct LinkWords: Sendable {
         return nil
     }
 
+    /// Whether a word of `wordClass` occurs anywhere in `text`.
+    public func containsWord(of wordClass: LinkWordClass, in text: [UInt16]) -> Bool {
+        guard let list = words[wordClass] else { return false }
+        return list.contains { word in
+            let w = Array(word.utf16)
+            guard w.count <= text.count else { return false }
+            var i = 0
+            while i + w.count <= text.count {
+                if Array(text[i ..< i + w.count]) == w { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Parses the contents of a link word file; `path` names it in errors.
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> LinkWords {
         var pairs: [(word: String, wordClass: LinkWordClass)] = []
@@ -65,7 +82,7 @@ public struct LinkWords: Sendable {
             let word = row.fields[0].trimmingSpaces
             guard !word.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty word") }
             guard let wordClass = LinkWordClass(rawValue: String(row.fields[1].trimmingSpaces)) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])' (expected self, anaphor, campus, body, head or national)")
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])' (expected self, anaphor, campus, body, head, national or unnamed)")
             }
             pairs.append((String(word), wordClass))
         }
