@@ -91,6 +91,13 @@ public struct DocumentLinker: Sendable {
             names[i] = name
             mentions[linkName(name, document: document), default: 0] += 1
         }
+        let longer = LongestNames(Array(mentions.keys))
+        mentions = [:]
+        for i in names.indices {
+            guard let n = names[i] else { continue }
+            names[i] = longer.longest(for: n)
+            mentions[linkName(longer.longest(for: n), document: document), default: 0] += 1
+        }
         let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, document: document)
         var mainCode: String?
         if let m = main {
