@@ -93,10 +93,16 @@ public struct DocumentLinker: Sendable {
         }
         let longer = LongestNames(Array(mentions.keys))
         mentions = [:]
+        let isParent: ([UInt16]) -> Bool = { prefix in
+            let text = String(decoding: prefix, as: UTF16.self)
+            return text.contains("医院") || text.contains("大学") || text.contains("学院")
+                || self.places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
+        }
         for i in names.indices {
             guard let n = names[i] else { continue }
-            names[i] = longer.longest(for: n)
-            mentions[linkName(longer.longest(for: n), document: document), default: 0] += 1
+            let name = longer.longest(for: n, isParent: isParent)
+            names[i] = name
+            mentions[linkName(name, document: document), default: 0] += 1
         }
         let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, document: document)
         var mainCode: String?

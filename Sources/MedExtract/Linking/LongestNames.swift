@@ -1,6 +1,7 @@
 /// The longest name a document uses for each hospital it names: a name
-/// another one ends with (`骨科医院` → `晋城大医院骨科医院`, `同仁医院` →
-/// `…附属北京同仁医院`), or an abbreviation of it (same first character, same last
+/// another one ends with when what it adds is a parent (`骨科医院` →
+/// `晋城大医院骨科医院`, `同仁医院` → `…大学附属北京同仁医院`) or a place, not any
+/// words a wrong span swallowed (`不断涌入…医院`); or an abbreviation of it (same first character, same last
 /// four, its characters in order: `福医协和医院` → `福建医科大学附属协和医院`).
 struct LongestNames {
     /// Names compared, at most this many of the longest (bounds the work per document).
@@ -12,12 +13,14 @@ struct LongestNames {
         candidates = Array(sorted.prefix(Self.limit))
     }
 
-    /// The longest document name `name` stands for, or `name` itself.
-    func longest(for name: String) -> String {
+    /// The longest document name `name` stands for, or `name` itself;
+    /// `isParent` tells whether a prefix a longer name adds names a parent or a place.
+    func longest(for name: String, isParent: ([UInt16]) -> Bool) -> String {
         let short = Array(name.utf16)
         guard short.count >= 4 else { return name }
         for long in candidates where long.count > short.count {
-            if long.suffix(short.count).elementsEqual(short) || Self.abbreviates(short, long) {
+            if (long.suffix(short.count).elementsEqual(short) && isParent(Array(long.prefix(long.count - short.count))))
+                || Self.abbreviates(short, long) {
                 return String(decoding: long, as: UTF16.self)
             }
         }
