@@ -89,7 +89,7 @@ public struct DocumentLinker: Sendable {
         for (i, entity) in entities.enumerated() where entity.label == .hospital {
             let name = Self.name(of: entity)
             names[i] = name
-            mentions[linkName(name, document: document), default: 0] += 1
+            mentions[linkName(name), default: 0] += 1
         }
         let longer = LongestNames(Array(mentions.keys))
         mentions = [:]
@@ -102,17 +102,17 @@ public struct DocumentLinker: Sendable {
             guard let n = names[i] else { continue }
             let name = longer.longest(for: n, isParent: isParent)
             names[i] = name
-            mentions[linkName(name, document: document), default: 0] += 1
+            mentions[linkName(name), default: 0] += 1
         }
         let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, document: document)
         var mainCode: String?
         if let m = main {
-            mainCode = placeCode(of: Array(m.name.utf16), hint: hint, document: document, mainCode: nil)
+            mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil)
         }
         var out = entities
         for i in out.indices where out[i].label == .hospital {
             guard let name = names[i] else { continue }
-            let code = placeCode(of: Array(name.utf16), hint: hint, document: document, mainCode: mainCode)
+            let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode)
             if let code, !code.isEmpty {
                 out[i].attributes.division = code
                 out[i].attributes.province = places.province(ofCode: code)
@@ -120,27 +120,55 @@ public struct DocumentLinker: Sendable {
             }
         }
 
-        // Departments.
+        // Departments. Each hospital's link name once; the nearest usable
+        // hospital before and the next one after every entity, in two passes.
+        var linked: [String?] = Array(repeating: nil, count: entities.count)
+        var before: [Int?] = Array(repeating: nil, count: entities.count)
+        var after: [Int?] = Array(repeating: nil, count: entities.count)
+        var last: Int?
+        for k in out.indices {
+            before[k] = last
+            guard out[k].label == .hospital else { continue }
+            linked[k] = hospitalName(k, out, units: units, names: names)
+            // A bracketed name after another (its former name or alias) is not the one meant.
+            if !(k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, out[k])) { last = k }
+        }
+        var next: Int?
+        for k in out.indices.reversed() {
+            after[k] = next
+            if out[k].label == .hospital { next = k }
+        }
         var lastHospital: Int?
         var viaAdjacency: [Bool] = Array(repeating: false, count: entities.count)
+        let context = DepartmentContext(units: units, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
         for j in out.indices {
             if out[j].label == .hospital { lastHospital = j; continue }
             guard out[j].label == .department else { continue }
-            if let h = departmentHospital(j, out, units: units, names: names, sentence: sentence, lastHospital: lastHospital, main: main?.index, viaAdjacency: &viaAdjacency) {
+            if let h = departmentHospital(j, out, context, lastHospital: lastHospital, viaAdjacency: &viaAdjacency) {
                 out[j].attributes.hospital = h
             }
         }
         return out
     }
 
+    private struct DepartmentContext {
+        var units: [UInt16]
+        var names: [String?]
+        var linked: [String?]
+        var sentence: [Int]
+        var before: [Int?]
+        var after: [Int?]
+        var main: Int?
+    }
+
     // MARK: - Departments
 
     private func departmentHospital(
-        _ j: Int, _ entities: [Entity], units: [UInt16], names: [String?], sentence: [Int],
-        lastHospital: Int?, main: Int?, viaAdjacency: inout [Bool]
+        _ j: Int, _ entities: [Entity], _ c: DepartmentContext, lastHospital: Int?, viaAdjacency: inout [Bool]
     ) -> String? {
+        let units = c.units
+        let main = c.main
         let start = entities[j].utf16Offsets.lowerBound
-        let document = DocumentPlaces()
         // 1. Adjacent hospital (or a department chained to one).
         if j > 0 {
             let k = j - 1
@@ -148,11 +176,11 @@ public struct DocumentLinker: Sendable {
             if entities[k].label == .hospital, isAdjacentGap(gap) {
                 viaAdjacency[j] = true
                 // A bare campus of the hospital the document is about.
-                if let name = names[k], isBareCampus(name), let main, main != k,
+                if let name = c.names[k], isBareCampus(name), let main, main != k,
                    !(k > 0 && entities[k - 1].label == .hospital) {
-                    return hospitalName(main, entities, units: units, names: names, document: document)
+                    return c.linked[main]
                 }
-                return hospitalName(k, entities, units: units, names: names, document: document)
+                return c.linked[k]
             }
             if entities[k].label == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de,
                let h = entities[k].attributes.hospital {
@@ -161,16 +189,14 @@ public struct DocumentLinker: Sendable {
             }
         }
         // 2. Reference words and non-hospital bodies right before it.
-        let before = Self.wordBefore(units, start, limit: words.maxLength + 1)
-        var trimmed = before
+        var trimmed = Self.wordBefore(units, start, limit: words.maxLength + 1)
         if trimmed.last == Self.de.first { trimmed.removeLast() }
         if let found = words.suffix(of: trimmed) {
             switch found.wordClass {
             case .selfReference:
-                return main.flatMap { hospitalName($0, entities, units: units, names: names, document: document) }
+                return main.flatMap { c.linked[$0] }
             case .anaphor:
-                if let h = lastHospital ?? main { return hospitalName(h, entities, units: units, names: names, document: document) }
-                return nil
+                return (lastHospital ?? main).flatMap { c.linked[$0] }
             case .body:
                 return nil
             case .head:
@@ -180,24 +206,12 @@ public struct DocumentLinker: Sendable {
                 break
             }
         }
-        // 3. A hospital in the same sentence.
-        let s = sentence[j]
-        var k = j - 1
-        while k >= 0 && sentence[k] == s {
-            // A bracketed name after another (its former name or alias) is not the one meant.
-            if entities[k].label == .hospital, !(k > 0 && entities[k - 1].label == .hospital && sentence[k - 1] == s && Self.isBracketed(units, entities[k])) {
-                return hospitalName(k, entities, units: units, names: names, document: document)
-            }
-            k -= 1
-        }
-        k = j + 1
-        while main == nil && k < entities.count && sentence[k] == s {
-            if entities[k].label == .hospital { return hospitalName(k, entities, units: units, names: names, document: document) }
-            k += 1
-        }
+        // 3. A hospital in the same sentence: before it, else (without a main hospital) after it.
+        let s = c.sentence[j]
+        if let k = c.before[j], c.sentence[k] == s { return c.linked[k] }
+        if main == nil, let k = c.after[j], c.sentence[k] == s { return c.linked[k] }
         // 4. The document's main hospital.
-        if let main { return hospitalName(main, entities, units: units, names: names, document: document) }
-        return nil
+        return main.flatMap { c.linked[$0] }
     }
 
     /// Whether the text between a hospital and a department lets the
@@ -215,14 +229,14 @@ public struct DocumentLinker: Sendable {
 
     /// The name a department links to for hospital `k`: a campus written right
     /// after its parent hospital gives the parent; a campus suffix is cut.
-    private func hospitalName(_ k: Int, _ entities: [Entity], units: [UInt16], names: [String?], document: DocumentPlaces) -> String? {
+    private func hospitalName(_ k: Int, _ entities: [Entity], units: [UInt16], names: [String?]) -> String? {
         guard let name = names[k] else { return nil }
         if k > 0, entities[k - 1].label == .hospital, let parent = names[k - 1],
            Self.compact(units, entities[k - 1].utf16Offsets.upperBound, entities[k].utf16Offsets.lowerBound).isEmpty,
            isCampus(name) {
-            return linkName(parent, document: document)
+            return linkName(parent)
         }
-        return linkName(name, document: document)
+        return linkName(name)
     }
 
     private func isCampus(_ name: String) -> Bool {
@@ -236,7 +250,7 @@ public struct DocumentLinker: Sendable {
 
     /// The institution's name: a campus suffix after an inner head cut
     /// (`…第一附属医院开元院区` → `…第一附属医院`).
-    func linkName(_ name: String, document: DocumentPlaces) -> String {
+    func linkName(_ name: String) -> String {
         let u = Array(name.utf16)
         guard let found = words.suffix(of: u), found.wordClass == .campus else { return name }
         let yuan: UInt16 = 0x9662 // 院
@@ -265,7 +279,7 @@ public struct DocumentLinker: Sendable {
         var seen: Set<String> = []
         for (i, entity) in entities.enumerated() where entity.label == .hospital {
             guard let name = names[i] else { continue }
-            let key = linkName(name, document: document)
+            let key = linkName(name)
             let count = mentions[key] ?? 0
             if seen.insert(key).inserted { total += count }
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
@@ -278,7 +292,7 @@ public struct DocumentLinker: Sendable {
 
     /// The division code of a hospital name, or nil when nothing tells; an
     /// empty code for a place outside the code lists.
-    func placeCode(of name: [UInt16], hint: String?, document: DocumentPlaces, mainCode: String?) -> String? {
+    func placeCode(of name: [UInt16], hint: String?, chain: [String], mainCode: String?) -> String? {
         let isHead: ([UInt16]) -> Bool = { rest in
             guard rest.count <= 6, let found = self.words.suffix(of: rest) else { return false }
             return found.wordClass == .head
@@ -288,7 +302,7 @@ public struct DocumentLinker: Sendable {
         if code == "" { return "" }
         // A county's short form from another province than the one the
         // document is about is more likely a word (凤凰山分院 in a report from 山西).
-        if let c = code, c.utf8.count >= 6, let documentProvince = document.dominant(length: 2), !c.hasPrefix(documentProvince),
+        if let c = code, c.utf8.count >= 6, let documentProvince = chain.first, !c.hasPrefix(documentProvince),
            let first = places.prefixDivision(of: name, hint: hint, isHead: isHead), first.end <= 2 {
             code = nil
         }
@@ -312,7 +326,6 @@ public struct DocumentLinker: Sendable {
             }
         }
         if code == nil, let first = name.first {
-            let chain = document.dominantChain
             switch first {
             case 0x7701: code = chain.first // 省
             case 0x5E02: code = chain.count > 1 ? chain[1] : nil // 市
@@ -321,7 +334,7 @@ public struct DocumentLinker: Sendable {
             }
         }
         if code == nil, let mainCode, isBranch(name) { code = mainCode }
-        if code == nil, isTownshipLevel(name) { code = document.dominantChain.last }
+        if code == nil, isTownshipLevel(name) { code = chain.last }
         if let c = code, c.utf8.count == 2, !PlaceIndex.isMunicipality(c), let capital = places.capital(ofProvince: c) {
             code = capital
         }
