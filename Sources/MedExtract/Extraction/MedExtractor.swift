@@ -25,6 +25,7 @@ public struct MedExtractor: Sendable {
     let segmenter: WordSegmenter
     let recognizers: [any Recognizer]
     let resolver = OverlapResolver()
+    let linker: DocumentLinker?
 
     /// Builds an extractor: loads the built-in dictionaries and the user's,
     /// compiles them, and opens ICU's word break iterator.
@@ -53,6 +54,7 @@ public struct MedExtractor: Sendable {
         lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)]
+        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: places) : nil
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
@@ -89,7 +91,7 @@ public struct MedExtractor: Sendable {
                 ))
             }
         }
-        return entities
+        return linker?.link(entities, in: text) ?? entities
     }
 
     /// The resolved candidates of already-normalised text (coordinates in its units).
