@@ -45,7 +45,7 @@ struct OutputFormatTests {
         try writer.begin(sink)
         for (document, entities) in try results() { try writer.write(document, entities: entities, to: sink) }
         try writer.end(sink)
-        sink.flush()
+        try sink.flush()
         return sink.collectedText
     }
 
