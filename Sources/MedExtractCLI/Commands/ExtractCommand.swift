@@ -27,7 +27,7 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Inputs: .txt or .jsonl files, directories, or - for standard input.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text (for people), jsonl (one document a line), json (one array), conll (character BIO tags), brat (standoff files, needs --output DIR), doccano (JSONL).")
+    @Option(help: "Output format: text (for people), jsonl (one document a line), json (one array), conll (character BIO tags), brat (standoff files, needs --output DIR), doccano (JSONL, UTF-16 offsets as doccano counts).")
     var format: OutputFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output; for --format brat, the directory to write ID.txt and ID.ann files into.", valueName: "path"))
