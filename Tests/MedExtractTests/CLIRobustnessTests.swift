@@ -28,9 +28,17 @@ struct CLIRobustnessTests {
     /// Runs the executable in `directory` with `arguments` and standard input `input`.
     static func run(_ arguments: [String], in directory: URL, input: Data = Data()) throws -> Result {
         let executable = try #require(Self.executable, "medextract is not built next to the tests")
+        return try runProgram(executable.path, arguments, in: directory, input: input)
+    }
+
+    /// Runs any program in `directory` (with extra `environment` variables).
+    static func runProgram(_ path: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: Data = Data()) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory
         let outURL = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")

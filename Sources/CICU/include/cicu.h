@@ -29,6 +29,24 @@ int32_t cicu_word_breaker_set_text(cicu_word_breaker *breaker, const uint16_t *t
 /// when `first` is non-zero), or -1 when the text is exhausted.
 int32_t cicu_word_breaker_next(cicu_word_breaker *breaker, int32_t first);
 
+/// Converts `length` bytes in the charset `encoding` (an ICU converter name or
+/// alias: "gb18030", "gbk", "big5", "utf-16le" …) to UTF-16 in `dest`
+/// (capacity `capacity` code units; `length + 2` always suffices for the
+/// charsets MedExtract accepts, which never produce more code units than bytes).
+/// With `lossy` zero the conversion stops at the first byte sequence that is
+/// invalid or has no Unicode mapping and `*invalid_offset` is set to its byte
+/// offset; with `lossy` non-zero each such sequence becomes U+FFFD.
+/// Returns the number of code units written, or -1 with `*error_code` set
+/// (an ICU UErrorCode > 0): U_ILLEGAL_CHAR_FOUND / U_INVALID_CHAR_FOUND /
+/// U_TRUNCATED_CHAR_FOUND for bad input, U_FILE_ACCESS_ERROR for an unknown
+/// charset name, U_BUFFER_OVERFLOW_ERROR when `capacity` is too small.
+int32_t cicu_convert_to_utf16(const char *encoding, const char *source, int32_t length,
+                              uint16_t *dest, int32_t capacity, int32_t lossy,
+                              int32_t *invalid_offset, int32_t *error_code);
+
+/// Whether `encoding` names a converter ICU has (1) or not (0).
+int32_t cicu_converter_exists(const char *encoding);
+
 /// Returns the ICU version string, e.g. "72.1".
 const char *cicu_version(void);
 

@@ -77,8 +77,8 @@ struct DictLintCommand: ParsableCommand {
         let extractor = noReachability ? nil : try dictionaries.extractor(for: sources)
         let findings = DictionaryLinter(extractor: extractor).lint(sources)
         let sink = OutputSink.standardOutput()
-        for finding in findings { sink.writeLine(finding.description) }
-        sink.flush()
+        for finding in findings { try sink.writeLine(finding.description) }
+        try sink.close()
         let errors = findings.filter { $0.severity == .error }.count
         let entries = DictionaryLinter.entries(in: sources).count
         printError("medextract: \(entries) entries in \(sources.count) file(s): \(errors) error(s), \(findings.count - errors) warning(s)")
@@ -117,9 +117,9 @@ struct DictTestCommand: ParsableCommand {
             guard !failures.isEmpty else { continue }
             failedEntries += 1
             failedSentences += failures.count
-            for failure in failures { sink.writeLine(failure.description) }
+            for failure in failures { try sink.writeLine(failure.description) }
         }
-        sink.flush()
+        try sink.close()
         printError("medextract: \(entries.count - failedEntries) of \(entries.count) entries pass; \(failedEntries) fail (\(failedSentences) failing sentence(s))")
         if failedEntries > 0 { throw ExitStatus.inputFailure }
     }

@@ -42,7 +42,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: "Documents processed in parallel (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Documents processed in parallel (default: the number of cores).", transform: ExtractCommand.parseJobs)
     var jobs: Int?
 
     @OptionGroup var extractorOptions: ExtractorOptions
@@ -56,6 +56,13 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let problems = GoldValidation.problems(inFile: gold, labels: Set(EntityLabel.allCases.map(\.rawValue)))
+        if !problems.isEmpty {
+            var log = FailureLog()
+            for problem in problems { log.report(problem) }
+            log.finish()
+            throw ExitStatus.inputFailure
+        }
         let documents: [GoldDocument]
         do {
             documents = try ScoringFiles.loadGold(gold)
@@ -86,9 +93,9 @@ struct EvaluateCommand: ParsableCommand {
         let report = Scorer.score(gold: documents, predictions: predicted)
         let sink = try openOutput(output)
         if json {
-            sink.writeLine(report.json())
+            try sink.writeLine(report.json())
         } else {
-            for line in report.tableLines() { sink.writeLine(line) }
+            for line in report.tableLines() { try sink.writeLine(line) }
         }
         if let links {
             let scores: [LinkFieldScore]
@@ -99,13 +106,13 @@ struct EvaluateCommand: ParsableCommand {
                 throw ExitStatus.inputFailure
             }
             if json {
-                sink.writeLine(LinkScorer.json(scores))
+                try sink.writeLine(LinkScorer.json(scores))
             } else {
-                for line in LinkScorer.tableLines(scores) { sink.writeLine(line) }
+                for line in LinkScorer.tableLines(scores) { try sink.writeLine(line) }
             }
         }
-        for line in report.errorLines(limit: errors) { sink.writeLine(line) }
-        sink.flush()
+        for line in report.errorLines(limit: errors) { try sink.writeLine(line) }
+        try sink.close()
     }
 
     /// Runs the extractor over the gold documents (and saves the predictions when asked).
@@ -117,9 +124,9 @@ struct EvaluateCommand: ParsableCommand {
         if let savePredictions {
             let sink = try openOutput(savePredictions)
             for (document, entities) in zip(documents, results) {
-                sink.writeLine(EntityJSON.document(id: document.id, entities: entities))
+                try sink.writeLine(EntityJSON.document(id: document.id, entities: entities))
             }
-            sink.flush()
+            try sink.close()
         }
         var predicted: [String: [ScoredEntity]] = [:]
         for (document, entities) in zip(documents, results) {

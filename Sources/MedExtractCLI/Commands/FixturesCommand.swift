@@ -34,8 +34,8 @@ struct FixturesCommand: ParsableCommand {
         let runner = FixtureRunner(extractor: try extractorOptions.makeExtractor())
         let failures = runner.run(fixtures)
         let sink = OutputSink.standardOutput()
-        for failure in failures { sink.writeLine(failure.description) }
-        sink.flush()
+        for failure in failures { try sink.writeLine(failure.description) }
+        try sink.close()
         printError("medextract: \(fixtures.count - failures.count) of \(fixtures.count) sentences pass")
         if !failures.isEmpty { throw ExitStatus.inputFailure }
     }

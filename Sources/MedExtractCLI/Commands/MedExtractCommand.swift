@@ -23,8 +23,8 @@ public struct MedExtractCommand: ParsableCommand {
     /// Runs the command line in `arguments` (default: the process's) and
     /// exits with the documented status.
     public static func main(_ arguments: [String]? = nil) -> Never {
+        reserveStandardDescriptors()
         let status = run(arguments)
-        FileHandle.standardOutput.synchronizeFile()
         Foundation.exit(status)
     }
 
@@ -36,6 +36,10 @@ public struct MedExtractCommand: ParsableCommand {
             return 0
         } catch let code as ExitCode {
             return code.rawValue
+        } catch let failure as OutputError {
+            if failure.isBrokenPipe { stopOnBrokenPipe() }
+            printError("medextract: \(failure)")
+            return 1
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -46,6 +50,34 @@ public struct MedExtractCommand: ParsableCommand {
             return code == .validationFailure ? 2 : code.rawValue
         }
     }
+}
+
+/// Keeps a closed standard input, output or error (`>&-`) closed in effect:
+/// the first file the tool opens would otherwise get descriptor 1 and
+/// standard output would be written into an input. A closed descriptor gets
+/// `/dev/null` opened read-only, so reading finds nothing and writing fails
+/// with `EBADF` ("standard output: Bad file descriptor", exit 1).
+func reserveStandardDescriptors() {
+    for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+        let opened = open("/dev/null", O_RDONLY)
+        if opened >= 0 && opened != descriptor {
+            _ = dup2(opened, descriptor)
+            _ = close(opened)
+        }
+    }
+}
+
+/// The reader of standard output (or of a FIFO) went away: stop quietly,
+/// as a Unix filter does, by the default action of `SIGPIPE` (the shell sees
+/// status 141), even when the signal was ignored by whoever started us.
+func stopOnBrokenPipe() -> Never {
+    signal(SIGPIPE, SIG_DFL)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGPIPE)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+    raise(SIGPIPE)
+    Foundation.exit(141)
 }
 
 /// Exit statuses of `medextract`.

@@ -1,31 +1,45 @@
 import Foundation
 import MedExtract
 
-/// How standard input is read.
+/// How an input is read (`--input`).
 public enum StandardInputFormat: String, Sendable, CaseIterable {
-    /// The whole of standard input is one plain-text document with id `stdin`.
+    /// The whole input is one plain-text document (id `stdin` on standard input).
     case text
-    /// Standard input is JSONL: one `{"id": ..., "text": ...}` object a line.
+    /// JSONL: one `{"id": ..., "text": ...}` object a line.
     case jsonl
+    /// One JSON array of `{"id": ..., "text": ...}` objects.
+    case json
 }
 
 /// Reads documents from the paths given on the command line, in order:
-/// `.jsonl` files line by line, other files whole as plain text, directories
-/// recursively (their `.txt` and `.jsonl` files, sorted by path), and `-` for
-/// standard input. Failures are reported as items and reading goes on.
+/// `.jsonl` and `.ndjson` files line by line, `.json` files as one array,
+/// other files whole as plain text, directories recursively (their `.txt`,
+/// `.jsonl`, `.ndjson` and `.json` files, sorted by path, symbolic links
+/// followed with loop detection), and `-` for standard input. Failures
+/// (including unreadable subdirectories) are reported as items and reading
+/// goes on.
 public struct DocumentSource: Sendable {
     /// The paths to read; empty means standard input.
     public var paths: [String]
-    /// How `-` (standard input) is read.
+    /// How `-` (standard input) is read when ``format`` is nil.
     public var standardInputFormat: StandardInputFormat
-    /// Replace invalid UTF-8 with U+FFFD instead of rejecting the input.
+    /// When set, how every path named on the command line (not the files
+    /// found in a directory) and standard input are read, whatever their
+    /// name: `--input jsonl <(…)` reads the pipe as JSONL.
+    public var format: StandardInputFormat?
+    /// Replace invalid input with U+FFFD instead of rejecting it.
     public var lossy: Bool
+    /// The character encoding of plain-text inputs (nil: UTF-8, or UTF-16
+    /// when the input starts with a UTF-16 byte-order mark).
+    public var encoding: InputEncoding?
 
     /// Creates a source.
-    public init(paths: [String], standardInputFormat: StandardInputFormat = .text, lossy: Bool = false) {
+    public init(paths: [String], standardInputFormat: StandardInputFormat = .text, format: StandardInputFormat? = nil, lossy: Bool = false, encoding: InputEncoding? = nil) {
         self.paths = paths
         self.standardInputFormat = standardInputFormat
+        self.format = format
         self.lossy = lossy
+        self.encoding = encoding
     }
 
     /// Calls `body` with every document or failure, in input order.
@@ -38,9 +52,10 @@ public struct DocumentSource: Sendable {
     func forEachPending(_ body: (PendingInput) throws -> Void) rethrows {
         for path in paths.isEmpty ? ["-"] : paths {
             if path == "-" {
-                switch standardInputFormat {
+                switch format ?? standardInputFormat {
                 case .text: try body(.ready(readText(handle: FileHandle.standardInput, path: "-", id: "stdin")))
                 case .jsonl: try readJSONL(handle: FileHandle.standardInput, path: "-", body)
+                case .json: try readJSONArray(handle: FileHandle.standardInput, path: "-", body)
                 }
                 continue
             }
@@ -50,42 +65,48 @@ public struct DocumentSource: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                let files = Self.inputFiles(in: path)
-                if files.isEmpty {
+                let listing = DirectoryWalk.list(path)
+                if listing.isEmpty {
                     try body(.ready(.failure(InputFailure(path: path, reason: "directory contains no .txt or .jsonl files"))))
                 }
-                for file in files { try readFile(file, body) }
+                for entry in listing {
+                    switch entry {
+                    case .file(let file): try readFile(file, format: nil, body)
+                    case .failure(let failure): try body(.ready(.failure(failure)))
+                    }
+                }
             } else {
-                try readFile(path, body)
+                try readFile(path, format: format, body)
             }
         }
     }
 
-    /// The `.txt` and `.jsonl` files below a directory, sorted by path.
+    /// The input files below a directory, sorted by path (unreadable parts skipped).
     static func inputFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let lower = relative.lowercased()
-            guard lower.hasSuffix(".txt") || lower.hasSuffix(".jsonl") else { continue }
-            let full = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
-            }
+        DirectoryWalk.list(directory).compactMap { entry in
+            if case .file(let file) = entry { return file }
+            return nil
         }
-        return files.sorted()
     }
 
-    private func readFile(_ path: String, _ body: (PendingInput) throws -> Void) rethrows {
+    /// How a file is read by its name: `.jsonl`/`.ndjson`, `.json`, else text.
+    static func format(ofFileNamed path: String) -> StandardInputFormat {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        if lower.hasSuffix(".json") { return .json }
+        return .text
+    }
+
+    private func readFile(_ path: String, format: StandardInputFormat?, _ body: (PendingInput) throws -> Void) rethrows {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             try body(.ready(.failure(InputFailure(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"))))
             return
         }
         defer { try? handle.close() }
-        if path.lowercased().hasSuffix(".jsonl") {
-            try readJSONL(handle: handle, path: path, body)
-        } else {
+        switch format ?? Self.format(ofFileNamed: path) {
+        case .jsonl: try readJSONL(handle: handle, path: path, body)
+        case .json: try readJSONArray(handle: handle, path: path, body)
+        case .text:
             let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             try body(.ready(readText(handle: handle, path: path, id: id)))
         }
@@ -98,7 +119,7 @@ public struct DocumentSource: Sendable {
         } catch {
             return .failure(InputFailure(path: path, reason: "cannot read: \(Self.describe(error))"))
         }
-        switch decode(data) {
+        switch TextDecoding.decode(data, encoding: encoding, lossy: lossy) {
         case .success(let text): return .document(InputDocument(id: id, text: text, origin: path, inputByteCount: data.count))
         case .failure(let reason): return .failure(InputFailure(path: path, reason: reason))
         }
@@ -120,6 +141,59 @@ public struct DocumentSource: Sendable {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             try body(.jsonLine(line, path: path, lineNumber: lineNumber, byteOffset: reader.lineStart))
         }
+    }
+
+    /// Reads a `.json` file: one array of `{"id", "text"}` objects. Each
+    /// element becomes a document (id `stem:N` when it has none) or a failure
+    /// naming the element.
+    private func readJSONArray(handle: FileHandle, path: String, _ body: (PendingInput) throws -> Void) rethrows {
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            try body(.ready(.failure(InputFailure(path: path, reason: "cannot read: \(Self.describe(error))"))))
+            return
+        }
+        var bytes = [UInt8](data)
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+            guard lossy else {
+                try body(.ready(.failure(InputFailure(path: path, reason: "invalid UTF-8 at byte offset \(offset); use --lossy to replace invalid bytes with U+FFFD"))))
+                return
+            }
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            try body(.ready(.failure(InputFailure(path: path, reason: "not valid JSON" + Self.jsonErrorDetail(error)))))
+            return
+        }
+        guard let array = object as? [Any] else {
+            try body(.ready(.failure(InputFailure(path: path, reason: "expected a JSON array of {\"id\", \"text\"} objects"))))
+            return
+        }
+        let stem = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        for (n, element) in array.enumerated() {
+            try body(.ready(Self.document(from: element, path: path, element: n + 1, defaultID: "\(stem):\(n + 1)")))
+        }
+    }
+
+    /// A document from one element of a JSON array.
+    static func document(from element: Any, path: String, element number: Int, defaultID: String) -> InputItem {
+        func failure(_ reason: String) -> InputItem {
+            .failure(InputFailure(path: path, reason: "element \(number): \(reason)"))
+        }
+        guard let dictionary = element as? [String: Any] else { return failure("expected a JSON object") }
+        guard let rawText = dictionary["text"] else { return failure("missing \"text\"") }
+        guard let text = rawText as? String else { return failure("\"text\" is not a string") }
+        let id: String
+        switch dictionary["id"] {
+        case nil, is NSNull: id = defaultID
+        case let value as String: id = value
+        default: return failure("\"id\" is not a string")
+        }
+        return .document(InputDocument(id: id, text: text, origin: "\(path)[\(number)]", inputByteCount: nil))
     }
 
     /// The document or failure a pending input stands for (parses JSONL lines).
@@ -202,18 +276,6 @@ public struct DocumentSource: Sendable {
         let nsError = error as NSError
         guard let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String, !detail.isEmpty else { return "" }
         return ": " + detail
-    }
-
-    private enum Decoded {
-        case success(String)
-        case failure(String)
-    }
-
-    private func decode(_ data: Data) -> Decoded {
-        if !lossy, let offset = data.withUnsafeBytes({ UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }) {
-            return .failure("invalid UTF-8 at byte offset \(offset) (use --lossy to replace invalid bytes with U+FFFD)")
-        }
-        return .success(String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -3,22 +3,34 @@ import MedExtract
 
 /// Character-level BIO tags for training sequence taggers.
 ///
-/// For each document: a `-DOCSTART- ID` line, then one line per Unicode scalar
-/// of the original text, `char<TAB>tag` with tags `B-LABEL` (first character of
-/// an entity), `I-LABEL` (the others) and `O`, then a blank line. Whitespace
-/// and control characters (line breaks, spaces, ideographic spaces, tabs) are
-/// skipped: they get no line, so an entity broken across lines reads
-/// `B-HOSPITAL I-HOSPITAL …` without a gap. Offsets are recovered by aligning
-/// the characters with the document text.
+/// For each document: a `-DOCSTART- ID` line (tabs, line breaks and
+/// backslashes in the id escaped as `\t`, `\n`, `\r`, `\\`), then one line
+/// per Unicode scalar of the original text, `char<TAB>tag` with tags
+/// `B-LABEL` (first character of an entity), `I-LABEL` (the others) and `O`,
+/// a blank line between sentences, and a blank line after the document.
+/// Whitespace and control characters (line breaks, spaces, ideographic
+/// spaces, tabs) are skipped: they get no line, so an entity broken across
+/// lines reads `B-HOSPITAL I-HOSPITAL …` without a gap. A sentence ends after
+/// `。！？；` (and their ASCII forms `!?;`) and at a line break, but never
+/// inside an entity. Offsets are recovered by aligning the characters with
+/// the document text.
 struct CoNLLWriter: DocumentWriter {
     /// Whether a scalar is skipped (gets no line).
     static func isSkipped(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
     }
 
-    mutating func begin(_ sink: OutputSink) {}
+    /// Whether a sentence ends after this scalar.
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B: true // 。！？； ! ? ;
+        default: BratWriter.isLineBreak(scalar)
+        }
+    }
 
-    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
+    mutating func begin(_ sink: OutputSink) throws {}
+
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
         let scalars = Array(document.text.unicodeScalars)
         var tags = [String?](repeating: nil, count: scalars.count)
         for entity in entities {
@@ -28,30 +40,46 @@ struct CoNLLWriter: DocumentWriter {
                 first = false
             }
         }
-        sink.writeLine("-DOCSTART- \(document.id)")
-        for (i, scalar) in scalars.enumerated() where !Self.isSkipped(scalar) {
-            sink.write(String(scalar))
-            sink.write("\t")
-            sink.writeLine(tags[i] ?? "O")
+        try sink.writeLine("-DOCSTART- \(IdEscaping.escaped(document.id))")
+        var sentenceOpen = false // a character line written since the last blank line
+        var sentenceEnded = false
+        for (i, scalar) in scalars.enumerated() {
+            if Self.isSkipped(scalar) {
+                if Self.endsSentence(scalar) { sentenceEnded = true }
+                continue
+            }
+            let tag = tags[i] ?? "O"
+            if sentenceEnded && sentenceOpen && !tag.hasPrefix("I-") {
+                try sink.writeLine("")
+                sentenceOpen = false
+            }
+            sentenceEnded = false
+            try sink.write(String(scalar))
+            try sink.write("\t")
+            try sink.writeLine(tag)
+            sentenceOpen = true
+            if Self.endsSentence(scalar) { sentenceEnded = true }
         }
-        sink.writeLine("")
+        try sink.writeLine("")
     }
 
-    mutating func end(_ sink: OutputSink) {}
+    mutating func end(_ sink: OutputSink) throws {}
 }
 
 /// doccano's sequence-labelling JSONL: one `{"id", "text", "label": [[start,
-/// end, "LABEL"], ...]}` object a line; offsets are Unicode-scalar offsets
-/// into `text`, end exclusive.
+/// end, "LABEL"], ...]}` object a line; offsets are UTF-16 code-unit offsets
+/// into `text`, end exclusive, because doccano counts in JavaScript string
+/// indices (doccano issue #2290): a character outside the BMP (an emoji, a
+/// CJK Extension B ideograph) counts 2.
 struct DoccanoWriter: DocumentWriter {
-    mutating func begin(_ sink: OutputSink) {}
+    mutating func begin(_ sink: OutputSink) throws {}
 
-    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
-        let labels = entities.map { "[\($0.scalarOffsets.lowerBound),\($0.scalarOffsets.upperBound),\(JSONText.quoted($0.label.rawValue))]" }
-        sink.writeLine("{\"id\":\(JSONText.quoted(document.id)),\"text\":\(JSONText.quoted(document.text)),\"label\":[\(labels.joined(separator: ","))]}")
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
+        let labels = entities.map { "[\($0.utf16Offsets.lowerBound),\($0.utf16Offsets.upperBound),\(JSONText.quoted($0.label.rawValue))]" }
+        try sink.writeLine("{\"id\":\(JSONText.quoted(document.id)),\"text\":\(JSONText.quoted(document.text)),\"label\":[\(labels.joined(separator: ","))]}")
     }
 
-    mutating func end(_ sink: OutputSink) {}
+    mutating func end(_ sink: OutputSink) throws {}
 }
 
 /// brat standoff files: for each document `ID.txt` (the text, byte for byte)
@@ -72,22 +100,57 @@ struct BratWriter: DocumentWriter {
     }
 
     mutating func begin(_ sink: OutputSink) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: directory, reason: "cannot create directory: " + DocumentSource.describe(error))
+        }
         let conf = (directory as NSString).appendingPathComponent("annotation.conf")
         if !FileManager.default.fileExists(atPath: conf) {
             let types = EntityLabel.allCases.map(\.rawValue).joined(separator: "\n")
-            try Data("[entities]\n\(types)\n\n[relations]\n\n[events]\n\n[attributes]\n".utf8).write(to: URL(fileURLWithPath: conf))
+            try Self.writeFile(conf, "[entities]\n\(types)\n\n[relations]\n\n[events]\n\n[attributes]\n")
         }
     }
 
+    /// Writes `ID.txt` and `ID.ann`. A file that cannot be written throws an
+    /// ``OutputError`` marked ``OutputError/documentOnly``: the run reports it
+    /// and goes on with the next document.
     mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
         let name = uniqueName(for: document.id)
         let base = (directory as NSString).appendingPathComponent(name)
-        try Data(document.text.utf8).write(to: URL(fileURLWithPath: base + ".txt"))
-        try Data(Self.annotations(text: document.text, entities: entities).utf8).write(to: URL(fileURLWithPath: base + ".ann"))
+        do {
+            try Self.writeFile(base + ".txt", document.text)
+            try Self.writeFile(base + ".ann", Self.annotations(text: document.text, entities: entities))
+        } catch {
+            var failure = error
+            failure.reason = "document '\(Self.visible(document.id))': " + failure.reason
+            failure.documentOnly = true
+            throw failure
+        }
     }
 
-    mutating func end(_ sink: OutputSink) {}
+    /// Writes a whole file the way the shell's `>` does (see ``OutputSink``).
+    static func writeFile(_ path: String, _ text: String) throws(OutputError) {
+        let sink = try OutputSink.create(path)
+        try sink.write(text)
+        try sink.close()
+    }
+
+    /// An id for messages: control characters escaped, at most 80 scalars.
+    static func visible(_ id: String) -> String {
+        var out = ""
+        for (n, scalar) in id.unicodeScalars.enumerated() {
+            if n == 80 { out += "…"; break }
+            if scalar.properties.generalCategory == .control {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    mutating func end(_ sink: OutputSink) throws {}
 
     /// The `.ann` file of one document.
     static func annotations(text: String, entities: [Entity]) -> String {
@@ -142,12 +205,32 @@ struct BratWriter: DocumentWriter {
         }
     }
 
-    /// A file name for a document id, unique within this run.
+    /// The longest file name stem, in UTF-8 bytes: file systems allow 255
+    /// bytes, and `-NNN.ann` must still fit.
+    static let maxNameBytes = 200
+
+    /// A file name for a document id, unique within this run: `/`, `\` and
+    /// control characters become `_`, a leading `.` becomes `_` (no hidden
+    /// files, no `..`), and an id longer than ``maxNameBytes`` is cut at a
+    /// character boundary and ends in a hash of the whole id, so that two long
+    /// ids sharing a prefix still get two files.
     mutating func uniqueName(for id: String) -> String {
         var base = String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
             scalar == "/" || scalar == "\\" || scalar.properties.generalCategory == .control ? "_" : scalar
         }))
-        if base.isEmpty || base == "." || base == ".." { base = "doc" }
+        if base.isEmpty { base = "doc" }
+        if base.hasPrefix(".") { base = "_" + base.dropFirst() }
+        if base.utf8.count > Self.maxNameBytes {
+            var cut = ""
+            var bytes = 0
+            for scalar in base.unicodeScalars {
+                let width = UTF8.width(scalar)
+                if bytes + width > Self.maxNameBytes - 17 { break }
+                cut.unicodeScalars.append(scalar)
+                bytes += width
+            }
+            base = cut + "-" + Self.hash(id)
+        }
         var name = base
         var n = 1
         while usedNames.contains(name) {
@@ -156,5 +239,16 @@ struct BratWriter: DocumentWriter {
         }
         usedNames.insert(name)
         return name
+    }
+
+    /// 64-bit FNV-1a of the id's UTF-8, as 16 hex digits.
+    static func hash(_ id: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            h ^= UInt64(byte)
+            h &*= 0x100_0000_01b3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

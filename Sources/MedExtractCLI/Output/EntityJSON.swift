@@ -2,16 +2,20 @@ import MedExtract
 
 /// The JSON object of one entity, as JSONL output carries it:
 /// `{"start", "end", "label", "text", "canonical", "code", "hospital",
-/// "province", "city", "division", "kind", "value", "high", "unit", "qualifier"}`
-/// (links: ANNOTATION.md, "Links"; an unknown link is omitted, which means null); offsets are Unicode-scalar offsets into the
-/// original document text, end exclusive; absent attributes are omitted.
+/// "province", "city", "division", "kind", "value", "high", "second", "unit",
+/// "qualifier"}` (links: an unknown link is omitted, which means null);
+/// offsets are into the original document text (Unicode scalars unless
+/// another ``OffsetUnit`` is asked for), end exclusive; absent attributes are
+/// omitted.
 enum EntityJSON {
-    static func object(_ entity: Entity) -> String {
+    /// One entity; `text` is its document's text (for UTF-8 offsets).
+    static func object(_ entity: Entity, in text: String = "", offsets: OffsetUnit = .scalar) -> String {
         var out = "{\"start\":"
         out.reserveCapacity(96 + entity.text.utf8.count * 2)
-        out += String(entity.scalarOffsets.lowerBound)
+        let span = offsets.span(of: entity, in: text)
+        out += String(span.lowerBound)
         out += ",\"end\":"
-        out += String(entity.scalarOffsets.upperBound)
+        out += String(span.upperBound)
         out += ",\"label\":"
         out += JSONText.quoted(entity.label.rawValue)
         out += ",\"text\":"
@@ -37,13 +41,13 @@ enum EntityJSON {
     }
 
     /// `{"id": ..., "entities": [...]}` for one document.
-    static func document(id: String, entities: [Entity]) -> String {
+    static func document(id: String, entities: [Entity], text: String = "", offsets: OffsetUnit = .scalar) -> String {
         var out = "{\"id\":"
         out += JSONText.quoted(id)
         out += ",\"entities\":["
         for (i, entity) in entities.enumerated() {
             if i > 0 { out += "," }
-            out += object(entity)
+            out += object(entity, in: text, offsets: offsets)
         }
         out += "]}"
         return out

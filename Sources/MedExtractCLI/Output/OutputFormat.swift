@@ -14,7 +14,8 @@ public enum OutputFormat: String, CaseIterable, Sendable, ExpressibleByArgument 
     case conll
     /// brat standoff: `ID.txt` and `ID.ann` per document in the `--output` directory.
     case brat
-    /// doccano JSONL: `{"id", "text", "label": [[start, end, "LABEL"], ...]}`.
+    /// doccano JSONL: `{"id", "text", "label": [[start, end, "LABEL"], ...]}`,
+    /// offsets in UTF-16 code units as doccano counts them.
     case doccano
 }
 
@@ -32,12 +33,13 @@ extension OutputFormat {
     /// Whether the format writes files into a directory rather than one stream.
     var writesDirectory: Bool { self == .brat }
 
-    /// A writer for this format; `directory` is where ``brat`` writes its files.
-    func makeWriter(directory: String? = nil) -> any DocumentWriter {
+    /// A writer for this format; `directory` is where ``brat`` writes its
+    /// files, `offsets` what JSONL and JSON offsets count.
+    func makeWriter(directory: String? = nil, offsets: OffsetUnit = .scalar) -> any DocumentWriter {
         switch self {
         case .text: TextWriter()
-        case .jsonl: JSONLinesWriter()
-        case .json: JSONArrayWriter()
+        case .jsonl: JSONLinesWriter(offsets: offsets)
+        case .json: JSONArrayWriter(offsets: offsets)
         case .conll: CoNLLWriter()
         case .doccano: DoccanoWriter()
         case .brat: BratWriter(directory: directory ?? ".")
@@ -46,30 +48,34 @@ extension OutputFormat {
 }
 
 struct JSONLinesWriter: DocumentWriter {
-    mutating func begin(_ sink: OutputSink) {}
-    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
-        sink.writeLine(EntityJSON.document(id: document.id, entities: entities))
+    var offsets: OffsetUnit = .scalar
+    mutating func begin(_ sink: OutputSink) throws {}
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
+        try sink.writeLine(EntityJSON.document(id: document.id, entities: entities, text: document.text, offsets: offsets))
     }
-    mutating func end(_ sink: OutputSink) {}
+    mutating func end(_ sink: OutputSink) throws {}
 }
 
 struct JSONArrayWriter: DocumentWriter {
+    var offsets: OffsetUnit = .scalar
     private var count = 0
-    mutating func begin(_ sink: OutputSink) { sink.write("[") }
-    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
-        sink.write(count == 0 ? "\n" : ",\n")
-        sink.write(EntityJSON.document(id: document.id, entities: entities))
+    init(offsets: OffsetUnit = .scalar) { self.offsets = offsets }
+    mutating func begin(_ sink: OutputSink) throws { try sink.write("[") }
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
+        try sink.write(count == 0 ? "\n" : ",\n")
+        try sink.write(EntityJSON.document(id: document.id, entities: entities, text: document.text, offsets: offsets))
         count += 1
     }
-    mutating func end(_ sink: OutputSink) { sink.writeLine(count == 0 ? "]" : "\n]") }
+    mutating func end(_ sink: OutputSink) throws { try sink.writeLine(count == 0 ? "]" : "\n]") }
 }
 
-/// `# id (origin): N entities`, then one aligned line per entity: label,
+/// `# id (origin): N entities` (tabs, line breaks and backslashes in the id
+/// escaped as `\t`, `\n`, `\r`, `\\`), then one aligned line per entity: label,
 /// scalar offsets, the surface (line breaks shown as ⏎) and its attributes.
 struct TextWriter: DocumentWriter {
-    mutating func begin(_ sink: OutputSink) {}
-    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) {
-        sink.writeLine("# \(document.id) (\(document.origin)): \(entities.count) entities")
+    mutating func begin(_ sink: OutputSink) throws {}
+    mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
+        try sink.writeLine("# \(IdEscaping.escaped(document.id)) (\(IdEscaping.escaped(document.origin))): \(entities.count) entities")
         for entity in entities {
             let surface = entity.text.replacingOccurrences(of: "\n", with: "⏎")
             var line = entity.label.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
@@ -88,9 +94,9 @@ struct TextWriter: DocumentWriter {
                 if let qualifier = figure.qualifier { attributes.append("qualifier=\(qualifier.rawValue)") }
             }
             if !attributes.isEmpty { line += "  [" + attributes.joined(separator: " ") + "]" }
-            sink.writeLine(line)
+            try sink.writeLine(line)
         }
-        sink.writeLine("")
+        try sink.writeLine("")
     }
-    mutating func end(_ sink: OutputSink) {}
+    mutating func end(_ sink: OutputSink) throws {}
 }

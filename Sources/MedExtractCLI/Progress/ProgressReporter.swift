@@ -41,7 +41,7 @@ final class ProgressReporter {
         guard isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
         return ProgressReporter(
             totalBytes: totalBytes,
-            output: { FileHandle.standardError.write(Data($0.utf8)) },
+            output: { writeStandardError($0) },
             clock: { Date().timeIntervalSinceReferenceDate }
         )
     }
