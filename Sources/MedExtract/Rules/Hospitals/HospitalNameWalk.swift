@@ -178,6 +178,8 @@ struct HospitalNameToken {
                 consider(match.start, .organization)
             }
             if value.isIn(.hospitalQualifier) { consider(match.start, .qualifier) }
+            // A specialty right before the head is a qualifier: 眼耳鼻咽喉科医院.
+            if nearHead, let entry = context.entry(of: match), entry.label == .entity(.department) { consider(match.start, .qualifier) }
             if value.isIn(.hospitalGeneric) { consider(match.start, .generic) }
             if value.isIn(.stop) { consider(match.start, .stop) }
         }
