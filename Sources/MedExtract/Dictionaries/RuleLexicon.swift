@@ -29,6 +29,11 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// Last characters that make a department morpheme a whole name of its
     /// own before a connector (`妇产科和骨科`): 科, 部, 室, 诊.
     case departmentFinal = "department-final"
+    /// Numerals of numbered units (`骨科一病区`, `外二科`): 一 … 九, 十.
+    case departmentOrdinal = "department-ordinal"
+    /// One-character specialties of numbered units (`外二科`, `内一科`, `儿四科`):
+    /// 内, 外, 儿, 妇, 骨 …
+    case departmentShort = "department-short"
     /// Single characters that continue a procedure name ending in a Chinese
     /// character into another word: 组 (检查组), 室 (治疗室), 针 (活检针) …
     case procedureContinuation = "procedure-continuation"
@@ -43,6 +48,15 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// Endings of ignored organisation names that may still start a hospital
     /// name as its parent: 大学, 学院.
     case organizationSuffix = "organization-suffix"
+    /// Administrative levels written alone before a hospital name that stand
+    /// for the document's own place: 省, 市, 县, 区 (`县人民医院`, `市第四医院`).
+    case hospitalLevel = "hospital-level"
+    /// Qualifiers that are proper names of their own, so that a bare
+    /// `协和医院`, `同仁医院` names one institution: 协和, 同仁, 友谊, 湘雅 …
+    case hospitalProperName = "hospital-proper-name"
+    /// Heads that carry the type of the institution themselves, so that a
+    /// level alone before them names one (`县中医院`): 中医院, 蒙医院, 藏医院.
+    case hospitalTypedHead = "hospital-typed-head"
 
     /// The bit of this class in ``LexiconValue/classes``.
     public var bit: UInt32 { UInt32(1) << UInt32(RuleClass.allCases.firstIndex(of: self) ?? 0) }
