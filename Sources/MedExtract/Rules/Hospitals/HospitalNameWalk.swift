@@ -50,7 +50,9 @@ struct HospitalNameWalk {
         let known = found.start(endingAt: head.end)
         while true {
             if context.isClauseStart(p) { stop = .boundary; return }
-            if let parentStart = found.start(endingAt: p), parentStart < p, p - parentStart >= 3 {
+            if head.end - p >= HospitalRecognizer.maxNameLength { stop = .limit; return }
+            if let parentStart = found.start(endingAt: p), parentStart < p, p - parentStart >= 3,
+               head.end - parentStart <= HospitalRecognizer.maxNameLength {
                 start = parentStart
                 evidence = true
                 return

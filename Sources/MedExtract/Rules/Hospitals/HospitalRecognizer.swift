@@ -25,6 +25,12 @@ public struct HospitalRecognizer: Recognizer {
     /// The most unknown characters a proper name may have.
     static let maxUnknown = 4
 
+    /// The longest name the walk builds, head included, in UTF-16 code units.
+    /// Real names stay well under it (`中国人民解放军总医院第七医学中心` is 16);
+    /// the bound keeps a chain of heads (`北京医院医院医院…`) from building one
+    /// ever longer candidate per head, which made extraction quadratic.
+    static let maxNameLength = 40
+
     /// Creates the recogniser.
     public init() {}
 
