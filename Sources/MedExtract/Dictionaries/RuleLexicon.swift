@@ -20,9 +20,19 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     case procedureHead = "procedure-head"
     /// Approaches, targets and actions of procedure names: 腹腔镜, 胰十二指肠, 经皮 …
     case procedureMorpheme = "procedure-morpheme"
+    /// Procedure heads that say nothing on their own: 治疗, 检查, 技术, 手术 …
+    case procedureGenericHead = "procedure-generic-head"
+    /// Heads that only repeat a complete procedure name before them: 治疗, 检查.
+    case procedureFollowUpHead = "procedure-follow-up-head"
+    /// Last characters of disease words a procedure name may start with: 癌, 瘤, 炎 …
+    case diseaseEnding = "disease-ending"
+    /// Endings that close a complete procedure name: 术, 治疗.
+    case procedureFinal = "procedure-final"
+    /// Endings of surgery heads, which a disease name may stand before: 术 (乳腺癌手术).
+    case surgeryFinal = "surgery-final"
 
     /// The bit of this class in ``LexiconValue/classes``.
-    public var bit: UInt16 { UInt16(1) << UInt16(RuleClass.allCases.firstIndex(of: self) ?? 0) }
+    public var bit: UInt32 { UInt32(1) << UInt32(RuleClass.allCases.firstIndex(of: self) ?? 0) }
 }
 
 /// The rule lexicon file format: `surface<TAB>class`, class one of

@@ -24,7 +24,7 @@ public struct ProcedureRecognizer: Recognizer {
                 if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
             }
             // `手术治疗`, `放射治疗治疗`: a generic 治疗/检查 after a complete name ends nothing new.
-            if Self.isFollowUpHead(head, units), head.start > 0, Self.endsProcedure(units, at: head.start) { continue }
+            if head.value.isIn(.procedureFollowUpHead), head.start > 0, Self.endsProcedure(at: head.start, context) { continue }
             // Heads may stand inside a name (椎间孔镜治疗技术), but a name needs at
             // least one approach, target or known procedure: `治疗技术`, `治疗手术` are not names.
             var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30, accept: { match in
@@ -48,14 +48,14 @@ public struct ProcedureRecognizer: Recognizer {
                 walk.tokens += 1
                 start = MorphemeWalk.walk(from: start, in: context, maxLength: 20) { $0.value.isIn(.procedureMorpheme) }.start
             }
-            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, units)
+            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, context)
             // The disease or target in front of a full procedure name: 乳腺癌腋窝手术, 胆管癌手术.
-            if takesDisease, start > 0, Self.diseaseEndings.contains(units[start - 1]),
+            if takesDisease, start > 0, Self.endsDisease(at: start, context),
                let diseaseStart = diseaseWordStart(endingAt: start, context) {
                 start = MorphemeWalk.walk(from: diseaseStart, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }.start
                 walk.tokens += 1
             }
-            guard walk.tokens > 0, start < head.start || !Self.isGenericHead(head, units) else { continue }
+            guard walk.tokens > 0, start < head.start || !head.value.isIn(.procedureGenericHead) else { continue }
             let surface = String(decoding: units[start ..< head.end], as: UTF16.self)
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.procedure),
@@ -83,30 +83,20 @@ public struct ProcedureRecognizer: Recognizer {
         return words > 0 && end - p >= 2 ? p : nil
     }
 
-    /// 治疗, 检查, 技术, 疗法 … : heads that say nothing on their own.
-    static func isGenericHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
-        let text = String(decoding: units[head.start ..< head.end], as: UTF16.self)
-        return genericHeads.contains(text)
-    }
-
-    static let genericHeads: Set<String> = ["治疗", "检查", "技术", "疗法", "手术", "术", "检测", "监测", "筛查", "评估", "注射"]
-
-    /// 治疗, 检查: heads that only repeat what a complete name before them says.
-    static func isFollowUpHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
-        let text = String(decoding: units[head.start ..< head.end], as: UTF16.self)
-        return text == "治疗" || text == "检查"
-    }
-
-    /// 手术, 术: heads a disease name may stand before (乳腺癌手术).
-    static func isSurgeryHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
-        units[head.end - 1] == 0x672F // 术
+    /// Whether the head ends in a surgery ending (手术, 术), before which a
+    /// disease name may stand (乳腺癌手术).
+    static func isSurgeryHead(_ head: LexiconMatch, _ context: RecognitionContext) -> Bool {
+        context.matches(endingAt: head.end).contains { $0.start >= head.start && $0.value.isIn(.surgeryFinal) }
     }
 
     /// Whether a procedure name ends at `position` (…术, …手术, …治疗).
-    static func endsProcedure(_ units: [UInt16], at position: Int) -> Bool {
-        let last = units[position - 1]
-        if last == 0x672F { return true } // 术
-        return position >= 2 && units[position - 2] == 0x6CBB && last == 0x7597 // 治疗
+    static func endsProcedure(at position: Int, _ context: RecognitionContext) -> Bool {
+        context.matches(endingAt: position).contains { $0.value.isIn(.procedureFinal) }
+    }
+
+    /// Whether the character before `position` ends a disease word (癌, 瘤, 炎, 折 …).
+    static func endsDisease(at position: Int, _ context: RecognitionContext) -> Bool {
+        context.matches(endingAt: position).contains { $0.start == position - 1 && $0.value.isIn(.diseaseEnding) }
     }
 
     /// The start of a Latin word (letters, digits, `-`, and a following 型)
@@ -119,9 +109,6 @@ public struct ProcedureRecognizer: Recognizer {
         guard q < p, CodeUnitClass.isASCIILetter(units[q]) else { return nil }
         return q
     }
-
-    /// Last characters of disease words: 癌 病 瘤 炎 症 折 (骨折) 形 (畸形) 弯 (侧弯) 伤 石 …
-    static let diseaseEndings: Set<UInt16> = Set("癌病瘤炎症折形弯伤石血死阻物肿窄".utf16)
 
     /// Whether the text after a procedure name ending at `end` continues it
     /// into another word (活检针, 检查组, 治疗室); Latin names never continue here.
