@@ -18,7 +18,7 @@ public struct ProcedureRecognizer: Recognizer {
         for head in context.matches where head.value.isIn(.procedureHead) {
             // The head must end the word: 检查组, 治疗室 are not procedures here;
             // a Latin head must not continue a Latin word (CT in CTDI).
-            if head.end < units.count, Self.continuesWord(units[head.end]) { continue }
+            if Self.continuesWord(units, end: head.end) { continue }
             if CodeUnitClass.isASCIILetter(units[head.start]) {
                 if head.start > 0, CodeUnitClass.isASCIIAlphanumeric(units[head.start - 1]) { continue }
                 if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
@@ -27,9 +27,15 @@ public struct ProcedureRecognizer: Recognizer {
             if head.value.isIn(.procedureFollowUpHead), head.start > 0, Self.endsProcedure(at: head.start, context) { continue }
             // Heads may stand inside a name (椎间孔镜治疗技术), but a name needs at
             // least one approach, target or known procedure: `治疗技术`, `治疗手术` are not names.
+            let measures = head.value.isIn(.measurementHead)
+            var takesAction = false
             var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30, accept: { match in
-                if match.value.isIn(.procedureMorpheme) || match.value.isIn(.procedureHead) { return true }
-                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                // `再通术治疗肝移植术`: a follow-up head after a complete name is a verb, not part of a name.
+                if match.value.isIn(.procedureFollowUpHead), match.start > 0, Self.endsProcedure(at: match.start, context) { return false }
+                if measures, match.value.isIn(.measurementTarget) { return true }
+                if match.value.isIn(.procedureHead) { takesAction = true; return true }
+                if match.value.isIn(.procedureMorpheme) { return true }
+                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { takesAction = true; return true }
                 return false
             }, isComplete: { match in
                 // Two names joined by 和/与/及 stay two: 腹腔镜技术和椎间孔镜技术.
@@ -37,25 +43,50 @@ public struct ProcedureRecognizer: Recognizer {
                 return match.value.isIn(.procedureHead)
             }, isSubstantive: { match in
                 if match.value.isIn(.procedureMorpheme) { return true }
+                if measures, match.value.isIn(.measurementTarget) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return false
             })
             if walk.substantiveTokens == 0 { walk.tokens = 0 }
             var start = walk.start
             // Latin words and model numbers inside a name (Halsted根治术, Lenke3CN型).
-            if let latin = latinWord(endingAt: start, units), latin < start {
+            if let latin = Self.latinWord(endingAt: start, units), latin < start {
                 start = latin
                 walk.tokens += 1
                 start = MorphemeWalk.walk(from: start, in: context, maxLength: 20) { $0.value.isIn(.procedureMorpheme) }.start
             }
-            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, context)
+            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, context) || head.value.isIn(.operationVerb)
             // The disease or target in front of a full procedure name: 乳腺癌腋窝手术, 胆管癌手术.
             if takesDisease, start > 0, Self.endsDisease(at: start, context),
                let diseaseStart = diseaseWordStart(endingAt: start, context) {
                 start = MorphemeWalk.walk(from: diseaseStart, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }.start
                 walk.tokens += 1
+            } else if takesDisease, start > 1, Self.endsDisease(at: start, context) {
+                // No word boundary before the head (结肠|癌手术): a target
+                // morpheme right before the disease character names it (结肠癌).
+                let target = MorphemeWalk.walk(from: start - 1, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }
+                if target.tokens > 0 {
+                    start = target.start
+                    walk.tokens += 1
+                }
             }
+            // A setting word makes a surgery a kind of procedure: 急诊手术.
+            if walk.tokens == 0, Self.isSurgeryHead(head, context),
+               let setting = context.longestMatch(endingAt: start, where: { $0.value.isIn(.procedureSetting) }) {
+                start = setting.start
+                walk.tokens = 1
+            }
+            // `造影显示…`: a few heads name a procedure on their own.
+            if walk.tokens == 0, head.value.isIn(.procedureStandaloneHead), Self.startsWord(head.start, context) { walk.tokens = 1 }
             guard walk.tokens > 0, start < head.start || !head.value.isIn(.procedureGenericHead) else { continue }
+            // `乳腺癌术后`, `右眼术前`: 术 of 术后/术前/术中 ends no name unless an action precedes it.
+            if !takesAction, head.end - head.start == 1, head.end < units.count,
+               context.matches(endingAt: head.end + 1).contains(where: { $0.start == head.end && $0.value.isIn(.surgeryTime) }) { continue }
+            // `骨科技术`: a department's skill is not a technique of a procedure.
+            if head.value.isIn(.techniqueHead), Self.isDepartment(from: start, to: head.start, context) { continue }
+            start = Self.extendLeft(from: start, context)
+            // `血压、血糖检查`: measured targets listed before one head share it.
+            if measures { start = Self.extendOverListedTargets(from: start, context) }
             let surface = String(decoding: units[start ..< head.end], as: UTF16.self)
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.procedure),
@@ -63,6 +94,8 @@ public struct ProcedureRecognizer: Recognizer {
                 priority: CandidatePriority.rule
             ))
         }
+        extendDictionaryNames(context, into: &candidates)
+        recognizeVerbTargets(context, into: &candidates)
     }
 
     /// The start of the disease words (ICU words, ideographs only, at most
@@ -101,7 +134,7 @@ public struct ProcedureRecognizer: Recognizer {
 
     /// The start of a Latin word (letters, digits, `-`, and a following 型)
     /// that ends at `end`, if one does.
-    private func latinWord(endingAt end: Int, _ units: [UInt16]) -> Int? {
+    static func latinWord(endingAt end: Int, _ units: [UInt16]) -> Int? {
         var p = end
         if p > 0 && units[p - 1] == 0x578B { p -= 1 } // 型
         var q = p
@@ -114,6 +147,8 @@ public struct ProcedureRecognizer: Recognizer {
     /// into another word (活检针, 检查组, 治疗室); Latin names never continue here.
     static func continuesWord(_ units: [UInt16], end: Int) -> Bool {
         guard end < units.count, end > 0, CodeUnitClass.isIdeograph(units[end - 1]) else { return false }
+        // 中 continues a name only as 中心 (治疗中心); 手术中 is "during the operation".
+        if units[end] == 0x4E2D { return end + 1 < units.count && units[end + 1] == 0x5FC3 }
         return continuesWord(units[end])
     }
 
