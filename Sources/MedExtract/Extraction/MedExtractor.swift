@@ -52,11 +52,11 @@ public struct MedExtractor: Sendable {
         let ruleWords = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
         lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
         segmenter = try WordSegmenter(locale: "zh")
-        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer()]
+        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)]
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
-        [DictionaryRecognizer(), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
+        [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
     }
 
     /// The entities in `text`, sorted by position, non-overlapping.
@@ -113,11 +113,4 @@ public struct MedExtractor: Sendable {
         candidates += aliasPass.apply(document, to: normalized.units)
         return resolver.resolve(candidates, length: normalized.count)
     }
-}
-
-/// What the extractor remembers across the chunks of one document (aliases
-/// the document declares, hospitals it has named).
-struct DocumentState {
-    /// Aliases declared or implied so far: surface → label and canonical name.
-    var aliases: [String: (label: EntityLabel, canonical: String)] = [:]
 }

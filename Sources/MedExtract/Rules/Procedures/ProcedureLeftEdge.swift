@@ -106,7 +106,7 @@ extension ProcedureRecognizer {
                CodeUnitClass.isASCIIAlphanumeric(units[match.start - 1]) { continue }
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
-            if Self.continuesWord(units, end: match.end) { continue }
+            if ProcedureBoundary().rejects(start: match.start, end: match.end, in: context) { continue }
             let start = Self.extendLeft(from: match.start, context, morphemes: false)
             guard start < match.start else { continue }
             let surface = String(decoding: units[start ..< match.end], as: UTF16.self)

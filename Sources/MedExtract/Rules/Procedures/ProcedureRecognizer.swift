@@ -18,7 +18,7 @@ public struct ProcedureRecognizer: Recognizer {
         for head in context.matches where head.value.isIn(.procedureHead) {
             // The head must end the word: 检查组, 治疗室 are not procedures here;
             // a Latin head must not continue a Latin word (CT in CTDI).
-            if Self.continuesWord(units, end: head.end) { continue }
+            if ProcedureBoundary.continues(context, at: head.end) { continue }
             if CodeUnitClass.isASCIILetter(units[head.start]) {
                 if head.start > 0, CodeUnitClass.isASCIIAlphanumeric(units[head.start - 1]) { continue }
                 if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
@@ -143,17 +143,4 @@ public struct ProcedureRecognizer: Recognizer {
         return q
     }
 
-    /// Whether the text after a procedure name ending at `end` continues it
-    /// into another word (活检针, 检查组, 治疗室); Latin names never continue here.
-    static func continuesWord(_ units: [UInt16], end: Int) -> Bool {
-        guard end < units.count, end > 0, CodeUnitClass.isIdeograph(units[end - 1]) else { return false }
-        // 中 continues a name only as 中心 (治疗中心); 手术中 is "during the operation".
-        if units[end] == 0x4E2D { return end + 1 < units.count && units[end + 1] == 0x5FC3 }
-        return continuesWord(units[end])
-    }
-
-    /// Characters after a head that make it part of another word.
-    static func continuesWord(_ u: UInt16) -> Bool {
-        "组室科师员费中项台仪器设械间区针钳包机".utf16.contains(u)
-    }
 }

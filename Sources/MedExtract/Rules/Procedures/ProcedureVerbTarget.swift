@@ -66,7 +66,7 @@ extension ProcedureRecognizer {
     static func endsWord(_ position: Int, _ context: RecognitionContext) -> Bool {
         let units = context.units
         if position >= units.count || !CodeUnitClass.isIdeograph(units[position]) { return true }
-        if continuesWord(units[position]) { return false }
+        if ProcedureBoundary.continues(context, at: position) { return false }
         return context.isWordBoundary(position)
     }
 }
