@@ -74,6 +74,11 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     case operationTarget = "operation-target"
     /// Heads that name a procedure on their own: 造影, 透析, 消融, 麻醉.
     case procedureStandaloneHead = "procedure-standalone-head"
+    /// Tails of an approach that cannot start a name without their guide: 引导下, 辅助下.
+    case approachTail = "approach-tail"
+    /// Words that make the procedure name after them part of a technology or
+    /// system name (`5G远程手术示教`): 5G, 互联网 …
+    case technologyPrefix = "technology-prefix"
 
     /// The bit of this class in ``LexiconValue/classes``.
     public var bit: UInt64 { UInt64(1) << UInt64(RuleClass.allCases.firstIndex(of: self) ?? 0) }

@@ -13,6 +13,8 @@ public struct ProcedureBoundary: BoundaryRule {
 
     /// Whether a procedure span must be dropped.
     public func rejects(start: Int, end: Int, in context: RecognitionContext) -> Bool {
+        // `5G远程手术示教`: a technology, not a procedure.
+        if context.matches(endingAt: start).contains(where: { $0.value.isIn(.technologyPrefix) }) { return true }
         guard end < context.units.count, end > 0, CodeUnitClass.isIdeograph(context.units[end - 1]) else { return false }
         return Self.continues(context, at: end)
     }

@@ -20,6 +20,14 @@ extension ProcedureRecognizer {
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return match.value.isIn(.procedureHead)
             }).start
+            // Parts listed with 、 before a shared head (左、右半肝切除).
+            // Only one-character parts (左、右, 肝、胆): longer words before 、 are list items.
+            if morphemes, p >= 3, units[p - 1] == 0x3001, startsWithPart(p, context),
+               let part = context.longestMatch(endingAt: p - 1, where: { $0.end - $0.start == 1 && isPart($0, context) }),
+               part.start == 0 || !CodeUnitClass.isIdeograph(units[part.start - 1]) || context.isWordBoundary(part.start) {
+                p = part.start
+                continue
+            }
             if let latin = latinWord(endingAt: p, units), latin < p { p = latin }
             // A morpheme straddling the edge (内|镜下: 内镜 ends inside the token taken).
             if p > 0 {
@@ -34,7 +42,39 @@ extension ProcedureRecognizer {
             p = wordStart(containing: p, context)
             if p == before { break }
         }
+        // `超声实时引导下|经支气管…`: the tail of an approach whose guide was
+        // not taken is not part of the name.
+        while let tail = tailStarting(at: p, before: units.count - 1, context) {
+            p = tail
+        }
         return p
+    }
+
+    /// The end of an approach tail (引导下, 辅助下) that starts at `position`
+    /// and ends at or before `limit`.
+    static func tailStarting(at position: Int, before limit: Int, _ context: RecognitionContext) -> Int? {
+        var end = position + 1
+        var found: Int?
+        while end <= limit, end - position <= 3 {
+            if context.hasMatch(from: position, to: end, in: .approachTail) { found = end }
+            end += 1
+        }
+        return found
+    }
+
+    /// A morpheme that is not a whole name of its own (a head or a dictionary procedure).
+    static func isPart(_ match: LexiconMatch, _ context: RecognitionContext) -> Bool {
+        guard match.value.isIn(.procedureMorpheme), !match.value.isIn(.procedureHead) else { return false }
+        if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return false }
+        return true
+    }
+
+    /// Whether a part (see ``isPart``) starts at `position`.
+    static func startsWithPart(_ position: Int, _ context: RecognitionContext) -> Bool {
+        for length in 1 ... 6 where position + length <= context.units.count {
+            if context.matches(endingAt: position + length).contains(where: { $0.start == position && isPart($0, context) }) { return true }
+        }
+        return false
     }
 
     /// The start of the ICU word that `position` falls strictly inside, when
@@ -51,9 +91,10 @@ extension ProcedureRecognizer {
             guard CodeUnitClass.isIdeograph(units[q]) else { return position }
             if context.matches(endingAt: q + 1).contains(where: { $0.start >= wordStart && $0.value.isIn(.stop) }) { return position }
         }
-        // A hospital head ending inside the word stays out of it (医院|外科).
+        // A hospital head ending inside the word stays out of it (医院|外科), and
+        // so does a known word crossing its start (植入|主动脉: ICU's 入主 is wrong).
         for q in (wordStart + 1) ... position {
-            if context.matches(endingAt: q).contains(where: { $0.value.isIn(.hospitalHead) }) { return position }
+            if context.matches(endingAt: q).contains(where: { $0.value.isIn(.hospitalHead) || $0.start < wordStart }) { return position }
         }
         return wordStart
     }
@@ -110,6 +151,7 @@ extension ProcedureRecognizer {
             let start = Self.extendLeft(from: match.start, context, morphemes: false)
             guard start < match.start else { continue }
             let surface = String(decoding: units[start ..< match.end], as: UTF16.self)
+            if ProcedureBoundary().rejects(start: start, end: match.end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: match.end, label: .entity(.procedure),
                 attributes: EntityAttributes(canonical: surface, source: "rule"),

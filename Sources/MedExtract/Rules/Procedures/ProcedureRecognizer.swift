@@ -88,6 +88,7 @@ public struct ProcedureRecognizer: Recognizer {
             // `血压、血糖检查`: measured targets listed before one head share it.
             if measures { start = Self.extendOverListedTargets(from: start, context) }
             let surface = String(decoding: units[start ..< head.end], as: UTF16.self)
+            if ProcedureBoundary().rejects(start: start, end: head.end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.procedure),
                 attributes: EntityAttributes(canonical: surface, source: "rule"),

@@ -29,6 +29,7 @@ extension ProcedureRecognizer {
             // The approach before the verb belongs to it: 内镜下切除息肉.
             let start = Self.extendLeft(from: verb.start, context)
             let surface = String(decoding: units[start ..< end], as: UTF16.self)
+            if ProcedureBoundary().rejects(start: start, end: end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: end, label: .entity(.procedure),
                 attributes: EntityAttributes(canonical: surface, source: "rule"),
