@@ -85,8 +85,17 @@ extension ProcedureRecognizer {
         let units = context.units
         guard CodeUnitClass.isIdeograph(units[position - 1]), CodeUnitClass.isIdeograph(units[position]) else { return position }
         let boundaries = context.wordBoundaries(around: position)
-        if boundaries.contains(position) { return position }
-        guard let wordStart = boundaries.last(where: { $0 < position }), position - wordStart <= 3 else { return position }
+        // Boundaries are sorted: binary search keeps long clauses linear.
+        var lo = 0
+        var hi = boundaries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if boundaries[mid] < position { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < boundaries.count, boundaries[lo] == position { return position }
+        guard lo > 0 else { return position }
+        let wordStart = boundaries[lo - 1]
+        guard position - wordStart <= 3 else { return position }
         for q in wordStart ..< position {
             guard CodeUnitClass.isIdeograph(units[q]) else { return position }
             if context.matches(endingAt: q + 1).contains(where: { $0.start >= wordStart && $0.value.isIn(.stop) }) { return position }

@@ -28,11 +28,15 @@ public struct ProcedureRecognizer: Recognizer {
             // Heads may stand inside a name (椎间孔镜治疗技术), but a name needs at
             // least one approach, target or known procedure: `治疗技术`, `治疗手术` are not names.
             let measures = head.value.isIn(.measurementHead)
+            let operates = !head.value.isIn(.procedureFollowUpHead)
             var takesAction = false
             var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30, accept: { match in
                 // `再通术治疗肝移植术`: a follow-up head after a complete name is a verb, not part of a name.
                 if match.value.isIn(.procedureFollowUpHead), match.start > 0, Self.endsProcedure(at: match.start, context) { return false }
                 if measures, match.value.isIn(.measurementTarget) { return true }
+                // What an operation acts on (人工晶体植入手术), but not before a bare
+                // 治疗/检查: `肿瘤治疗` names a disease's treatment, no procedure.
+                if operates, match.value.isIn(.operationTarget) { return true }
                 if match.value.isIn(.procedureHead) { takesAction = true; return true }
                 if match.value.isIn(.procedureMorpheme) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { takesAction = true; return true }
@@ -44,6 +48,7 @@ public struct ProcedureRecognizer: Recognizer {
             }, isSubstantive: { match in
                 if match.value.isIn(.procedureMorpheme) { return true }
                 if measures, match.value.isIn(.measurementTarget) { return true }
+                if operates, match.value.isIn(.operationTarget) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return false
             })
