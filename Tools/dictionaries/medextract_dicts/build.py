@@ -26,12 +26,16 @@ HEADERS = {
         "entries for discipline nouns and disease words that contain a department name.",
         "Sources: nhc_dept_codes (卫生机构（组织）科室分类与代码, government standard; codes are that standard's);",
         "  THUOCL_medical (thunlp/THUOCL, MIT); fudan specialty names (no licence stated: names only);",
+        "  cmekg_medical_kg department_terms (PyCMeKG, MIT);",
         "  hand-curated names (Tools/dictionaries/curated/departments.tsv).",
     ],
     "procedures.tsv": [
         "MedExtract entity dictionary: PROCEDURE (operations, interventions, examinations, treatment modalities),",
-        "with IGNORE entries for bare heads and care models. Codes are ICD-9-CM-3 (Chinese edition, alphabetic index).",
-        "Sources: icd9cm3_cn_index (qweaszxcdf/icd9cm3-index, no licence stated: terms and codes as facts, cleaned",
+        "with IGNORE entries for bare heads and care models. Codes are ICD-9-CM-3: the national clinical edition 1.x",
+        "(51.2300, 93.3500x012) where known, else the Chinese alphabetic index (52.7).",
+        "Sources: icd9cm3_clinical_v1 (windless1015/PatientCasesBrowser, 手术操作分类代码国家临床版, government standard,",
+        "  no licence stated: names and codes as facts, normalised and selected); cmekg_medical_kg (PyCMeKG, MIT);",
+        "  icd9cm3_cn_index (qweaszxcdf/icd9cm3-index, no licence stated: terms and codes as facts, cleaned",
         "  and selected); THUOCL_medical (thunlp/THUOCL, MIT); hand-curated names (Tools/dictionaries/curated/procedures.tsv).",
     ],
     "non_entities.tsv": [
@@ -169,6 +173,7 @@ def write_readme(path, counts, stats):
         p_src=", ".join("%s %d" % kv for kv in sorted(stats["proc_sources"].items())),
         n_univ=stats["universities"],
         n_dign=stats["dept_ignore"],
+        h_renamed=h["renamed"],
         marker=README_MARKER,
     )
     # keep what other people appended below the marker
@@ -228,7 +233,10 @@ gazetteer, `Tools/dictionaries/build_gazetteer.py`), `rule_lexicon.tsv`,
   `PCI` → `经皮冠状动脉介入治疗`).
 - `code`: optional. DEPARTMENT: the code of the national department
   classification 卫生机构（组织）科室分类与代码 (`呼吸内科` → `A03.01`);
-  PROCEDURE: the ICD-9-CM-3 code from the Chinese alphabetic index (`52.7`);
+  PROCEDURE: the code of 手术操作分类代码国家临床版 1.x (ICD-9-CM-3 national
+  clinical edition: `51.2300`, extension codes `93.3500x012`) where the name or
+  one of its variants is in it, else the 4-digit code of the Chinese alphabetic
+  index (`52.7`), else empty;
   HOSPITAL: empty. Trailing empty columns are omitted.
 - A surface appears at most once in a file, and has one label across all files.
   When two canonicals compete for one generated alias, the alias is dropped.
@@ -266,6 +274,12 @@ cleaned and typed by the script, never a source file as it is.
   official name are dropped. Together with {c_h} curated entries
   (`curated/hospitals.tsv`: well-known short forms and nicknames such as
   `华西医院`, `301医院`, `北医三院`, `中山一院`) this gives {h_aliases} alias rows.
+- Aliases the sources themselves give ({h_renamed} rows; the surface stays an
+  official name, its canonical becomes the current full name): a Fudan name of
+  some years that is another year's name minus its parent institution
+  (`北京地坛医院` → `首都医科大学附属北京地坛医院`, `东部战区总医院` →
+  `中国人民解放军东部战区总医院`), and former names given as `（原Y）` in the lists
+  (`许昌县人民医院` → `许昌医院`). Campus forms `A（B院区）` become `AB院区` (above).
 
 ### departments.tsv — {departments}
 
@@ -281,6 +295,8 @@ cleaned and typed by the script, never a source file as it is.
   科/医学科/中心/室/部/门诊/病房 minus `curated/departments_exclude.tsv`
   (body parts, taxonomy, institutions).
 - **Fudan specialty names** (no licence stated): only the ones ending in 科.
+- **cmekg_medical_kg** (PyCMeKG 0.2.5, MIT): `department_terms.tsv` values
+  ending in 科 (就诊科室/所属科室), with the NHC code when the name is one.
 - **Curated** ({c_d} entries, `curated/departments.tsv`): department names
   real Chinese hospitals use (clinical, sub-specialty, wards, rooms, clinics,
   administrative), with NHC codes where the mapping is clear, plus IGNORE
@@ -299,6 +315,36 @@ cleaned and typed by the script, never a source file as it is.
   level-2 approach modifier is combined with its parent (`腹腔镜的` +
   `阑尾切除术` → `腹腔镜阑尾切除术`; `部分的` + `肾切除术` → `肾部分切除术`;
   `膝` + `关节镜检查` → `膝关节镜检查`). Code: the term's most frequent code.
+- **icd9cm3_clinical_v1** (`windless1015/PatientCasesBrowser`, 手术操作分类代码国家临床版
+  1.x, no licence stated; a government coding standard used for names and codes):
+  all 12,698 names (手术, 介入治疗, 治疗性操作, 诊断性操作, the 202 中医必选 items),
+  normalised to running-text wording: `[...]` notes, `(...)` sizes, trailing
+  `NOS`/`NEC`, a leading `其他` and everything after a comma are cut; names that
+  are coding descriptions (`的`, `或`, `和`, `与`, `其他`, `未特指`, `伴`, `用于`, `/` …)
+  are dropped; the rest must end in a procedure head (术, 切除, 置入, 检查, 造影,
+  治疗, 移植, 透析, 通气, 复苏, 输血, 灸, 推拿, 刮痧, 拔罐 …; not 评估, 训练, 导管);
+  the 93.39 named therapies need none (`三伏贴`, `穴位贴敷`). Variants of the same
+  procedure: `置入` → `植入`; action + `术` also as action and action + `手术`
+  (`脾切除术` → `脾切除`, `脾切除手术`; actions 切除, 置换, 成形, 移植, 修补, 吻合,
+  植入, 融合, 消融 … — not 栓塞, which without 术 is a disease); a leading 无创/有创
+  mode dropped; 中医必选 `X治疗` → `X` when X ends in a therapy noun (推拿, 刮痧,
+  拔罐, …灸; `颈椎病推拿治疗` also gives `推拿`; needle, blade and stone names keep
+  their 治疗 because they are also instruments; bare `贴敷` is never an entry).
+  Names shorter than 4 characters only for therapies and tests (针灸, 艾灸, 心电图,
+  输血). Code: the clinical code, base codes before extensions.
+- **cmekg_medical_kg** (PyCMeKG 0.2.5, MIT): `procedure_terms.tsv` and
+  `exam_entities.tsv` names without separators or brackets, 2–16 characters,
+  ending in a procedure head (术, 检查, 检测, 测定, 造影, 监护, 插管, 移植, 治疗, 透析,
+  通气, 输血, 反搏, CT, MRI, 超声 …) or, for examinations and laboratory tests, a
+  test head (常规, 培养, 试验, 计数, 涂片, 筛查 …; not 功能, which names the body
+  function as often as the test). Dropped: generic modifier + head
+  (`实验室检查`, `手术治疗`, `抗感染治疗`), drug-class therapies, a disease + bare
+  `治疗`, treatment-only `X治疗` whose X names no method, fragments with `的`, `等`,
+  `不`, `进行` …, bare heads (`切除`, `造影`; 2-character names only for 透析, 输血,
+  化疗, 放疗, 针灸, 艾灸, 洗胃, 吸氧, 彩超, B超, CT, MRI, 胸片 …). `X检查` also gives
+  `X` when X names the exam by its record or modality (`肾图检查` → `肾图`,
+  `头颅CT检查` → `头颅CT`). Generic modifier + bare head terms with a narrow
+  modifier set (实验室, 辅助, 常规, 全身, 保守, 对症, 药物, 综合 …) become IGNORE.
 - **THUOCL_medical** (`thunlp/THUOCL`, MIT): words ending in 术, 检查, 造影,
   治疗, 活检, 疗法, 透析, 麻醉, 移植, 穿刺, 插管, 监测, 电图, 扫描, minus
   `curated/procedures_exclude.tsv` (herbs, diseases, drugs, devices, generic
@@ -307,7 +353,9 @@ cleaned and typed by the script, never a source file as it is.
   modalities common in news (`CT`, `彩超`, `放化疗`, `射频消融`, `PCI` …; English
   abbreviations with the full name as canonical) and IGNORE entries for bare
   heads and care models (`手术`, `治疗`, `MDT`, `PDCA` …). Codes are filled
-  from the ICD index when the surface or canonical matches one of its terms.
+  from the clinical edition or the ICD index when the surface or canonical
+  matches one of their terms; a clinical code also refines a curated 4-digit
+  code (`39.95` → `39.9500`).
 - Rows per source (a row may have several): {p_src}.
 
 ### non_entities.tsv — {non_entities}
