@@ -43,6 +43,15 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// Endings of ignored organisation names that may still start a hospital
     /// name as its parent: 大学, 学院.
     case organizationSuffix = "organization-suffix"
+    /// Administrative levels written alone before a hospital name that stand
+    /// for the document's own place: 省, 市, 县, 区 (`县人民医院`, `市第四医院`).
+    case hospitalLevel = "hospital-level"
+    /// Qualifiers that are proper names of their own, so that a bare
+    /// `协和医院`, `同仁医院` names one institution: 协和, 同仁, 友谊, 湘雅 …
+    case hospitalProperName = "hospital-proper-name"
+    /// Heads that carry the type of the institution themselves, so that a
+    /// level alone before them names one (`县中医院`): 中医院, 蒙医院, 藏医院.
+    case hospitalTypedHead = "hospital-typed-head"
     /// Procedure heads that say nothing on their own: 治疗, 检查, 技术, 手术 …
     case procedureGenericHead = "procedure-generic-head"
     /// Heads that only repeat a complete procedure name before them: 治疗, 检查.

@@ -98,6 +98,14 @@ public final class RecognitionContext {
         position <= 0 || Self.isClauseBreak(text.units[position - 1])
     }
 
+    /// Whether the normaliser removed layout (spaces, line breaks) between the
+    /// units before and at `position`: a hint of a heading, a title or a line
+    /// end, never a clause break by itself.
+    public func hasRemovedLayout(before position: Int) -> Bool {
+        guard position > 0, position < text.count else { return false }
+        return text.origins[position] - text.origins[position - 1] > 1
+    }
+
     /// The clause containing `position`: bounded by punctuation or line breaks.
     public func clauseRange(around position: Int) -> Range<Int> {
         let units = text.units

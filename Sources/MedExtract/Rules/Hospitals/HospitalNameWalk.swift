@@ -23,6 +23,8 @@ struct HospitalNameWalk {
     var stop = Stop.boundary
     /// How many qualifiers were taken.
     var qualifiers = 0
+    /// How many of the qualifiers are proper names (协和, 同仁).
+    var properNames = 0
     /// Generic words (社区, 村, 基层) may stand inside a name (…街道社区卫生服务中心),
     /// but a name that starts with one is generic: the start before them.
     var startBeforeGeneric: Int?
@@ -50,18 +52,27 @@ struct HospitalNameWalk {
                 evidence = true
                 return
             }
-            if let token = HospitalNameToken.longest(endingAt: p, context) {
+            if let token = HospitalNameToken.longest(endingAt: p, nearHead: nameCharacters == 0, context) {
                 if token.kind != .generic && token.kind != .stop { startBeforeGeneric = nil }
                 switch token.kind {
                 case .place:
                     evidence = true
                     unknownAllowed = false
                 case .organization:
+                    // A bare 大学 or 学院 after a break is the end of another
+                    // phrase (…大学|西京医院), not a parent organisation.
+                    if token.isBareOrganization && Self.isBoundedLeft(token.start, context) {
+                        stop = .stopWord
+                        return
+                    }
                     evidence = true
-                    unknownAllowed = true
+                    // An organisation that starts with a place is complete:
+                    // nothing unknown stands before 重庆大学.
+                    unknownAllowed = !token.startsWithPlace
                     unknown = 0
                 case .qualifier:
                     qualifiers += 1
+                    if token.isProperName { properNames += 1 }
                 case .generic:
                     if start == head.start { genericBeforeHead = token.start }
                     sawGeneric = true
@@ -87,6 +98,23 @@ struct HospitalNameWalk {
                 lastWasDigits = true
                 continue
             }
+            if CodeUnitClass.isIdeograph(u) {
+                // A level alone before qualifiers stands for the document's own
+                // place: 县人民医院, 市第四医院, 县中医院 (but 县医院 is generic).
+                if nameCharacters == 0, qualifiers > 0 || head.value.isIn(.hospitalTypedHead), context.hasMatch(from: p - 1, to: p, in: .hospitalLevel),
+                   Self.isBoundedLeft(p - 1, context) {
+                    start = p - 1
+                    evidence = true
+                    stop = .boundary
+                    return
+                }
+                // Unknown characters never cross a line break or space the
+                // normaliser removed (a heading or title before the name).
+                if context.hasRemovedLayout(before: p) {
+                    stop = .boundary
+                    return
+                }
+            }
             if CodeUnitClass.isIdeograph(u) && unknownAllowed && unknown < HospitalRecognizer.maxUnknown {
                 p -= 1
                 start = p
@@ -100,6 +128,16 @@ struct HospitalNameWalk {
     }
 }
 
+extension HospitalNameWalk {
+    /// Whether a name starting at `position` is bounded on its left: a clause
+    /// start, a character that is no ideograph, a stop word, or removed layout.
+    static func isBoundedLeft(_ position: Int, _ context: RecognitionContext) -> Bool {
+        if context.isClauseStart(position) || context.hasRemovedLayout(before: position) { return true }
+        if !CodeUnitClass.isIdeograph(context.units[position - 1]) { return true }
+        return context.matches(endingAt: position).contains { $0.value.isIn(.stop) }
+    }
+}
+
 /// One rule token of a hospital name: a lexicon match of a place or a rule class.
 struct HospitalNameToken {
     /// What the token is, in order of precedence on equal length.
@@ -108,11 +146,20 @@ struct HospitalNameToken {
     var start: Int
     /// Its kind.
     var kind: Kind
+    /// A qualifier that is a proper name (`hospital-proper-name`).
+    var isProperName = false
+    /// An organisation that starts with a place (`重庆大学`).
+    var startsWithPlace = false
+    /// An organisation that is only an `organization-suffix` word (`大学`).
+    var isBareOrganization = false
 
     /// The longest rule token ending at `p`; on equal length places win, then
     /// organisations, qualifiers, generic words and stop words.
-    static func longest(endingAt p: Int, _ context: RecognitionContext) -> HospitalNameToken? {
+    /// `nearHead`: only qualifiers stand between `p` and the head, so a place
+    /// that only stands before a head (`高沙` in `高沙卫生院`) counts.
+    static func longest(endingAt p: Int, nearHead: Bool, _ context: RecognitionContext) -> HospitalNameToken? {
         var best: HospitalNameToken?
+        var headOnlyStart: Int?
         func consider(_ start: Int, _ kind: Kind) {
             if let current = best {
                 if start > current.start { return }
@@ -123,6 +170,9 @@ struct HospitalNameToken {
         for match in context.matches(endingAt: p) {
             let value = match.value
             if value.place >= 0 { consider(match.start, .place) }
+            if nearHead && value.headOnlyPlace >= 0 && isPlaceEdge(match.start, context) {
+                headOnlyStart = min(headOnlyStart ?? match.start, match.start)
+            }
             if value.isIn(.organization) { consider(match.start, .organization) }
             if let entry = context.entry(of: match), entry.label == .ignore, isOrganizationName(match, context) {
                 consider(match.start, .organization)
@@ -131,7 +181,28 @@ struct HospitalNameToken {
             if value.isIn(.hospitalGeneric) { consider(match.start, .generic) }
             if value.isIn(.stop) { consider(match.start, .stop) }
         }
-        return best
+        // A place that only stands before a head (高沙, 人民, 第四) yields to
+        // any other token as long: 人民, 第四 stay qualifiers.
+        if let start = headOnlyStart, start < (best?.start ?? p) { best = HospitalNameToken(start: start, kind: .place) }
+        guard var token = best else { return nil }
+        switch token.kind {
+        case .qualifier:
+            token.isProperName = context.hasMatch(from: token.start, to: p, in: .hospitalProperName)
+        case .organization:
+            token.isBareOrganization = context.hasMatch(from: token.start, to: p, in: .organizationSuffix)
+            token.startsWithPlace = (token.start + 2 ..< p).contains { end in
+                context.matches(endingAt: end).contains { $0.start == token.start && $0.value.place >= 0 }
+            }
+        default:
+            break
+        }
+        return token
+    }
+
+    /// Whether a head-only place may start at `position`: the name is bounded
+    /// there or a place stands before it (`古|书院分院` is one name).
+    private static func isPlaceEdge(_ position: Int, _ context: RecognitionContext) -> Bool {
+        HospitalNameWalk.isBoundedLeft(position, context) || context.matches(endingAt: position).contains { $0.value.place >= 0 }
     }
 
     /// Whether an ignored entry is an organisation (ends with `organization-suffix`: 大学, 学院).

@@ -89,6 +89,10 @@ public struct HospitalRecognizer: Recognizer {
         }
         guard start < head.start else { return .none }
         if walk.evidence { return .hospital(start: start, strong: true) }
+        // A proper name alone before the head names one institution (协和医院).
+        if walk.nameCharacters == 0, walk.properNames > 0, HospitalNameWalk.isBoundedLeft(start, context) {
+            return .hospital(start: start, strong: false)
+        }
         // A type of institution (骨科医院, 基层医院), not a name.
         if walk.nameCharacters == 0 { return .category(start: start) }
         guard let nameStart = bareNameStart(walk, start: start, stop: stop, head: head, context) else { return .none }
