@@ -75,7 +75,7 @@ struct DictionaryFileRobustnessTests {
     }
 
     @Test func gazetteerBadLinesNameFileAndLine() throws {
-        #expect(throws: MedExtractError.malformedDictionaryLine(path: "p.tsv", line: 2, reason: "unknown level 'town' (expected province, city or county)")) {
+        #expect(throws: MedExtractError.malformedDictionaryLine(path: "p.tsv", line: 2, reason: "unknown level 'town' (expected province, city, county or township)")) {
             _ = try GazetteerFile.parse("晋城\tcity\t晋城市\r\n泽州\ttown\t泽州县\r\n", path: "p.tsv")
         }
         let places = try GazetteerFile.parse("\u{FEFF}晋城\tcity\t晋城市\r\n\r\n山西\tprovince\t\r\n", path: "p.tsv")

@@ -29,6 +29,11 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// Last characters that make a department morpheme a whole name of its
     /// own before a connector (`妇产科和骨科`): 科, 部, 室, 诊.
     case departmentFinal = "department-final"
+    /// Numerals of numbered units (`骨科一病区`, `外二科`): 一 … 九, 十.
+    case departmentOrdinal = "department-ordinal"
+    /// One-character specialties of numbered units (`外二科`, `内一科`, `儿四科`):
+    /// 内, 外, 儿, 妇, 骨 …
+    case departmentShort = "department-short"
     /// Single characters that continue a procedure name ending in a Chinese
     /// character into another word: 组 (检查组), 室 (治疗室), 针 (活检针) …
     case procedureContinuation = "procedure-continuation"

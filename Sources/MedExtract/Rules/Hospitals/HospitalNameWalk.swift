@@ -45,6 +45,9 @@ struct HospitalNameWalk {
         var p = head.start
         var unknownAllowed = true
         var lastWasDigits = false
+        // A dictionary hospital ending at the head: no token may cross its left
+        // edge (从江|江铜集团医院: the place 从江 ends inside the name).
+        let known = found.start(endingAt: head.end)
         while true {
             if context.isClauseStart(p) { stop = .boundary; return }
             if let parentStart = found.start(endingAt: p), parentStart < p, p - parentStart >= 3 {
@@ -53,6 +56,11 @@ struct HospitalNameWalk {
                 return
             }
             if let token = HospitalNameToken.longest(endingAt: p, nearHead: nameCharacters == 0, context) {
+                if let known, token.start < known, known < p {
+                    start = known
+                    evidence = true
+                    return
+                }
                 if token.kind != .generic && token.kind != .stop { startBeforeGeneric = nil }
                 switch token.kind {
                 case .place:
@@ -178,6 +186,8 @@ struct HospitalNameToken {
                 consider(match.start, .organization)
             }
             if value.isIn(.hospitalQualifier) { consider(match.start, .qualifier) }
+            // A specialty right before the head is a qualifier: 眼耳鼻咽喉科医院.
+            if nearHead, let entry = context.entry(of: match), entry.label == .entity(.department) { consider(match.start, .qualifier) }
             if value.isIn(.hospitalGeneric) { consider(match.start, .generic) }
             if value.isIn(.stop) { consider(match.start, .stop) }
         }

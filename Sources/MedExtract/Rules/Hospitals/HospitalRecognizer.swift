@@ -18,7 +18,9 @@
 ///   `IGNORE` span, unless the document names it as part of a full name (see
 ///   ``DocumentAliasPass``).
 ///
-/// Short forms `长治二院`, `中山一院` (two characters + numeral + 院) are also found.
+/// Short forms `长治二院`, `中山一院` (two characters + numeral + 院,
+/// ``HospitalShortForms``) and `X大学二附院`, `X医附二院`
+/// (``AffiliatedShortForms``) are also found.
 public struct HospitalRecognizer: Recognizer {
     /// The most unknown characters a proper name may have.
     static let maxUnknown = 4
@@ -38,6 +40,7 @@ public struct HospitalRecognizer: Recognizer {
             recognize(head: head, context, found: &found, into: &candidates)
         }
         HospitalShortForms().recognize(context, into: &candidates)
+        AffiliatedShortForms().recognize(context, into: &candidates)
     }
 
     /// What the name in front of one head turns out to be.
