@@ -9,7 +9,7 @@ public struct LexiconValue: Sendable, Hashable {
     /// before a hospital head (``PlaceEntry/headOnly``), or -1.
     public var headOnlyPlace: Int32 = -1
     /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
-    public var classes: UInt32 = 0
+    public var classes: UInt64 = 0
 
     /// Whether the surface belongs to a rule class.
     @inline(__always)

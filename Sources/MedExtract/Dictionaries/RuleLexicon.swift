@@ -57,9 +57,45 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// Heads that carry the type of the institution themselves, so that a
     /// level alone before them names one (`县中医院`): 中医院, 蒙医院, 藏医院.
     case hospitalTypedHead = "hospital-typed-head"
+    /// Procedure heads that say nothing on their own: 治疗, 检查, 技术, 手术 …
+    case procedureGenericHead = "procedure-generic-head"
+    /// Heads that only repeat a complete procedure name before them: 治疗, 检查.
+    case procedureFollowUpHead = "procedure-follow-up-head"
+    /// Last characters of disease words a procedure name may start with: 癌, 瘤, 炎 …
+    case diseaseEnding = "disease-ending"
+    /// Endings that close a complete procedure name: 术, 治疗.
+    case procedureFinal = "procedure-final"
+    /// Endings of surgery heads, which a disease name may stand before: 术 (乳腺癌手术).
+    case surgeryFinal = "surgery-final"
+    /// Words after 术 that make it part of a time word (术后, 术前, 术中): 后, 前, 中.
+    case surgeryTime = "surgery-time"
+    /// Qualifiers that extend a procedure name leftward but make no name on their
+    /// own: 单孔, 3D, 高清, 人工, 左侧, 改良, 机器人辅助下 …
+    case procedureQualifier = "procedure-qualifier"
+    /// Setting words that name a kind of procedure: 急诊, 择期, 床旁 (急诊手术, 急诊PCI).
+    case procedureSetting = "procedure-setting"
+    /// Heads of technique names (技术), which a department name does not take.
+    case techniqueHead = "technique-head"
+    /// Heads that name a measurement or check: 检测, 监测, 检查, 测定 …
+    case measurementHead = "measurement-head"
+    /// What a measurement measures: 血压, 血糖, 视力, 体温 …
+    case measurementTarget = "measurement-target"
+    /// Verbs of a measurement that take its target after them: 测, 量, 测量, 检测 …
+    case measurementVerb = "measurement-verb"
+    /// Verbs of an operation that take its target after them: 切除, 植入, 置换 …
+    case operationVerb = "operation-verb"
+    /// Targets of an operation verb: organs, joints, lesions and implants (息肉, 髋关节, 支架 …).
+    case operationTarget = "operation-target"
+    /// Heads that name a procedure on their own: 造影, 透析, 消融, 麻醉.
+    case procedureStandaloneHead = "procedure-standalone-head"
+    /// Tails of an approach that cannot start a name without their guide: 引导下, 辅助下.
+    case approachTail = "approach-tail"
+    /// Words that make the procedure name after them part of a technology or
+    /// system name (`5G远程手术示教`): 5G, 互联网 …
+    case technologyPrefix = "technology-prefix"
 
     /// The bit of this class in ``LexiconValue/classes``.
-    public var bit: UInt32 { UInt32(1) << UInt32(RuleClass.allCases.firstIndex(of: self) ?? 0) }
+    public var bit: UInt64 { UInt64(1) << UInt64(RuleClass.allCases.firstIndex(of: self) ?? 0) }
 }
 
 /// The rule lexicon file format: `surface<TAB>class`, class one of

@@ -24,12 +24,22 @@ public struct ProcedureRecognizer: Recognizer {
                 if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
             }
             // `手术治疗`, `放射治疗治疗`: a generic 治疗/检查 after a complete name ends nothing new.
-            if Self.isFollowUpHead(head, units), head.start > 0, Self.endsProcedure(units, at: head.start) { continue }
+            if head.value.isIn(.procedureFollowUpHead), head.start > 0, Self.endsProcedure(at: head.start, context) { continue }
             // Heads may stand inside a name (椎间孔镜治疗技术), but a name needs at
             // least one approach, target or known procedure: `治疗技术`, `治疗手术` are not names.
+            let measures = head.value.isIn(.measurementHead)
+            let operates = !head.value.isIn(.procedureFollowUpHead)
+            var takesAction = false
             var walk = MorphemeWalk.walk(from: head.start, in: context, maxLength: 30, accept: { match in
-                if match.value.isIn(.procedureMorpheme) || match.value.isIn(.procedureHead) { return true }
-                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                // `再通术治疗肝移植术`: a follow-up head after a complete name is a verb, not part of a name.
+                if match.value.isIn(.procedureFollowUpHead), match.start > 0, Self.endsProcedure(at: match.start, context) { return false }
+                if measures, match.value.isIn(.measurementTarget) { return true }
+                // What an operation acts on (人工晶体植入手术), but not before a bare
+                // 治疗/检查: `肿瘤治疗` names a disease's treatment, no procedure.
+                if operates, match.value.isIn(.operationTarget) { return true }
+                if match.value.isIn(.procedureHead) { takesAction = true; return true }
+                if match.value.isIn(.procedureMorpheme) { return true }
+                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { takesAction = true; return true }
                 return false
             }, isComplete: { match in
                 // Two names joined by 和/与/及 stay two: 腹腔镜技术和椎间孔镜技术.
@@ -37,32 +47,61 @@ public struct ProcedureRecognizer: Recognizer {
                 return match.value.isIn(.procedureHead)
             }, isSubstantive: { match in
                 if match.value.isIn(.procedureMorpheme) { return true }
+                if measures, match.value.isIn(.measurementTarget) { return true }
+                if operates, match.value.isIn(.operationTarget) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
                 return false
             })
             if walk.substantiveTokens == 0 { walk.tokens = 0 }
             var start = walk.start
             // Latin words and model numbers inside a name (Halsted根治术, Lenke3CN型).
-            if let latin = latinWord(endingAt: start, units), latin < start {
+            if let latin = Self.latinWord(endingAt: start, units), latin < start {
                 start = latin
                 walk.tokens += 1
                 start = MorphemeWalk.walk(from: start, in: context, maxLength: 20) { $0.value.isIn(.procedureMorpheme) }.start
             }
-            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, units)
+            let takesDisease = walk.tokens > 0 || Self.isSurgeryHead(head, context) || head.value.isIn(.operationVerb)
             // The disease or target in front of a full procedure name: 乳腺癌腋窝手术, 胆管癌手术.
-            if takesDisease, start > 0, Self.diseaseEndings.contains(units[start - 1]),
+            if takesDisease, start > 0, Self.endsDisease(at: start, context),
                let diseaseStart = diseaseWordStart(endingAt: start, context) {
                 start = MorphemeWalk.walk(from: diseaseStart, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }.start
                 walk.tokens += 1
+            } else if takesDisease, start > 1, Self.endsDisease(at: start, context) {
+                // No word boundary before the head (结肠|癌手术): a target
+                // morpheme right before the disease character names it (结肠癌).
+                let target = MorphemeWalk.walk(from: start - 1, in: context, maxLength: 10) { $0.value.isIn(.procedureMorpheme) }
+                if target.tokens > 0 {
+                    start = target.start
+                    walk.tokens += 1
+                }
             }
-            guard walk.tokens > 0, start < head.start || !Self.isGenericHead(head, units) else { continue }
+            // A setting word makes a surgery a kind of procedure: 急诊手术.
+            if walk.tokens == 0, Self.isSurgeryHead(head, context),
+               let setting = context.longestMatch(endingAt: start, where: { $0.value.isIn(.procedureSetting) }) {
+                start = setting.start
+                walk.tokens = 1
+            }
+            // `造影显示…`: a few heads name a procedure on their own.
+            if walk.tokens == 0, head.value.isIn(.procedureStandaloneHead), Self.startsWord(head.start, context) { walk.tokens = 1 }
+            guard walk.tokens > 0, start < head.start || !head.value.isIn(.procedureGenericHead) else { continue }
+            // `乳腺癌术后`, `右眼术前`: 术 of 术后/术前/术中 ends no name unless an action precedes it.
+            if !takesAction, head.end - head.start == 1, head.end < units.count,
+               context.matches(endingAt: head.end + 1).contains(where: { $0.start == head.end && $0.value.isIn(.surgeryTime) }) { continue }
+            // `骨科技术`: a department's skill is not a technique of a procedure.
+            if head.value.isIn(.techniqueHead), Self.isDepartment(from: start, to: head.start, context) { continue }
+            start = Self.extendLeft(from: start, context)
+            // `血压、血糖检查`: measured targets listed before one head share it.
+            if measures { start = Self.extendOverListedTargets(from: start, context) }
             let surface = String(decoding: units[start ..< head.end], as: UTF16.self)
+            if ProcedureBoundary().rejects(start: start, end: head.end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.procedure),
                 attributes: EntityAttributes(canonical: surface, source: "rule"),
                 priority: CandidatePriority.rule
             ))
         }
+        extendDictionaryNames(context, into: &candidates)
+        recognizeVerbTargets(context, into: &candidates)
     }
 
     /// The start of the disease words (ICU words, ideographs only, at most
@@ -83,35 +122,25 @@ public struct ProcedureRecognizer: Recognizer {
         return words > 0 && end - p >= 2 ? p : nil
     }
 
-    /// 治疗, 检查, 技术, 疗法 … : heads that say nothing on their own.
-    static func isGenericHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
-        let text = String(decoding: units[head.start ..< head.end], as: UTF16.self)
-        return genericHeads.contains(text)
-    }
-
-    static let genericHeads: Set<String> = ["治疗", "检查", "技术", "疗法", "手术", "术", "检测", "监测", "筛查", "评估", "注射"]
-
-    /// 治疗, 检查: heads that only repeat what a complete name before them says.
-    static func isFollowUpHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
-        let text = String(decoding: units[head.start ..< head.end], as: UTF16.self)
-        return text == "治疗" || text == "检查"
-    }
-
-    /// 手术, 术: heads a disease name may stand before (乳腺癌手术).
-    static func isSurgeryHead(_ head: LexiconMatch, _ units: [UInt16]) -> Bool {
-        units[head.end - 1] == 0x672F // 术
+    /// Whether the head ends in a surgery ending (手术, 术), before which a
+    /// disease name may stand (乳腺癌手术).
+    static func isSurgeryHead(_ head: LexiconMatch, _ context: RecognitionContext) -> Bool {
+        context.matches(endingAt: head.end).contains { $0.start >= head.start && $0.value.isIn(.surgeryFinal) }
     }
 
     /// Whether a procedure name ends at `position` (…术, …手术, …治疗).
-    static func endsProcedure(_ units: [UInt16], at position: Int) -> Bool {
-        let last = units[position - 1]
-        if last == 0x672F { return true } // 术
-        return position >= 2 && units[position - 2] == 0x6CBB && last == 0x7597 // 治疗
+    static func endsProcedure(at position: Int, _ context: RecognitionContext) -> Bool {
+        context.matches(endingAt: position).contains { $0.value.isIn(.procedureFinal) }
+    }
+
+    /// Whether the character before `position` ends a disease word (癌, 瘤, 炎, 折 …).
+    static func endsDisease(at position: Int, _ context: RecognitionContext) -> Bool {
+        context.matches(endingAt: position).contains { $0.start == position - 1 && $0.value.isIn(.diseaseEnding) }
     }
 
     /// The start of a Latin word (letters, digits, `-`, and a following 型)
     /// that ends at `end`, if one does.
-    private func latinWord(endingAt end: Int, _ units: [UInt16]) -> Int? {
+    static func latinWord(endingAt end: Int, _ units: [UInt16]) -> Int? {
         var p = end
         if p > 0 && units[p - 1] == 0x578B { p -= 1 } // 型
         var q = p
@@ -120,6 +149,4 @@ public struct ProcedureRecognizer: Recognizer {
         return q
     }
 
-    /// Last characters of disease words: 癌 病 瘤 炎 症 折 (骨折) 形 (畸形) 弯 (侧弯) 伤 石 …
-    static let diseaseEndings: Set<UInt16> = Set("癌病瘤炎症折形弯伤石血死阻物肿窄".utf16)
 }
