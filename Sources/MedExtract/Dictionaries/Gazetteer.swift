@@ -1,5 +1,5 @@
 /// The administrative level of a place name.
-public enum PlaceLevel: String, Sendable, Hashable, CaseIterable {
+enum PlaceLevel: String, Sendable, Hashable, CaseIterable {
     /// 省, 自治区, 直辖市 (`山西省`, `山西`).
     case province
     /// 地级市, 州, 盟 (`晋城市`, `晋城`).
@@ -9,16 +9,16 @@ public enum PlaceLevel: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A place name from the gazetteer, used by the hospital rules.
-public struct PlaceEntry: Sendable, Hashable {
+struct PlaceEntry: Sendable, Hashable {
     /// The name as written (`晋城`).
-    public var surface: String
+    var surface: String
     /// Its level.
-    public var level: PlaceLevel
+    var level: PlaceLevel
     /// Its full form (`晋城市`).
-    public var canonical: String
+    var canonical: String
 
     /// Creates a place entry.
-    public init(surface: String, level: PlaceLevel, canonical: String) {
+    init(surface: String, level: PlaceLevel, canonical: String) {
         self.surface = surface
         self.level = level
         self.canonical = canonical
@@ -27,9 +27,9 @@ public struct PlaceEntry: Sendable, Hashable {
 
 /// The gazetteer file format: `surface<TAB>level<TAB>canonical`, level one of
 /// `province`, `city`, `county`; comments, BOM and CRLF as in dictionaries.
-public enum GazetteerFile {
+enum GazetteerFile {
     /// Parses the contents of a gazetteer file; `path` names it in errors.
-    public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [PlaceEntry] {
+    static func parse(_ contents: String, path: String) throws(MedExtractError) -> [PlaceEntry] {
         var places: [PlaceEntry] = []
         for row in TSVReader.rows(contents) {
             guard row.fields.count == 3 else {

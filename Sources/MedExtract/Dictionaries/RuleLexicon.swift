@@ -1,5 +1,5 @@
 /// A class of words the structural rules use (see `rule_lexicon.tsv`).
-public enum RuleClass: String, CaseIterable, Sendable, Hashable {
+enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// Head nouns of health-care institutions: 医院, 保健院, 卫生院, 分院, 院区 …
     case hospitalHead = "hospital-head"
     /// Name parts between a place and a head: 人民, 中医, 第一, 附属 …
@@ -22,17 +22,17 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     case procedureMorpheme = "procedure-morpheme"
 
     /// The bit of this class in ``LexiconValue/classes``.
-    public var bit: UInt16 { UInt16(1) << UInt16(RuleClass.allCases.firstIndex(of: self) ?? 0) }
+    var bit: UInt16 { UInt16(1) << UInt16(RuleClass.allCases.firstIndex(of: self) ?? 0) }
 }
 
 /// The rule lexicon file format: `surface<TAB>class`, class one of
 /// ``RuleClass``'s raw values; comments, BOM and CRLF as in dictionaries.
-public enum RuleLexiconFile {
+enum RuleLexiconFile {
     /// The built-in rule lexicon's file name.
-    public static let builtinName = "rule_lexicon.tsv"
+    static let builtinName = "rule_lexicon.tsv"
 
     /// Parses the contents of a rule lexicon; `path` names it in errors.
-    public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [(surface: String, ruleClass: RuleClass)] {
+    static func parse(_ contents: String, path: String) throws(MedExtractError) -> [(surface: String, ruleClass: RuleClass)] {
         var words: [(surface: String, ruleClass: RuleClass)] = []
         for row in TSVReader.rows(contents) {
             guard row.fields.count == 2 else {

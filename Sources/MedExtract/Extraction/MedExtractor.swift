@@ -20,7 +20,7 @@ public struct MedExtractor: Sendable {
     /// The configuration the extractor was built with.
     public let configuration: ExtractorConfiguration
     /// The compiled dictionaries and gazetteer.
-    public let lexicon: Lexicon
+    @_spi(Benchmarks) public let lexicon: Lexicon
     let normalizer = TextNormalizer()
     let segmenter: WordSegmenter
     let recognizers: [any Recognizer]
@@ -52,15 +52,19 @@ public struct MedExtractor: Sendable {
         let ruleWords = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
         lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
         segmenter = try WordSegmenter(locale: "zh")
-        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer()]
+        recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer()])
+            + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
         [DictionaryRecognizer(), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
     }
 
-    /// The entities in `text`, sorted by position, non-overlapping.
-    public func extract(from text: String) -> [Entity] {
+    /// The entities in `text`, sorted by position, non-overlapping, with
+    /// offsets into `text` itself (a `Substring`'s offsets count from its own
+    /// start). Linear in the length of `text`; never fails.
+    public func extract(from text: some StringProtocol) -> [Entity] {
+        let text = String(text)
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
         var document = DocumentState()
@@ -79,10 +83,8 @@ public struct MedExtractor: Sendable {
                 let upper = translator.position(ofScalarOffset: span.upperBound)
                 entities.append(Entity(
                     label: label,
-                    range: lower.index ..< upper.index,
                     scalarOffsets: span,
-                    utf16Offsets: lower.utf16 ..< upper.utf16,
-                    text: String(text.unicodeScalars[lower.index ..< upper.index]),
+                    text: String(text.unicodeScalars[lower ..< upper]),
                     attributes: candidate.attributes
                 ))
             }
@@ -91,7 +93,7 @@ public struct MedExtractor: Sendable {
     }
 
     /// The resolved candidates of already-normalised text (coordinates in its units).
-    public func resolvedCandidates(in normalized: NormalizedText) -> [Candidate] {
+    @_spi(Benchmarks) public func resolvedCandidates(in normalized: NormalizedText) -> [Candidate] {
         var document = DocumentState()
         return extractCandidates(from: normalized, document: &document)
     }

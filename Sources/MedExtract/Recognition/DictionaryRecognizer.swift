@@ -3,9 +3,9 @@
 /// A surface that starts (ends) with a Latin letter or digit only matches where
 /// the text has no Latin letter or digit right before (after) it, so `CT` is
 /// not found inside `CTDI` or `PCT`.
-public struct DictionaryRecognizer: Recognizer {
+struct DictionaryRecognizer: Recognizer {
     /// Creates the recogniser.
-    public init() {}
+    init() {}
 
     private func startsInsideHospitalHead(_ match: LexiconMatch, _ context: RecognitionContext) -> Bool {
         for end in (match.start + 1) ..< min(match.end, match.start + 3) {
@@ -15,7 +15,7 @@ public struct DictionaryRecognizer: Recognizer {
     }
 
     /// Appends a candidate for every entry match with clean boundaries.
-    public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
+    func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for match in context.matches {
             guard let entry = context.entry(of: match) else { continue }

@@ -8,12 +8,12 @@
 /// `部长`, `室内` are not departments. Words such as `科室`, `学科` are generic.
 /// A department that ends with a dictionary department gets that entry's code
 /// (`脊柱微创骨科` → the code of `骨科`).
-public struct DepartmentRecognizer: Recognizer {
+struct DepartmentRecognizer: Recognizer {
     /// Creates the recogniser.
-    public init() {}
+    init() {}
 
     /// Appends department candidates.
-    public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
+    func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for suffix in context.matches where suffix.value.isIn(.departmentSuffix) {
             if Self.continuesWord(units, suffixEnd: suffix.end) { continue }

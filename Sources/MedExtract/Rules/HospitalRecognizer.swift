@@ -18,15 +18,15 @@
 ///   ``DocumentAliasPass``).
 ///
 /// Short forms `长治二院`, `中山一院` (two characters + numeral + 院) are also found.
-public struct HospitalRecognizer: Recognizer {
+struct HospitalRecognizer: Recognizer {
     /// The most unknown characters a proper name may have.
     static let maxUnknown = 4
 
     /// Creates the recogniser.
-    public init() {}
+    init() {}
 
     /// Appends hospital candidates.
-    public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
+    func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         for match in context.matches {
             if let entry = context.entry(of: match), entry.label == .entity(.hospital) {
                 register(context, start: match.start, end: match.end)

@@ -12,7 +12,7 @@
 /// - keeps one space between two Latin words or numbers (`PET CT`);
 /// - keeps a line break (`\n`) where a line ends after punctuation, so nothing
 ///   is joined across `。⏎⏎`.
-public struct TextNormalizer: Sendable {
+@_spi(Benchmarks) public struct TextNormalizer: Sendable {
     /// Creates a normaliser.
     public init() {}
 

@@ -25,24 +25,24 @@
 ///
 /// Candidates come with ``CandidatePriority/rule``; longer dictionary spans
 /// (a hospital named `…第七医学中心`) win in the resolver.
-public struct FigureRecognizer: Recognizer {
+struct FigureRecognizer: Recognizer {
     let units: FigureUnits
 
     /// Creates the recogniser, loading and compiling `figure_units.tsv`.
     /// - Throws: ``MedExtractError`` when the data file is missing or malformed.
-    public init() throws(MedExtractError) {
+    init() throws(MedExtractError) {
         units = try FigureUnits.builtin()
     }
 
     /// Creates the recogniser from the contents of a units file in the
     /// `figure_units.tsv` format; `path` names it in errors.
     /// - Throws: ``MedExtractError/malformedDictionaryLine(path:line:reason:)``.
-    public init(unitsFile contents: String, path: String) throws(MedExtractError) {
+    init(unitsFile contents: String, path: String) throws(MedExtractError) {
         units = try FigureUnits(contents: contents, path: path)
     }
 
     /// Appends a candidate for every figure in the context's text.
-    public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
+    func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         for found in figures(in: context.units) {
             candidates.append(Candidate(
                 start: found.start, end: found.end, label: .entity(.figure),
