@@ -13,8 +13,8 @@ import Foundation
 /// }
 /// ```
 ///
-/// Data flows one way: raw text → ``TextNormalizer`` (normalised text with an
-/// offset map) → lexicon matches and rule candidates → ``OverlapResolver`` →
+/// Data flows one way: raw text → `TextNormalizer` (normalised text with an
+/// offset map) → lexicon matches and rule candidates → `OverlapResolver` →
 /// entities with offsets mapped back to the original string.
 public struct MedExtractor: Sendable {
     /// The configuration the extractor was built with.
