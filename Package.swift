@@ -10,6 +10,8 @@ import PackageDescription
 
 let package = Package(
     name: "MedExtract",
+    // Synchronization.Mutex (the word segmenter's pool) needs these.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "MedExtract", targets: ["MedExtract"]),
         // Helpers for users' own test targets: dictionary checks and inline
@@ -20,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // `swift package generate-documentation --target MedExtract` (DocC).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Plain C functions over ICU's word break iterator. ICU renames every

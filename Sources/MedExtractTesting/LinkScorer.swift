@@ -1,5 +1,5 @@
 import Foundation
-import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// One predicted entity as the link scorer sees it: span, label and links
 /// (a missing link is `nil`, which means null).

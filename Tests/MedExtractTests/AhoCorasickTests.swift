@@ -1,5 +1,5 @@
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 @Suite("Aho-Corasick automaton")
 struct AhoCorasickTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// The per-label boundary mechanism of ``DictionaryRecognizer`` and the rule
 /// classes behind the built-in boundary rules.

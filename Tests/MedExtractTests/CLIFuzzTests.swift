@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 @testable import MedExtractCLI
 
 /// A randomized fuzz run over the JSONL line parser, the text decoders and

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 @testable import MedExtractCLI
 
 /// One extractor shared by many concurrent tasks gives the same results as

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// Dictionary files: every malformed line is an error naming file:line; a BOM
 /// and CRLF (or CR) line ends are accepted.

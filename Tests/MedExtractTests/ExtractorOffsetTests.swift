@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 @Suite("Extractor offsets into the original string")
 struct ExtractorOffsetTests {
@@ -20,14 +20,14 @@ struct ExtractorOffsetTests {
         let hospital = try #require(entities.first)
         #expect(hospital.label == .hospital)
         #expect(hospital.scalarOffsets == 2 ..< 8)
-        #expect(hospital.utf16Offsets == 3 ..< 9)
-        #expect(String(text[hospital.range]) == "宣武医\n\n院")
+        #expect(hospital.utf16Offsets(in: text) == 3 ..< 9)
+        #expect(String(text[try #require(hospital.range(in: text))]) == "宣武医\n\n院")
         #expect(hospital.attributes.canonical == "首都医科大学宣武医院")
         for entity in entities {
             let scalars = Array(text.unicodeScalars)
             #expect(String(String.UnicodeScalarView(scalars[entity.scalarOffsets])) == entity.text)
             let utf16 = Array(text.utf16)
-            #expect(String(decoding: utf16[entity.utf16Offsets], as: UTF16.self) == entity.text)
+            #expect(String(decoding: utf16[try #require(entity.utf16Offsets(in: text))], as: UTF16.self) == entity.text)
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// One row of the figure table: a sentence, the span of one figure in it and
 /// everything the figure must carry.

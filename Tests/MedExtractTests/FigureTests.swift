@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// One expected figure: the text, the span it must contain, and its meaning.
 struct FigureCase: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,5 @@
 import Foundation
-import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) import MedExtract
 import MedExtractTesting
 import Testing
 

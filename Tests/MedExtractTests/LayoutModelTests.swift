@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 @testable import MedExtractCLI
 
 /// The layout model pinned case by case: which line breaks are wraps, which

@@ -1,5 +1,5 @@
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// Property tests of the layout repair (the text has no hyphen between two
 /// letters: one at a wrap cannot be told from typesetting hyphenation, see
@@ -66,8 +66,9 @@ struct LayoutPropertyTests {
             #expect(found.contains("\(entity.label) \(moved)"), "\(entity.label) \(entity.text) lost; \(context)")
         }
         for entity in after {
-            let first = relaid.text.unicodeScalars[entity.range].first
-            let last = relaid.text.unicodeScalars[entity.range].last
+            let range = try #require(entity.range(in: relaid.text))
+            let first = relaid.text.unicodeScalars[range].first
+            let last = relaid.text.unicodeScalars[range].last
             #expect(first.map { !$0.properties.isWhitespace } ?? false, "span starts on whitespace")
             #expect(last.map { !$0.properties.isWhitespace } ?? false, "span ends on whitespace")
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 @testable import MedExtractCLI
 
 @Suite("Links in JSONL output and document names")

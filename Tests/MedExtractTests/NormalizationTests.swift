@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 @Suite("Normalisation with an offset map")
 struct NormalizationTests {

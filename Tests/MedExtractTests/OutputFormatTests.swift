@@ -1,5 +1,5 @@
 import Foundation
-import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) import MedExtract
 import Testing
 @testable import MedExtractCLI
 
@@ -126,7 +126,12 @@ struct OutputFormatTests {
             })
         }
         // doccano counts UTF-16 code units (😀 before 宣武医院 in doc-1 counts 2).
-        let utf16 = try results().map { $0.1.map { Span(start: $0.utf16Offsets.lowerBound, end: $0.utf16Offsets.upperBound, label: $0.label.rawValue) } }
+        let utf16 = try results().map { document, entities in
+            entities.map { e in
+                let u = e.utf16Offsets(in: document.text) ?? 0 ..< 0
+                return Span(start: u.lowerBound, end: u.upperBound, label: e.label.rawValue)
+            }
+        }
         #expect(decoded == utf16)
         #expect(decoded != (try jsonlSpans()))
     }

@@ -1,5 +1,5 @@
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// The optimised resolver keeps exactly the candidates the straightforward
 /// formulation of its policy keeps (the reference below is the resolver as it

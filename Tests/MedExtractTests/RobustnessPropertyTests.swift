@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// The library never traps on any string, and its offsets are always right.
 @Suite("Robustness on arbitrary strings")

@@ -1,5 +1,5 @@
 import Foundation
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// Extractors that find entities in the seed documents whatever the
 /// built-in rules do: the built-in extractor plus the gold surfaces.

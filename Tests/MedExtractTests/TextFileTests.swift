@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 
 /// Strict UTF-8 reading: the first invalid byte's offset, for every kind of
 /// invalid sequence.

@@ -1,5 +1,5 @@
 import Testing
-@testable import MedExtract
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
 @testable import MedExtractCLI
 
 /// The input path's fast UTF-8 check reports exactly what the library's

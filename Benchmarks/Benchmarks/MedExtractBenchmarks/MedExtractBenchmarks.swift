@@ -17,7 +17,7 @@
 
 import Benchmark
 import Foundation
-import MedExtract
+@_spi(Benchmarks) import MedExtract
 
 // MARK: - Corpus
 

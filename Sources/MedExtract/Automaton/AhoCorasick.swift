@@ -9,7 +9,7 @@
 /// the root has a dense transition table, other states keep their transitions
 /// sorted in one flat array (binary-searched), with failure links and output
 /// links precomputed.
-public struct AhoCorasick: Sendable {
+struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
     let alphabet: [UInt16]
     /// Root transitions indexed by symbol (0 = stay at root).
@@ -28,10 +28,10 @@ public struct AhoCorasick: Sendable {
     let patternLengths: [Int32]
 
     /// The number of patterns.
-    public var patternCount: Int { patternLengths.count }
+    var patternCount: Int { patternLengths.count }
 
     /// The number of states.
-    public var stateCount: Int { fail.count }
+    var stateCount: Int { fail.count }
 
     @inline(__always)
     func symbol(_ unit: UInt16) -> Int {
@@ -45,7 +45,7 @@ public struct AhoCorasick: Sendable {
 
     /// Calls `body(pattern, start, end)` for every occurrence of every pattern
     /// in `units`, in order of end position (code-unit offsets, end exclusive).
-    public func forEachMatch(in units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Void) {
+    func forEachMatch(in units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Void) {
         withTables { t in
             var state = 0
             for i in 0 ..< units.count {
@@ -134,7 +134,7 @@ public struct AhoCorasick: Sendable {
 
     /// Calls `body(pattern, end)` for every pattern that starts exactly at
     /// `start`, shortest first (an anchored walk from the root).
-    public func forEachPrefixMatch(in units: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int) -> Void) {
+    func forEachPrefixMatch(in units: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int) -> Void) {
         var state = 0
         var i = start
         while i < units.count {
@@ -149,7 +149,7 @@ public struct AhoCorasick: Sendable {
     }
 
     /// The longest pattern starting exactly at `start`: its id and end, or nil.
-    public func longestPrefixMatch(in units: UnsafeBufferPointer<UInt16>, from start: Int) -> (pattern: Int, end: Int)? {
+    func longestPrefixMatch(in units: UnsafeBufferPointer<UInt16>, from start: Int) -> (pattern: Int, end: Int)? {
         var best: (pattern: Int, end: Int)?
         forEachPrefixMatch(in: units, from: start) { best = ($0, $1) }
         return best

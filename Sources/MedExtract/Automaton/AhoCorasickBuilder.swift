@@ -2,30 +2,30 @@
 ///
 /// Patterns are UTF-16 code-unit sequences; a pattern's id is its index in the
 /// list. Empty patterns are ignored. Duplicate patterns keep the first id.
-public struct AhoCorasickBuilder: Sendable {
+struct AhoCorasickBuilder: Sendable {
     private var patterns: [[UInt16]] = []
 
     /// Creates an empty builder.
-    public init() {}
+    init() {}
 
     /// Adds a pattern and returns its id.
     @discardableResult
-    public mutating func add(_ pattern: [UInt16]) -> Int {
+    mutating func add(_ pattern: [UInt16]) -> Int {
         patterns.append(pattern)
         return patterns.count - 1
     }
 
     /// Adds a string pattern (its UTF-16 code units) and returns its id.
     @discardableResult
-    public mutating func add(_ pattern: String) -> Int {
+    mutating func add(_ pattern: String) -> Int {
         add(Array(pattern.utf16))
     }
 
     /// The number of patterns added.
-    public var count: Int { patterns.count }
+    var count: Int { patterns.count }
 
     /// Compiles the automaton.
-    public func build() -> AhoCorasick {
+    func build() -> AhoCorasick {
         // Dense alphabet, ascending by code unit so that sorted patterns give
         // sorted transitions.
         var present = [Bool](repeating: false, count: 65536)

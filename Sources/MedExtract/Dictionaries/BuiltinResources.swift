@@ -1,7 +1,7 @@
 import Foundation
 
 /// The data files shipped in the library's bundle (`Resources/Dictionaries`).
-public enum BuiltinResources {
+@_spi(Tooling) public enum BuiltinResources {
     /// The entity dictionaries loaded by default, in load order.
     public static let entityDictionaryNames = ["hospitals.tsv", "departments.tsv", "procedures.tsv", "non_entities.tsv"]
 
@@ -32,7 +32,7 @@ public enum BuiltinResources {
 }
 
 /// Reads UTF-8 text files with precise errors.
-public enum TextFile {
+@_spi(Tooling) public enum TextFile {
     /// Reads a whole file as strict UTF-8.
     /// - Throws: ``MedExtractError/unreadableFile(path:reason:)`` or
     ///   ``MedExtractError/invalidUTF8(path:byteOffset:)``.

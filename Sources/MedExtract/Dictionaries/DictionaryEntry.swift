@@ -29,7 +29,7 @@ public enum DictionaryLabel: Sendable, Hashable, CustomStringConvertible {
 /// One line of an entity dictionary: a surface form, what it is, and its
 /// canonical name and code.
 public struct DictionaryEntry: Sendable, Hashable {
-    /// The text to match, in normalised form (see ``TextNormalizer``).
+    /// The text to match, in normalised form (full-width ASCII folded, layout whitespace removed, as the extractor normalises text).
     public var surface: String
     /// The label the surface gets.
     public var label: DictionaryLabel

@@ -1,6 +1,6 @@
 /// What one lexicon pattern stands for: an entity dictionary entry, a place
 /// name, or both.
-public struct LexiconValue: Sendable, Hashable {
+@_spi(Benchmarks) public struct LexiconValue: Sendable, Hashable {
     /// Index into ``Lexicon/entries``, or -1.
     public var entry: Int32 = -1
     /// Index into ``Lexicon/places`` of a free-standing place name, or -1.
@@ -13,11 +13,11 @@ public struct LexiconValue: Sendable, Hashable {
 
     /// Whether the surface belongs to a rule class.
     @inline(__always)
-    public func isIn(_ ruleClass: RuleClass) -> Bool { classes & ruleClass.bit != 0 }
+    func isIn(_ ruleClass: RuleClass) -> Bool { classes & ruleClass.bit != 0 }
 }
 
 /// One occurrence of a lexicon pattern in a normalised text.
-public struct LexiconMatch: Sendable, Hashable {
+@_spi(Benchmarks) public struct LexiconMatch: Sendable, Hashable {
     /// Start, in code units.
     public var start: Int
     /// End (exclusive), in code units.
@@ -28,22 +28,22 @@ public struct LexiconMatch: Sendable, Hashable {
 
 /// All dictionary entries and place names compiled into one Aho-Corasick
 /// automaton, so one scan of the text finds every occurrence of all of them.
-public struct Lexicon: Sendable {
+@_spi(Benchmarks) public struct Lexicon: Sendable {
     /// The entity dictionary entries, one per distinct surface (later
     /// dictionaries override earlier ones).
     public let entries: [DictionaryEntry]
     /// Whether each entry came from a user dictionary.
     public let isUserEntry: [Bool]
     /// The gazetteer's place names.
-    public let places: [PlaceEntry]
+    let places: [PlaceEntry]
     /// Pattern values, indexed by pattern id.
     public let values: [LexiconValue]
     /// The compiled automaton.
-    public let automaton: AhoCorasick
+    let automaton: AhoCorasick
 
     /// Compiles built-in entries, user entries (which override built-ins with
     /// the same surface) and places.
-    public init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry], ruleWords: [(surface: String, ruleClass: RuleClass)] = []) {
+    init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry], ruleWords: [(surface: String, ruleClass: RuleClass)] = []) {
         var entries: [DictionaryEntry] = []
         var isUser: [Bool] = []
         var entryIndex: [String: Int] = [:]

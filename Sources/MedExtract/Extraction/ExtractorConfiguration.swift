@@ -24,6 +24,9 @@ public struct ExtractorConfiguration: Sendable {
     /// ones. Values below 64 count as 64, values above 2^28 as 2^28 (so
     /// `Int.max` cuts only documents of over 2^28 scalars).
     public var chunkSize: Int
+    /// Rules of your own, run after the built-in recognisers on every chunk
+    /// (see ``EntityRecognizer``); they run with `useRules` `false` too.
+    public var recognizers: [any EntityRecognizer]
 
     /// Creates a configuration; the defaults load all built-in dictionaries and
     /// report all four labels.
@@ -33,8 +36,10 @@ public struct ExtractorConfiguration: Sendable {
         includeBuiltinDictionaries: Bool = true,
         enabledLabels: Set<EntityLabel> = Set(EntityLabel.allCases),
         useRules: Bool = true,
-        chunkSize: Int = 32_768
+        chunkSize: Int = 32_768,
+        recognizers: [any EntityRecognizer] = []
     ) {
+        self.recognizers = recognizers
         self.useRules = useRules
         self.userDictionaries = userDictionaries
         self.userEntries = userEntries

@@ -14,19 +14,19 @@
 extension MedExtractor {
     /// The recognisers the extractor runs, in order (the dictionary recogniser
     /// and the rules).
-    public var stageRecognizers: [any Recognizer] { recognizers }
+    @_spi(Benchmarks) public var stageRecognizers: [any Recognizer] { recognizers }
 
     /// The word segmenter the recognisers use for word boundaries.
-    public var wordSegmenter: WordSegmenter { segmenter }
+    @_spi(Benchmarks) public var wordSegmenter: WordSegmenter { segmenter }
 
     /// The resolver that picks non-overlapping entities among candidates.
-    public var overlapResolver: OverlapResolver { resolver }
+    @_spi(Benchmarks) public var overlapResolver: OverlapResolver { resolver }
 
     /// A fresh recognition context for already-normalised text, as the
     /// extractor builds one per chunk. `matches` are the lexicon matches of
     /// `normalized` (``Lexicon/matches(in:)``); when nil they are computed.
     /// The context caches word boundaries, so use a new one per measurement.
-    public func recognitionContext(for normalized: NormalizedText, matches: [LexiconMatch]? = nil) -> RecognitionContext {
+    @_spi(Benchmarks) public func recognitionContext(for normalized: NormalizedText, matches: [LexiconMatch]? = nil) -> RecognitionContext {
         let found = matches ?? normalized.units.withUnsafeBufferPointer { lexicon.matches(in: $0) }
         return RecognitionContext(text: normalized, matches: found, lexicon: lexicon, segmenter: segmenter)
     }

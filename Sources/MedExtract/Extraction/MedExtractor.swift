@@ -13,14 +13,14 @@ import Foundation
 /// }
 /// ```
 ///
-/// Data flows one way: raw text → ``TextNormalizer`` (normalised text with an
-/// offset map) → lexicon matches and rule candidates → ``OverlapResolver`` →
+/// Data flows one way: raw text → `TextNormalizer` (normalised text with an
+/// offset map) → lexicon matches and rule candidates → `OverlapResolver` →
 /// entities with offsets mapped back to the original string.
 public struct MedExtractor: Sendable {
     /// The configuration the extractor was built with.
     public let configuration: ExtractorConfiguration
     /// The compiled dictionaries and gazetteer.
-    public let lexicon: Lexicon
+    @_spi(Benchmarks) public let lexicon: Lexicon
     let normalizer = TextNormalizer()
     let segmenter: WordSegmenter
     let recognizers: [any Recognizer]
@@ -53,7 +53,8 @@ public struct MedExtractor: Sendable {
         let ruleWords = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
         lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
         segmenter = try WordSegmenter(locale: "zh")
-        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)]
+        recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
+            + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
         linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: places) : nil
     }
 
@@ -61,8 +62,11 @@ public struct MedExtractor: Sendable {
         [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
     }
 
-    /// The entities in `text`, sorted by position, non-overlapping.
-    public func extract(from text: String) -> [Entity] {
+    /// The entities in `text`, sorted by position, non-overlapping, with
+    /// offsets into `text` itself (a `Substring`'s offsets count from its own
+    /// start). Linear in the length of `text`; never fails.
+    public func extract(from text: some StringProtocol) -> [Entity] {
+        let text = String(text)
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
         var document = DocumentState()
@@ -83,10 +87,8 @@ public struct MedExtractor: Sendable {
                 let upper = translator.position(ofScalarOffset: span.upperBound)
                 entities.append(Entity(
                     label: label,
-                    range: lower.index ..< upper.index,
                     scalarOffsets: span,
-                    utf16Offsets: lower.utf16 ..< upper.utf16,
-                    text: String(text.unicodeScalars[lower.index ..< upper.index]),
+                    text: String(text.unicodeScalars[lower ..< upper]),
                     attributes: candidate.attributes
                 ))
             }
@@ -95,7 +97,7 @@ public struct MedExtractor: Sendable {
     }
 
     /// The resolved candidates of already-normalised text (coordinates in its units).
-    public func resolvedCandidates(in normalized: NormalizedText) -> [Candidate] {
+    @_spi(Benchmarks) public func resolvedCandidates(in normalized: NormalizedText) -> [Candidate] {
         var document = DocumentState()
         return extractCandidates(from: normalized, document: &document)
     }

@@ -78,8 +78,9 @@ public struct DocumentLinker: Sendable {
                 document.add(patternCodes[pattern])
             }
         }
+        let spans = Entity.utf16Spans(of: entities, in: text)
         let sentenceIndex = SentenceIndex(units)
-        let sentence = sentenceIndex.sentences(of: entities.map { $0.utf16Offsets.lowerBound })
+        let sentence = sentenceIndex.sentences(of: spans.map(\.lowerBound))
         let chain = document.dominantChain
         let hint = chain.last
 
@@ -129,9 +130,9 @@ public struct DocumentLinker: Sendable {
         for k in out.indices {
             before[k] = last
             guard out[k].label == .hospital else { continue }
-            linked[k] = hospitalName(k, out, units: units, names: names)
+            linked[k] = hospitalName(k, out, spans: spans, units: units, names: names)
             // A bracketed name after another (its former name or alias) is not the one meant.
-            if !(k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, out[k])) { last = k }
+            if !(k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, spans[k])) { last = k }
         }
         var next: Int?
         for k in out.indices.reversed() {
@@ -140,7 +141,7 @@ public struct DocumentLinker: Sendable {
         }
         var lastHospital: Int?
         var viaAdjacency: [Bool] = Array(repeating: false, count: entities.count)
-        let context = DepartmentContext(units: units, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
+        let context = DepartmentContext(units: units, spans: spans, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
         for j in out.indices {
             if out[j].label == .hospital { lastHospital = j; continue }
             guard out[j].label == .department else { continue }
@@ -153,6 +154,8 @@ public struct DocumentLinker: Sendable {
 
     private struct DepartmentContext {
         var units: [UInt16]
+        /// Each entity's span in UTF-16 units of the text.
+        var spans: [Range<Int>]
         var names: [String?]
         var linked: [String?]
         var sentence: [Int]
@@ -168,11 +171,11 @@ public struct DocumentLinker: Sendable {
     ) -> String? {
         let units = c.units
         let main = c.main
-        let start = entities[j].utf16Offsets.lowerBound
+        let start = c.spans[j].lowerBound
         // 1. Adjacent hospital (or a department chained to one).
         if j > 0 {
             let k = j - 1
-            let gap = Self.compact(units, entities[k].utf16Offsets.upperBound, start)
+            let gap = Self.compact(units, c.spans[k].upperBound, start)
             if entities[k].label == .hospital, isAdjacentGap(gap) {
                 viaAdjacency[j] = true
                 // A bare campus of the hospital the document is about.
@@ -229,10 +232,10 @@ public struct DocumentLinker: Sendable {
 
     /// The name a department links to for hospital `k`: a campus written right
     /// after its parent hospital gives the parent; a campus suffix is cut.
-    private func hospitalName(_ k: Int, _ entities: [Entity], units: [UInt16], names: [String?]) -> String? {
+    private func hospitalName(_ k: Int, _ entities: [Entity], spans: [Range<Int>], units: [UInt16], names: [String?]) -> String? {
         guard let name = names[k] else { return nil }
         if k > 0, entities[k - 1].label == .hospital, let parent = names[k - 1],
-           Self.compact(units, entities[k - 1].utf16Offsets.upperBound, entities[k].utf16Offsets.lowerBound).isEmpty,
+           Self.compact(units, spans[k - 1].upperBound, spans[k].lowerBound).isEmpty,
            isCampus(name) {
             return linkName(parent)
         }
@@ -377,8 +380,8 @@ public struct DocumentLinker: Sendable {
 
     /// Whether the entity stands inside brackets that open at most four
     /// characters before it (`(时为…医院)`).
-    static func isBracketed(_ units: [UInt16], _ entity: Entity) -> Bool {
-        var p = entity.utf16Offsets.lowerBound
+    static func isBracketed(_ units: [UInt16], _ span: Range<Int>) -> Bool {
+        var p = span.lowerBound
         var seen = 0
         while p > 0 && seen <= 4 {
             let u = units[p - 1]

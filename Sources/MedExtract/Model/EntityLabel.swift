@@ -1,5 +1,5 @@
 /// The four kinds of entity MedExtract recognises (see ANNOTATION.md).
-public enum EntityLabel: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+public enum EntityLabel: String, CaseIterable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// A named health-care institution that treats patients (`晋城大医院`).
     case hospital = "HOSPITAL"
     /// A named unit inside a hospital or health institution (`呼吸与危重症医学科`).
@@ -8,6 +8,10 @@ public enum EntityLabel: String, CaseIterable, Sendable, Hashable, Codable, Comp
     case procedure = "PROCEDURE"
     /// A number with what it counts or measures (`260余名`, `50-70℃`).
     case figure = "FIGURE"
+
+    /// The spec's name, as dictionaries and JSONL write it: `HOSPITAL`,
+    /// `DEPARTMENT`, `PROCEDURE`, `FIGURE` (so `print(label)` prints it).
+    public var description: String { rawValue }
 
     /// Parses a label as written in dictionaries and JSONL (`HOSPITAL`, case-insensitive).
     public init?(name: some StringProtocol) {

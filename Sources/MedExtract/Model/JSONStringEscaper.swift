@@ -10,7 +10,7 @@
 /// - ``Mode/compact`` also escapes U+2028 and U+2029 (line and paragraph
 ///   separators), so that a JSONL line stays one line for JavaScript readers
 ///   and line-oriented tools.
-@_spi(Formatting)
+@_spi(Tooling)
 public enum JSONStringEscaper {
     /// Which characters beyond the JSON minimum are escaped.
     public enum Mode: Sendable, Hashable {

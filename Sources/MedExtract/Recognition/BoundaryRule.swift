@@ -5,7 +5,7 @@
 /// `骨科` is not a department inside `骨科学`; `活检` is not a procedure inside
 /// `活检针`: the department and procedure rules register a boundary rule that
 /// says so.
-public protocol BoundaryRule: Sendable {
+@_spi(Benchmarks) public protocol BoundaryRule: Sendable {
     /// The label whose dictionary matches this rule checks.
     var label: EntityLabel { get }
 

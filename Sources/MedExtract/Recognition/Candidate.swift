@@ -1,7 +1,7 @@
 /// A span some recogniser proposes, in normalised code-unit coordinates.
 /// Candidates overlap freely; ``OverlapResolver`` picks the ones that become
 /// entities.
-public struct Candidate: Sendable, Hashable {
+@_spi(Benchmarks) public struct Candidate: Sendable, Hashable {
     /// Start, in code units of the normalised text.
     public var start: Int
     /// End (exclusive), in code units of the normalised text.
@@ -27,7 +27,7 @@ public struct Candidate: Sendable, Hashable {
 }
 
 /// Priorities of candidate sources: on equal length the higher wins.
-public enum CandidatePriority {
+@_spi(Benchmarks) public enum CandidatePriority {
     /// An entry of a dictionary the user supplied.
     public static let userDictionary = 50
     /// An entry of a built-in dictionary.

@@ -4,7 +4,7 @@
 /// the text has no Latin letter or digit right before (after) it, so `CT` is
 /// not found inside `CTDI` or `PCT`. Every other boundary condition comes from
 /// the ``BoundaryRule``s registered for the entry's label.
-public struct DictionaryRecognizer: Recognizer {
+struct DictionaryRecognizer: Recognizer {
     private let boundaryRules: [EntityLabel: [any BoundaryRule]]
 
     /// Creates the recogniser; `boundaryRules` are consulted for the matches

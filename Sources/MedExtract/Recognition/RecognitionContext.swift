@@ -2,7 +2,7 @@
 /// text, every lexicon match in it, and ICU word boundaries on demand.
 ///
 /// Created per chunk by the extractor and never shared between threads.
-public final class RecognitionContext {
+@_spi(Benchmarks) public final class RecognitionContext {
     /// The normalised text.
     public let text: NormalizedText
     /// Every lexicon match (dictionary entries and place names), ordered by end.
@@ -72,7 +72,7 @@ public final class RecognitionContext {
     }
 
     /// The place a match stands for, if any.
-    public func place(of match: LexiconMatch) -> PlaceEntry? {
+    func place(of match: LexiconMatch) -> PlaceEntry? {
         match.value.place >= 0 ? lexicon.places[Int(match.value.place)] : nil
     }
 
@@ -123,7 +123,7 @@ public final class RecognitionContext {
 }
 
 /// Something that proposes candidate spans.
-public protocol Recognizer: Sendable {
+@_spi(Benchmarks) public protocol Recognizer: Sendable {
     /// Appends candidates found in `context` to `candidates`.
     func recognize(_ context: RecognitionContext, into candidates: inout [Candidate])
 }

@@ -13,7 +13,7 @@
 ///
 /// "Longest wins" implements the spec's "take the longest name"
 /// (`晋城大医院骨科医院` over `晋城大医院` + `骨科`).
-public struct OverlapResolver: Sendable {
+@_spi(Benchmarks) public struct OverlapResolver: Sendable {
     /// Creates a resolver.
     public init() {}
 

@@ -2,7 +2,7 @@ import CICU
 import Synchronization
 
 /// A word token: a range of UTF-16 code units of the text that was segmented.
-public struct Token: Sendable, Hashable {
+@_spi(Benchmarks) public struct Token: Sendable, Hashable {
     /// The token's code units in the segmented text.
     public var range: Range<Int>
     /// Whether ICU classed the word as letters, ideographs or a number (as
@@ -22,7 +22,7 @@ public struct Token: Sendable, Hashable {
 /// Safe to share between threads: each call checks an iterator out of a small
 /// pool guarded by a mutex (cloning the prototype when the pool is empty), so
 /// no iterator is ever used by two threads at once.
-public final class WordSegmenter: Sendable {
+@_spi(Benchmarks) public final class WordSegmenter: Sendable {
     private let prototype: BreakerHandle
     private let pool: Mutex<[BreakerHandle]>
 

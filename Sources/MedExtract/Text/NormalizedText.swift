@@ -6,7 +6,7 @@
 /// ``units`` differ from positions in the original. ``originalScalarRange(_:)``
 /// maps a span back; because every unit maps to exactly one original scalar,
 /// a mapped span starts and ends on the same characters the recogniser saw.
-public struct NormalizedText: Sendable {
+@_spi(Benchmarks) public struct NormalizedText: Sendable {
     /// The normalised text as UTF-16 code units.
     public internal(set) var units: [UInt16]
     /// For each unit, the Unicode-scalar offset in the original string of the

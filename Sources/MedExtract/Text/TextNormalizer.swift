@@ -26,7 +26,7 @@
 ///   breaks and spaces next to CJK are dropped, a break after punctuation kept.
 ///
 /// See `docs/LAYOUT.md`.
-public struct TextNormalizer: Sendable {
+@_spi(Benchmarks) public struct TextNormalizer: Sendable {
     /// Creates a normaliser.
     public init() {}
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MedExtract
+@_spi(Tooling) import MedExtract
 import MedExtractTesting
 
 /// `medextract dict`: check entity dictionaries.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MedExtract
+@_spi(Tooling) import MedExtract
 import MedExtractTesting
 
 /// `medextract fixtures`: run sentence fixture files through the extractor.

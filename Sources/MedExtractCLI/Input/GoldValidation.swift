@@ -1,5 +1,5 @@
 import Foundation
-import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// Checks a gold JSONL file before it is scored, so that a broken gold file
 /// is an error at its line and not a silently wrong score: a document id

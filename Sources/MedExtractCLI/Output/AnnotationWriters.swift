@@ -75,7 +75,8 @@ struct DoccanoWriter: DocumentWriter {
     mutating func begin(_ sink: OutputSink) throws {}
 
     mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
-        let labels = entities.map { "[\($0.utf16Offsets.lowerBound),\($0.utf16Offsets.upperBound),\(JSONText.quoted($0.label.rawValue))]" }
+        let spans = Entity.utf16Spans(of: entities, in: document.text)
+        let labels = zip(entities, spans).map { "[\($1.lowerBound),\($1.upperBound),\(JSONText.quoted($0.label.rawValue))]" }
         try sink.writeLine("{\"id\":\(JSONText.quoted(document.id)),\"text\":\(JSONText.quoted(document.text)),\"label\":[\(labels.joined(separator: ","))]}")
     }
 

@@ -9,10 +9,10 @@ import MedExtract
 /// omitted.
 enum EntityJSON {
     /// One entity; `text` is its document's text (for UTF-8 offsets).
-    static func object(_ entity: Entity, in text: String = "", offsets: OffsetUnit = .scalar) -> String {
+    static func object(_ entity: Entity, span: Range<Int>? = nil) -> String {
         var out = "{\"start\":"
         out.reserveCapacity(96 + entity.text.utf8.count * 2)
-        let span = offsets.span(of: entity, in: text)
+        let span = span ?? entity.scalarOffsets
         out += String(span.lowerBound)
         out += ",\"end\":"
         out += String(span.upperBound)
@@ -45,9 +45,10 @@ enum EntityJSON {
         var out = "{\"id\":"
         out += JSONText.quoted(id)
         out += ",\"entities\":["
+        let spans = offsets.spans(of: entities, in: text)
         for (i, entity) in entities.enumerated() {
             if i > 0 { out += "," }
-            out += object(entity, in: text, offsets: offsets)
+            out += object(entity, span: spans[i])
         }
         out += "]}"
         return out

@@ -1,4 +1,4 @@
-@_spi(Formatting) import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// Writes JSON text by hand: keys in a fixed, readable order and no
 /// Foundation round trip on the output path.

@@ -10,16 +10,13 @@ public enum OffsetUnit: String, CaseIterable, Sendable, ExpressibleByArgument {
     /// UTF-8 bytes: byte offsets into the document's UTF-8 text (Rust, Go, C).
     case utf8
 
-    /// The entity's span in this unit, in `text` (the document the entity
-    /// was found in).
-    func span(of entity: Entity, in text: String) -> Range<Int> {
+    /// The spans of `entities` in this unit, in `text` (the document they
+    /// were found in), computed in one pass over it.
+    func spans(of entities: [Entity], in text: String) -> [Range<Int>] {
         switch self {
-        case .scalar: entity.scalarOffsets
-        case .utf16: entity.utf16Offsets
-        case .utf8:
-            // O(1) on a native (UTF-8) string.
-            text.utf8.distance(from: text.utf8.startIndex, to: entity.range.lowerBound)
-                ..< text.utf8.distance(from: text.utf8.startIndex, to: entity.range.upperBound)
+        case .scalar: entities.map(\.scalarOffsets)
+        case .utf16: Entity.utf16Spans(of: entities, in: text)
+        case .utf8: Entity.utf8Spans(of: entities, in: text)
         }
     }
 }

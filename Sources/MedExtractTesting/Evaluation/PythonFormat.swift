@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-@_spi(Formatting) import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// The few Python formatting rules `score.py` output depends on, so that
 /// `medextract evaluate` prints byte-identical reports.

@@ -1,5 +1,5 @@
 import Foundation
-import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// Reads gold and prediction JSONL files (format: ANNOTATION.md) the way
 /// `score.py` does: blank lines skipped, documents keyed by id (a repeated id

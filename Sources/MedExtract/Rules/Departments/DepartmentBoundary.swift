@@ -6,7 +6,7 @@
 ///   shows a new word starts right after (`外科学科` = `外科` + `学科`);
 /// - a dictionary department never starts inside a hospital head: `医院工会`
 ///   is not `院工会`.
-public struct DepartmentBoundary: BoundaryRule {
+struct DepartmentBoundary: BoundaryRule {
     /// Creates the rule.
     public init() {}
 

@@ -13,7 +13,7 @@
 /// `外二科` with a one-character specialty); an elliptical first conjunct
 /// without a suffix joins the department after `、` (`微创、急诊外科` is one
 /// span, `骨科、眼科` are two).
-public struct DepartmentRecognizer: Recognizer {
+struct DepartmentRecognizer: Recognizer {
     /// Creates the recogniser.
     public init() {}
 

@@ -25,7 +25,7 @@
 ///
 /// Candidates come with ``CandidatePriority/rule``; longer dictionary spans
 /// (a hospital named `…第七医学中心`) win in the resolver.
-public struct FigureRecognizer: Recognizer {
+struct FigureRecognizer: Recognizer {
     let units: FigureUnits
     let words: FigureVocabulary
 

@@ -21,7 +21,7 @@
 /// Short forms `长治二院`, `中山一院` (two characters + numeral + 院,
 /// ``HospitalShortForms``) and `X大学二附院`, `X医附二院`
 /// (``AffiliatedShortForms``) are also found.
-public struct HospitalRecognizer: Recognizer {
+struct HospitalRecognizer: Recognizer {
     /// The most unknown characters a proper name may have.
     static let maxUnknown = 4
 

@@ -4,7 +4,7 @@
 /// `治疗室`, `治疗中心` hold no procedure (class `procedure-continuation`: single
 /// characters and two-character words such as `中心`, so `手术中` still ends one). Latin names
 /// (`CT`) never continue here.
-public struct ProcedureBoundary: BoundaryRule {
+struct ProcedureBoundary: BoundaryRule {
     /// Creates the rule.
     public init() {}
 

@@ -8,12 +8,12 @@
 /// or target word in front, as ICU segments it (`乳腺癌腋窝手术`,
 /// `鼻咽癌根治性放射治疗`). A bare head (`手术`, `治疗`) or a disease followed by
 /// a bare head (`腰椎管狭窄治疗`) is not a procedure.
-public struct ProcedureRecognizer: Recognizer {
+struct ProcedureRecognizer: Recognizer {
     /// Creates the recogniser.
-    public init() {}
+    init() {}
 
     /// Appends procedure candidates.
-    public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
+    func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for head in context.matches where head.value.isIn(.procedureHead) {
             // The head must end the word: 检查组, 治疗室 are not procedures here;

@@ -1,0 +1,187 @@
+import Dispatch
+import Foundation
+
+/// How much of a stream ``MedExtractor/extractInOrder(jobs:limits:inputs:cost:prepare:onResult:)``
+/// holds at once.
+@_spi(Tooling)
+public struct PipelineLimits: Sendable, Hashable {
+    /// At most this many inputs per job are read but not yet handed on.
+    public var inputsPerJob: Int
+    /// At most about this much input cost (bytes) is read but not yet handed
+    /// on (one input over, so that any single input fits).
+    public var maxCostInFlight: Int
+
+    /// Creates limits; the defaults hold 32 inputs per job and 8 MiB.
+    public init(inputsPerJob: Int = 32, maxCostInFlight: Int = 8 << 20) {
+        self.inputsPerJob = inputsPerJob
+        self.maxCostInFlight = maxCostInFlight
+    }
+}
+
+@_spi(Tooling)
+extension MedExtractor {
+    /// The synchronous, push-driven streaming core behind the command-line
+    /// tool: `inputs` submits inputs one at a time; `jobs` worker threads run
+    /// `prepare` (e.g. parse a JSONL line) and extract the text it returns,
+    /// while the calling thread keeps submitting and hands finished results
+    /// to `onResult` in submission order. Only a bounded window of inputs is
+    /// in flight (``PipelineLimits``), so memory does not grow with the stream.
+    ///
+    /// With one job everything runs on the calling thread, one input at a time.
+    /// - Parameters:
+    ///   - prepare: runs on a worker thread; returns the value handed to
+    ///     `onResult` and the text to extract (`nil`: nothing to extract).
+    ///   - cost: the weight of an input against ``PipelineLimits/maxCostInFlight``.
+    /// - Throws: what `inputs` or `onResult` throws; the workers are stopped first.
+    public func extractInOrder<Input: Sendable, Prepared: Sendable>(
+        jobs: Int,
+        limits: PipelineLimits = PipelineLimits(),
+        inputs: (_ submit: (Input) throws -> Void) throws -> Void,
+        cost: (Input) -> Int,
+        prepare: @escaping @Sendable (Input) -> (Prepared, text: String?),
+        onResult: (Prepared, [Entity]) throws -> Void
+    ) throws {
+        // The closures below run only during this call, on this thread.
+        try withoutActuallyEscaping(cost) { cost in
+            try withoutActuallyEscaping(onResult) { onResult in
+                try run(jobs: jobs, limits: limits, inputs: inputs, cost: cost, prepare: prepare, onResult: onResult)
+            }
+        }
+    }
+
+    private func run<Input: Sendable, Prepared: Sendable>(
+        jobs: Int,
+        limits: PipelineLimits,
+        inputs: (_ submit: (Input) throws -> Void) throws -> Void,
+        cost: @escaping (Input) -> Int,
+        prepare: @escaping @Sendable (Input) -> (Prepared, text: String?),
+        onResult: @escaping (Prepared, [Entity]) throws -> Void
+    ) throws {
+        guard jobs > 1 else {
+            try inputs { input in
+                let (prepared, text) = prepare(input)
+                try onResult(prepared, text.map { extract(from: $0) } ?? [])
+            }
+            return
+        }
+        let work = OrderedWork<Input, Prepared>(extractor: self, prepare: prepare)
+        let group = DispatchGroup()
+        for _ in 0 ..< jobs {
+            DispatchQueue.global().async(group: group) { work.workerLoop() }
+        }
+        let window = max(jobs * limits.inputsPerJob, 1)
+        var submitted = 0
+        var delivered = 0
+        var costInFlight = 0
+
+        func deliverNext() throws {
+            let done = work.waitForResult(delivered)
+            delivered += 1
+            costInFlight -= done.cost
+            try onResult(done.prepared, done.entities)
+        }
+
+        do {
+            try inputs { input in
+                while submitted > delivered && (submitted - delivered >= window || costInFlight >= limits.maxCostInFlight) {
+                    try deliverNext()
+                }
+                let weight = cost(input)
+                work.submit(input, cost: weight)
+                submitted += 1
+                costInFlight += weight
+            }
+            while delivered < submitted { try deliverNext() }
+        } catch {
+            work.close(discardingQueued: true)
+            group.wait()
+            throw error
+        }
+        work.close(discardingQueued: false)
+        group.wait()
+    }
+}
+
+/// The queue between the submitting thread and the workers, and the finished
+/// results waiting to be handed on in order. All state is guarded by `condition`.
+private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendable {
+    struct Done {
+        var prepared: Prepared
+        var entities: [Entity]
+        var cost: Int
+    }
+
+    private let extractor: MedExtractor
+    private let prepare: @Sendable (Input) -> (Prepared, text: String?)
+    private let condition = NSCondition()
+    private var queue: [(index: Int, input: Input, cost: Int)?] = [] // taken entries are nil
+    private var queueHead = 0
+    private var nextIndex = 0
+    private var results: [Int: Done] = [:]
+    private var closed = false
+
+    init(extractor: MedExtractor, prepare: @escaping @Sendable (Input) -> (Prepared, text: String?)) {
+        self.extractor = extractor
+        self.prepare = prepare
+    }
+
+    /// Queues an input for the workers.
+    func submit(_ input: Input, cost: Int) {
+        condition.lock()
+        if queueHead >= 256 && queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+        queue.append((nextIndex, input, cost))
+        nextIndex += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more inputs will come; workers finish the queue (or drop it) and stop.
+    func close(discardingQueued: Bool) {
+        condition.lock()
+        closed = true
+        if discardingQueued {
+            queue.removeAll()
+            queueHead = 0
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Blocks until input number `index` is done and returns its result.
+    func waitForResult(_ index: Int) -> Done {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let done = results.removeValue(forKey: index) { return done }
+            condition.wait()
+        }
+    }
+
+    /// A worker: prepares and extracts queued inputs until the queue is closed and empty.
+    func workerLoop() {
+        while let (index, input, cost) = take() {
+            let (prepared, text) = prepare(input)
+            let entities = text.map { extractor.extract(from: $0) } ?? []
+            condition.lock()
+            results[index] = Done(prepared: prepared, entities: entities, cost: cost)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func take() -> (Int, Input, Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queueHead == queue.count {
+            if closed { return nil }
+            condition.wait()
+        }
+        guard let next = queue[queueHead] else { return nil }
+        queue[queueHead] = nil
+        queueHead += 1
+        return (next.index, next.input, next.cost)
+    }
+}
