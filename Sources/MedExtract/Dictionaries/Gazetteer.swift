@@ -32,19 +32,24 @@ public enum GazetteerFile {
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [PlaceEntry] {
         var places: [PlaceEntry] = []
         for row in TSVReader.rows(contents) {
-            guard row.fields.count == 3 else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 3 tab-separated columns (surface, level, canonical), found \(row.fields.count)")
-            }
-            let surface = row.fields[0].trimmingSpaces
-            guard !surface.isEmpty else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty surface")
-            }
-            guard let level = PlaceLevel(rawValue: String(row.fields[1].trimmingSpaces)) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown level '\(row.fields[1])' (expected province, city or county)")
-            }
-            let canonical = row.fields[2].trimmingSpaces
-            places.append(PlaceEntry(surface: String(surface), level: level, canonical: canonical.isEmpty ? String(surface) : String(canonical)))
+            places.append(try place(fields: row.fields, path: path, line: row.line))
         }
         return places
+    }
+
+    /// The place one gazetteer line describes; `path` and `line` name it in errors.
+    static func place(fields: [Substring], path: String, line: Int) throws(MedExtractError) -> PlaceEntry {
+        guard fields.count == 3 else {
+            throw .malformedDictionaryLine(path: path, line: line, reason: "expected 3 tab-separated columns (surface, level, canonical), found \(fields.count)")
+        }
+        let surface = fields[0].trimmingSpaces
+        guard !surface.isEmpty else {
+            throw .malformedDictionaryLine(path: path, line: line, reason: "empty surface")
+        }
+        guard let level = PlaceLevel(rawValue: String(fields[1].trimmingSpaces)) else {
+            throw .malformedDictionaryLine(path: path, line: line, reason: "unknown level '\(fields[1])' (expected province, city or county)")
+        }
+        let canonical = fields[2].trimmingSpaces
+        return PlaceEntry(surface: String(surface), level: level, canonical: canonical.isEmpty ? String(surface) : String(canonical))
     }
 }
