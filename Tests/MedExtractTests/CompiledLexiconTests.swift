@@ -121,3 +121,22 @@ struct CompiledLexiconTests {
         }
     }
 }
+
+@Suite("Dictionary surfaces")
+struct PlainSurfaceTests {
+    /// The parser's fast path (no normaliser for plain ideographs and ASCII)
+    /// agrees with the normaliser on every built-in surface and on edge cases.
+    @Test func plainSurfacesAreTheirOwnNormalForm() throws {
+        let normalizer = TextNormalizer()
+        var surfaces = ["一", "鿿", "龥", "CT检查", "PET-CT", "a", "~", "医院", "㐀", "豈", "ＣＴ", "医\u{200B}院", "e\u{301}"]
+        for name in BuiltinResources.entityDictionaryNames {
+            for row in TSVReader.rows(try BuiltinResources.contents(of: name)) { surfaces.append(String(row.fields[0])) }
+        }
+        for surface in surfaces where DictionaryFile.isPlain(Substring(surface)) {
+            #expect(normalizer.normalize(surface).string == surface, "\(surface)")
+        }
+        #expect(DictionaryFile.isPlain("北京协和医院"))
+        #expect(!DictionaryFile.isPlain("ＣＴ"))
+        #expect(!DictionaryFile.isPlain("医 院"))
+    }
+}

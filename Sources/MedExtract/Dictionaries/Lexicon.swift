@@ -32,8 +32,8 @@ public struct LexiconMatch: Sendable, Hashable {
 /// whose surface the built-in lexicon already has takes over that pattern
 /// instead). One scan runs both and merges their matches in order.
 public struct Lexicon: Sendable {
-    /// The entity dictionary entries, one per distinct surface (later
-    /// dictionaries override earlier ones).
+    /// The entity dictionary entries (later dictionaries override earlier
+    /// ones; an overridden entry stays in the table, no pattern refers to it).
     public let entries: EntryTable
     /// The gazetteer's place names.
     public let places: PlaceTable
@@ -96,31 +96,30 @@ public struct Lexicon: Sendable {
     /// The precompiled lexicon plus `user` entries (later ones override
     /// earlier ones and built-ins with the same surface).
     init(compiled: CompiledLexicon, user: [DictionaryEntry]) {
-        var userEntries: [DictionaryEntry] = []
-        var userIndex: [String: Int] = [:]
-        for entry in user {
-            if let i = userIndex[entry.surface] {
-                userEntries[i] = entry
-            } else {
-                userIndex[entry.surface] = userEntries.count
-                userEntries.append(entry)
-            }
-        }
         let archivedCount = compiled.entries.count
         var values = compiled.values
         var builder = AhoCorasickBuilder()
         var overlayValues: [LexiconValue] = []
-        for (j, entry) in userEntries.enumerated() {
-            let id = Int32(archivedCount + j)
-            let units = Array(entry.surface.utf16)
-            if let pattern = compiled.automaton.exactPattern(units) {
-                values[pattern].entry = id
+        // Later entries win. A surface the built-in automaton has takes over
+        // that pattern (in order, so the last one stays); the others go into
+        // the overlay automaton last first, since its builder keeps the first
+        // of equal patterns: no dictionary keyed by surface is needed.
+        var units: [[UInt16]] = []
+        units.reserveCapacity(user.count)
+        for (j, entry) in user.enumerated() {
+            let surface = Array(entry.surface.utf16)
+            if let pattern = compiled.automaton.exactPattern(surface) {
+                values[pattern].entry = Int32(archivedCount + j)
+                units.append([])
             } else {
-                builder.add(units)
-                overlayValues.append(LexiconValue(entry: id))
+                units.append(surface)
             }
         }
-        self.entries = EntryTable(archived: compiled.entries, compiled: userEntries, compiledIsUser: userEntries.map { _ in true })
+        for j in user.indices.reversed() where !units[j].isEmpty {
+            builder.add(units[j])
+            overlayValues.append(LexiconValue(entry: Int32(archivedCount + j)))
+        }
+        self.entries = EntryTable(archived: compiled.entries, compiled: user, compiledIsUser: user.map { _ in true })
         self.places = PlaceTable(archived: compiled.places, compiled: [])
         self.base = LexiconLayer(automaton: compiled.automaton, values: values)
         self.overlay = overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: overlayValues)
