@@ -36,6 +36,17 @@ public struct DictionaryTemplates: Sendable, Hashable {
         ignore: ["据介绍，{X}。", "记者近日从{X}获悉。"]
     )
 
+    /// The one template filler: the sentence `template` makes with `surface`
+    /// in place of the first ``placeholder``, and the surface's span in it as
+    /// Unicode-scalar offsets; `nil` when the template has no placeholder.
+    static func fill(_ template: String, with surface: String) -> (text: String, span: Range<Int>)? {
+        guard let range = template.range(of: placeholder) else { return nil }
+        let prefix = template[..<range.lowerBound]
+        let start = prefix.unicodeScalars.count
+        return (String(prefix) + surface + String(template[range.upperBound...]),
+                start ..< start + surface.unicodeScalars.count)
+    }
+
     /// The templates for entries of `label` (none for FIGURE, which dictionaries cannot hold).
     public func templates(for label: DictionaryLabel) -> [String] {
         switch label {
@@ -76,15 +87,12 @@ public struct DictionaryChecker: Sendable {
     /// The fixtures one entry is checked with: one per template of its label.
     public func fixtures(for entry: DictionaryEntry) -> [Fixture] {
         templates.templates(for: entry.label).compactMap { template -> Fixture? in
-            guard let range = template.range(of: DictionaryTemplates.placeholder) else { return nil }
-            let prefix = template[..<range.lowerBound]
-            let text = String(prefix) + entry.surface + String(template[range.upperBound...])
-            let start = prefix.unicodeScalars.count
+            guard let (text, span) = DictionaryTemplates.fill(template, with: entry.surface) else { return nil }
             var expected: [FixtureEntity] = []
             if case .entity(let label) = entry.label {
                 expected.append(FixtureEntity(
                     label: label,
-                    scalarOffsets: start ..< start + entry.surface.unicodeScalars.count,
+                    scalarOffsets: span,
                     text: entry.surface,
                     canonical: entry.canonical ?? entry.surface
                 ))

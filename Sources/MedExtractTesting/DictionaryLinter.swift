@@ -91,18 +91,15 @@ public struct DictionaryLinter: Sendable {
         var error: String?
     }
 
-    /// Reads the lines of a source the way ``DictionaryFile`` does (BOM, CRLF,
+    /// Reads the lines of a source through the library's own line reader
+    /// (``TSVReader``, as ``DictionaryFile`` does: BOM, CRLF and lone CR,
     /// `#` comments, blank lines), keeping each line's raw surface.
     static func lines(of source: DictionarySource) -> [Line] {
         var lines: [Line] = []
-        var number = 0
-        for rawLine in source.contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            var line = rawLine
-            if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
-            if line.last == "\r" { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { continue }
-            let text = String(line)
+        for row in TSVReader.rows(source.contents) {
+            let number = row.line
+            let line = row.text.unicodeScalars
+            let text = String(row.text)
             let location = "\(source.path):\(number)"
             let rawSurface = String(line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)[0])
                 .trimmingCharacters(" ")
@@ -175,11 +172,7 @@ public struct DictionaryLinter: Sendable {
 
     func reachability(of entry: DictionaryEntry, at location: String) -> LintFinding? {
         guard let extractor, case .entity(let label) = entry.label,
-              let placeholder = reachabilityTemplate.range(of: DictionaryTemplates.placeholder) else { return nil }
-        let prefix = reachabilityTemplate[..<placeholder.lowerBound]
-        let text = String(prefix) + entry.surface + String(reachabilityTemplate[placeholder.upperBound...])
-        let start = prefix.unicodeScalars.count
-        let span = start ..< start + entry.surface.unicodeScalars.count
+              let (text, span) = DictionaryTemplates.fill(reachabilityTemplate, with: entry.surface) else { return nil }
         let found = extractor.extract(from: text)
         if found.contains(where: { $0.label == label && $0.scalarOffsets == span }) { return nil }
         let got = found.filter { $0.scalarOffsets.overlaps(span) }.map { Fixture.notation(of: FixtureEntity(label: $0.label, scalarOffsets: $0.scalarOffsets, text: $0.text)) }

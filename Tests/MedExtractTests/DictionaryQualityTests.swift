@@ -78,3 +78,62 @@ struct SentenceFixtureTests {
                 "\(failures.count) of \(fixtures.count) fixture sentences fail; at most \(Self.allowedFixtureFailures) may")
     }
 }
+
+/// What the generated dictionaries must and must not hold (see
+/// Resources/Dictionaries/README.md and ANNOTATION.md): the public sources'
+/// procedure classes are present with their codes; bare heads, principles and
+/// bare actions are not procedures.
+@Suite("Shipped dictionary content")
+struct DictionaryContentTests {
+    static let entries = DictionaryLinter.entries(in: DictionaryQualityTests.sources)
+
+    static func labels(of surface: String) -> [DictionaryLabel] {
+        entries.filter { $0.surface == surface }.map(\.label)
+    }
+
+    @Test func bareHeadsPrinciplesAndBareActionsAreNotProcedures() {
+        for surface in ["手术", "治疗", "检查", "贴敷", "冬病夏治", "治未病", "实验室检查", "药物治疗", "切除", "造影"] {
+            #expect(!Self.labels(of: surface).contains(.entity(.procedure)), "\(surface)")
+        }
+    }
+
+    @Test func namedTherapiesTestsAndCriticalCareAreProcedures() {
+        let expected = ["针灸", "艾灸", "拔罐", "推拿", "刮痧", "穴位贴敷", "三伏贴", "心电图", "血常规", "尿常规",
+                        "气管插管", "机械通气", "心肺复苏", "血液透析", "输血", "呼吸机辅助通气", "主动脉内球囊反搏"]
+        for surface in expected {
+            #expect(Self.labels(of: surface) == [.entity(.procedure)], "\(surface)")
+        }
+    }
+
+    /// Procedure codes are ICD-9-CM-3: 4-digit index codes (`52.7`) or national
+    /// clinical codes (`51.2300`, `75.2x00`, `93.3500x012`); most entries have one.
+    @Test func procedureCodesHaveTheStandardShape() throws {
+        let pattern = try Regex("^[0-9]{2}(\\.[0-9x]{1,4}(x[0-9]{3,4})?)?$")
+        let procedures = Self.entries.filter { $0.label == .entity(.procedure) }
+        #expect(procedures.count >= 20_000)
+        var clinical = 0
+        for entry in procedures {
+            guard let code = entry.code else { continue }
+            #expect(code.wholeMatch(of: pattern) != nil, "\(entry.surface): \(code)")
+            if code.count >= 7 { clinical += 1 }
+        }
+        #expect(clinical >= 15_000, "\(clinical) entries with a national clinical code")
+    }
+
+    @Test func everydayVariantsOfOneProcedureShareTheCode() {
+        func code(_ surface: String) -> String? { Self.entries.first { $0.surface == surface }?.code }
+        // 置入 in the standard, 植入 in running text; action + 术, action alone, action + 手术.
+        #expect(code("心脏起搏器置入术") != nil)
+        #expect(code("心脏起搏器植入术") == code("心脏起搏器置入术"))
+        #expect(code("胆囊切除术") != nil)
+        #expect(code("胆囊切除") == code("胆囊切除术"))
+        #expect(code("胆囊切除手术") == code("胆囊切除术"))
+    }
+
+    @Test func therapiesInOwnSentencesComeOutAsProcedures() throws {
+        let extractor = try MedExtractor()
+        let text = "奶奶上周在社区做了拔罐和刮痧，这周又去做艾灸。"
+        let found = extractor.extract(from: text).filter { $0.label == .procedure }.map(\.text)
+        #expect(found == ["拔罐", "刮痧", "艾灸"])
+    }
+}

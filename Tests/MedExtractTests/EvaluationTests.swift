@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MedExtractCLI
+@testable import MedExtractTesting
 
 /// The scorer against a hand-made gold file and hand-made predictions
 /// (Fixtures/eval_small.*.jsonl), so the numbers do not depend on how good

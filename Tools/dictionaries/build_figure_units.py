@@ -3,9 +3,9 @@
 
 The FIGURE recogniser's unit and classifier lexicon, derived from
   1. Unicode CLDR unit names (zh) via Babel 2.18.0  — BSD-3-Clause / Unicode licence
-     /work/shared/data/cldr_units_zh/cldr_zh_units.tsv
+     shared/data/cldr_units_zh/cldr_zh_units.tsv
   2. the chinesenotes.com measure-word list          — CC BY-SA 3.0
-     /work/shared/data/chinesenotes_measure_words/measure_words.tsv
+     shared/data/chinesenotes_measure_words/measure_words.tsv
   3. the curated table Tools/dictionaries/curated/figure_units_curated.tsv
      (hand-written for MedExtract; overrides 1 and 2, adds `ignore` words and
      drops `exclude` surfaces).
@@ -21,7 +21,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-DEFAULT_DATA = "/work/shared/data"
+DEFAULT_DATA = os.environ.get("MEDEXTRACT_DATA") or next(
+    (p for p in (os.path.join(ROOT, *([".."] * k), "shared", "data") for k in (1, 2, 3)) if os.path.isdir(p)),
+    os.path.join(ROOT, "..", "shared", "data"))  # $MEDEXTRACT_DATA, else the nearest shared/data beside the checkout
 DEFAULT_OUT = os.path.join(ROOT, "Sources", "MedExtract", "Resources", "Dictionaries", "figure_units.tsv")
 CURATED = os.path.join(HERE, "curated", "figure_units_curated.tsv")
 

@@ -6,7 +6,7 @@ public struct LexiconValue: Sendable, Hashable {
     /// Index into ``Lexicon/places``, or -1.
     public var place: Int32 = -1
     /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
-    public var classes: UInt16 = 0
+    public var classes: UInt32 = 0
 
     /// Whether the surface belongs to a rule class.
     @inline(__always)

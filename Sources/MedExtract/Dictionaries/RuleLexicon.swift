@@ -20,9 +20,32 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     case procedureHead = "procedure-head"
     /// Approaches, targets and actions of procedure names: 腹腔镜, 胰十二指肠, 经皮 …
     case procedureMorpheme = "procedure-morpheme"
+    /// Two-character words that begin with the last character of a department
+    /// name and continue it into another word: 科学, 部长, 室友, 心城 (中心城区) …
+    case departmentContinuation = "department-continuation"
+    /// Three-character words that begin with the last character of a department
+    /// name and show that it ends there after all: 科学科 (…外科 + 学科), 科技术.
+    case departmentBoundary = "department-boundary"
+    /// Last characters that make a department morpheme a whole name of its
+    /// own before a connector (`妇产科和骨科`): 科, 部, 室, 诊.
+    case departmentFinal = "department-final"
+    /// Single characters that continue a procedure name ending in a Chinese
+    /// character into another word: 组 (检查组), 室 (治疗室), 针 (活检针) …
+    case procedureContinuation = "procedure-continuation"
+    /// Hospital heads that carry a bare proper name without qualifiers:
+    /// 分院, 院区, 诊所, 卫生院 … (`医院` is not one: `推动医院`).
+    case hospitalNameHead = "hospital-name-head"
+    /// Numerals of short hospital names (`长治二院`): 一 … 九, 十.
+    case hospitalOrdinal = "hospital-ordinal"
+    /// Two-character words starting with 院 that show `XX二院` is not a short
+    /// hospital name: 院长, 院士, 院区, 院内 …
+    case hospitalShortFormBlocker = "hospital-short-form-blocker"
+    /// Endings of ignored organisation names that may still start a hospital
+    /// name as its parent: 大学, 学院.
+    case organizationSuffix = "organization-suffix"
 
     /// The bit of this class in ``LexiconValue/classes``.
-    public var bit: UInt16 { UInt16(1) << UInt16(RuleClass.allCases.firstIndex(of: self) ?? 0) }
+    public var bit: UInt32 { UInt32(1) << UInt32(RuleClass.allCases.firstIndex(of: self) ?? 0) }
 }
 
 /// The rule lexicon file format: `surface<TAB>class`, class one of

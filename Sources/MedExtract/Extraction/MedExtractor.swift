@@ -34,11 +34,11 @@ public struct MedExtractor: Sendable {
         self.configuration = configuration
         lexicon = try LexiconLoader.lexicon(for: configuration)
         segmenter = try WordSegmenter(locale: "zh")
-        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer()]
+        recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)]
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
-        [DictionaryRecognizer(), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
+        [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules), HospitalRecognizer(), DepartmentRecognizer(), ProcedureRecognizer(), try FigureRecognizer()]
     }
 
     /// The entities in `text`, sorted by position, non-overlapping.
@@ -49,7 +49,7 @@ public struct MedExtractor: Sendable {
         let scalars = text.unicodeScalars
         for chunk in chunks(of: scalars) {
             // Origins relative to the chunk, so they fit in Int32 in any string.
-            let normalized = normalizer.normalize(scalars[chunk.range], baseOffset: 0)
+            let normalized = normalizer.normalize(scalars[chunk.range])
             let resolved = extractCandidates(from: normalized, document: &document)
             for candidate in resolved {
                 guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }
@@ -95,11 +95,4 @@ public struct MedExtractor: Sendable {
         candidates += aliasPass.apply(document, to: normalized.units)
         return resolver.resolve(candidates, length: normalized.count)
     }
-}
-
-/// What the extractor remembers across the chunks of one document (aliases
-/// the document declares, hospitals it has named).
-struct DocumentState {
-    /// Aliases declared or implied so far: surface → label and canonical name.
-    var aliases: [String: (label: EntityLabel, canonical: String)] = [:]
 }

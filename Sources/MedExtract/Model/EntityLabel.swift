@@ -15,17 +15,22 @@ public enum EntityLabel: String, CaseIterable, Sendable, Hashable, Codable, Comp
         self = label
     }
 
-    /// Orders labels in their declaration order (hospital, department, procedure, figure).
+    /// Orders labels in their declaration order (hospital, department,
+    /// procedure, figure), the order of `allCases` and of every report.
     public static func < (lhs: EntityLabel, rhs: EntityLabel) -> Bool {
         lhs.order < rhs.order
     }
 
-    private var order: Int {
-        switch self {
-        case .hospital: 0
-        case .department: 1
-        case .procedure: 2
-        case .figure: 3
-        }
-    }
+    /// The position in `allCases`: the declaration order above is the one
+    /// place the order of labels is written.
+    var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    /// The rank of each label's name in alphabetical order, `IGNORE` (the
+    /// dictionary-only label) included as the last element: the historic
+    /// tie-break of the overlap resolver, derived from the names.
+    static let nameRanks: [Int] = {
+        let names = allCases.map(\.rawValue) + ["IGNORE"]
+        let sorted = names.sorted()
+        return names.map { sorted.firstIndex(of: $0) ?? 0 }
+    }()
 }

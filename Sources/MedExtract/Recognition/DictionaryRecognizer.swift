@@ -2,16 +2,15 @@
 ///
 /// A surface that starts (ends) with a Latin letter or digit only matches where
 /// the text has no Latin letter or digit right before (after) it, so `CT` is
-/// not found inside `CTDI` or `PCT`.
+/// not found inside `CTDI` or `PCT`. Every other boundary condition comes from
+/// the ``BoundaryRule``s registered for the entry's label.
 public struct DictionaryRecognizer: Recognizer {
-    /// Creates the recogniser.
-    public init() {}
+    private let boundaryRules: [EntityLabel: [any BoundaryRule]]
 
-    private func startsInsideHospitalHead(_ match: LexiconMatch, _ context: RecognitionContext) -> Bool {
-        for end in (match.start + 1) ..< min(match.end, match.start + 3) {
-            if context.matches(endingAt: end).contains(where: { $0.start < match.start && $0.value.isIn(.hospitalHead) }) { return true }
-        }
-        return false
+    /// Creates the recogniser; `boundaryRules` are consulted for the matches
+    /// of their label (none by default).
+    public init(boundaryRules: [any BoundaryRule] = []) {
+        self.boundaryRules = Dictionary(grouping: boundaryRules, by: \.label)
     }
 
     /// Appends a candidate for every entry match with clean boundaries.
@@ -23,10 +22,8 @@ public struct DictionaryRecognizer: Recognizer {
                CodeUnitClass.isASCIIAlphanumeric(units[match.start - 1]) { continue }
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
-            if entry.label == .entity(.department), DepartmentRecognizer.continuesWord(units, suffixEnd: match.end) { continue }
-            // A department never starts inside a hospital head: 医院工会 is not 院工会.
-            if entry.label == .entity(.department), startsInsideHospitalHead(match, context) { continue }
-            if entry.label == .entity(.procedure), ProcedureRecognizer.continuesWord(units, end: match.end) { continue }
+            if case .entity(let label) = entry.label, let rules = boundaryRules[label],
+               rules.contains(where: { $0.rejects(start: match.start, end: match.end, in: context) }) { continue }
             let isUser = context.lexicon.isUserEntry[Int(match.value.entry)]
             let attributes = EntityAttributes(
                 canonical: entry.canonical ?? entry.surface,

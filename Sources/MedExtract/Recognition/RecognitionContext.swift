@@ -13,9 +13,6 @@ public final class RecognitionContext {
     private var boundaryCache: [Range<Int>: [Int]] = [:]
     /// `endIndex[p]` is the index of the first match whose end is ≥ p.
     private let endIndex: [Int32]
-    /// Hospital spans found so far, by end: rules register them so that a
-    /// later head can take an earlier name as its parent.
-    public var hospitalStarts: [Int: Int] = [:]
     /// The clauses segmented so far by ``wordBoundaries(around:)``, in the
     /// order they were first asked for (for benchmarks and diagnostics).
     public private(set) var segmentedClauses: [Range<Int>] = []

@@ -99,11 +99,8 @@ private struct RankKey {
     /// `IGNORE` < `PROCEDURE`), which the ranking used to compare as strings.
     static func rank(_ label: DictionaryLabel) -> Int {
         switch label {
-        case .entity(.department): 0
-        case .entity(.figure): 1
-        case .entity(.hospital): 2
-        case .ignore: 3
-        case .entity(.procedure): 4
+        case .entity(let entity): EntityLabel.nameRanks[entity.order]
+        case .ignore: EntityLabel.nameRanks[EntityLabel.allCases.count]
         }
     }
 }

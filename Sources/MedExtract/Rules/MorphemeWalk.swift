@@ -6,8 +6,6 @@ struct MorphemeWalk {
     var start: Int
     /// How many tokens were taken.
     var tokens: Int
-    /// The start of each token taken, rightmost first.
-    var tokenStarts: [Int]
     /// How many of the tokens were substantive (see `walk`'s `isSubstantive`).
     var substantiveTokens = 0
 
@@ -24,27 +22,27 @@ struct MorphemeWalk {
     ) -> MorphemeWalk {
         let units = context.units
         var p = position
-        var starts: [Int] = []
+        var tokens = 0
         var substantive = 0
         while p > 0 && position - p < maxLength {
             if let token = context.longestMatch(endingAt: p, where: accept) {
                 p = token.start
-                starts.append(p)
+                tokens += 1
                 if isSubstantive(token) { substantive += 1 }
                 continue
             }
             // A connector joins two morphemes: 呼吸与危重症, 医师-药师.
-            if !starts.isEmpty, p >= 3, isConnector(units[p - 1]),
+            if tokens > 0, p >= 3, isConnector(units[p - 1]),
                let token = context.longestMatch(endingAt: p - 1, where: accept),
                p - 1 - token.start >= 2, !isComplete(token) {
                 p = token.start
-                starts.append(p)
+                tokens += 1
                 if isSubstantive(token) { substantive += 1 }
                 continue
             }
             break
         }
-        return MorphemeWalk(start: p, tokens: starts.count, tokenStarts: starts, substantiveTokens: substantive)
+        return MorphemeWalk(start: p, tokens: tokens, substantiveTokens: substantive)
     }
 
     static func isConnector(_ u: UInt16) -> Bool {

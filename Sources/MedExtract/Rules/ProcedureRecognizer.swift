@@ -18,7 +18,7 @@ public struct ProcedureRecognizer: Recognizer {
         for head in context.matches where head.value.isIn(.procedureHead) {
             // The head must end the word: 检查组, 治疗室 are not procedures here;
             // a Latin head must not continue a Latin word (CT in CTDI).
-            if head.end < units.count, Self.continuesWord(units[head.end]) { continue }
+            if ProcedureBoundary.continues(context, at: head.end) { continue }
             if CodeUnitClass.isASCIILetter(units[head.start]) {
                 if head.start > 0, CodeUnitClass.isASCIIAlphanumeric(units[head.start - 1]) { continue }
                 if head.end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[head.end]) { continue }
@@ -122,16 +122,4 @@ public struct ProcedureRecognizer: Recognizer {
 
     /// Last characters of disease words: 癌 病 瘤 炎 症 折 (骨折) 形 (畸形) 弯 (侧弯) 伤 石 …
     static let diseaseEndings: Set<UInt16> = Set("癌病瘤炎症折形弯伤石血死阻物肿窄".utf16)
-
-    /// Whether the text after a procedure name ending at `end` continues it
-    /// into another word (活检针, 检查组, 治疗室); Latin names never continue here.
-    static func continuesWord(_ units: [UInt16], end: Int) -> Bool {
-        guard end < units.count, end > 0, CodeUnitClass.isIdeograph(units[end - 1]) else { return false }
-        return continuesWord(units[end])
-    }
-
-    /// Characters after a head that make it part of another word.
-    static func continuesWord(_ u: UInt16) -> Bool {
-        "组室科师员费中项台仪器设械间区针钳包机".utf16.contains(u)
-    }
 }

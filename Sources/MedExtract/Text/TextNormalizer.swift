@@ -18,19 +18,19 @@ public struct TextNormalizer: Sendable {
 
     /// Normalises a whole string.
     public func normalize(_ text: String) -> NormalizedText {
-        normalize(text.unicodeScalars[...], baseOffset: 0)
+        normalize(text.unicodeScalars[...])
     }
 
-    /// Normalises a slice of a string's scalars; `baseOffset` is the scalar
-    /// offset of the slice's first scalar in the whole string.
-    public func normalize(_ scalars: Substring.UnicodeScalarView, baseOffset: Int) -> NormalizedText {
+    /// Normalises a slice of a string's scalars; origins count from the
+    /// slice's first scalar (offset 0).
+    public func normalize(_ scalars: Substring.UnicodeScalarView) -> NormalizedText {
         var units: [UInt16] = []
         var origins: [Int32] = []
         let capacity = Self.scalarCount(scalars) &+ 16
         units.reserveCapacity(capacity)
         origins.reserveCapacity(capacity)
 
-        var offset = Int32(truncatingIfNeeded: baseOffset)
+        var offset: Int32 = 0
         // The pending whitespace run: where it started and whether it held a line break.
         var pendingStart: Int32 = -1
         var pendingNewline = false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MedExtract
+import MedExtractTesting
 
 /// `medextract evaluate`: extract every document of a gold file and score
 /// the result exactly as `shared/eval/score.py` does.
@@ -69,7 +70,7 @@ struct EvaluateCommand: ParsableCommand {
             predicted = try extract(documents)
         }
         let report = Scorer.score(gold: documents, predictions: predicted)
-        let sink = try OutputSink.create(output)
+        let sink = try openOutput(output)
         if json {
             sink.writeLine(report.json())
         } else {
@@ -86,7 +87,7 @@ struct EvaluateCommand: ParsableCommand {
         let inputs = documents.map { InputDocument(id: $0.id, text: $0.text, origin: gold) }
         let results = pipeline.extractAll(inputs)
         if let savePredictions {
-            let sink = try OutputSink.create(savePredictions)
+            let sink = try openOutput(savePredictions)
             for (document, entities) in zip(documents, results) {
                 sink.writeLine(EntityJSON.document(id: document.id, entities: entities))
             }

@@ -84,7 +84,7 @@ struct ExtractCommand: ParsableCommand {
 
     /// Standard output, or the `--output` file for the stream formats.
     func makeSink() throws -> OutputSink {
-        try OutputSink.create(format.writesDirectory ? nil : output)
+        try openOutput(format.writesDirectory ? nil : output)
     }
 }
 

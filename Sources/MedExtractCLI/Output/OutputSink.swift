@@ -22,14 +22,13 @@ final class OutputSink {
 
     static func standardOutput() -> OutputSink { OutputSink(handle: .standardOutput) }
 
-    /// A sink writing to a new (truncated) file, or standard output for `nil` or `-`;
-    /// reports a file that cannot be created and exits with status 1.
-    static func create(_ path: String?) throws -> OutputSink {
+    /// A sink writing to a new (truncated) file, or standard output for `nil` or `-`.
+    /// - Throws: ``OutputError`` when the file cannot be created.
+    static func create(_ path: String?) throws(OutputError) -> OutputSink {
         guard let path, path != "-" else { return standardOutput() }
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
-            printError("medextract: \(path): cannot create file")
-            throw ExitStatus.inputFailure
+            throw OutputError(path: path, reason: "cannot create file")
         }
         return OutputSink(handle: handle)
     }

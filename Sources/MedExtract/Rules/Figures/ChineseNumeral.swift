@@ -199,110 +199,158 @@ struct NumberToken {
             token.isZero = d == 0
             return token
         }
+        if ChineseNumeral.digit(r[start]) != nil, ChineseNumeral.digit(r[start + 1]) != nil {
+            return juxtaposedDigits(r, token)
+        }
+        return positional(r, token)
+    }
 
-        // Juxtaposed digits: a digit string (二〇二三) or neighbours as a range (三四, 二三十).
-        if let d0 = ChineseNumeral.digit(r[start]), let d1 = ChineseNumeral.digit(r[start + 1]) {
-            var allDigits = true
-            for k in start ..< end where ChineseNumeral.digit(r[k]) == nil { allDigits = false }
-            if allDigits && length >= 3 {
-                guard length == 4 else { return nil }
-                var v = 0.0
-                for k in start ..< end { v = v * 10 + Double(ChineseNumeral.digit(r[k]) ?? 0) }
-                token.value = v
-                token.isDigitString = true
-                token.integerDigits = 4
-                return token
-            }
-            guard d0 >= 1, d1 == d0 + 1 else { return nil }
-            var scale = 1.0
-            var previous = Double.infinity
-            for k in start + 2 ..< end {
-                guard let m = ChineseNumeral.magnitude(r[k]), m < previous || m >= 10_000 else { return nil }
-                scale *= m
-                previous = m
-            }
-            token.value = Double(d0) * scale
-            token.high = Double(d1) * scale
+    /// Two or more digits side by side: a digit string read digit by digit
+    /// (`二〇二三`, exactly four) or two neighbouring digits as a range with an
+    /// optional magnitude (`三四`, `二三十`, `七八万`).
+    private static func juxtaposedDigits(_ r: CodeUnitReader, _ token: NumberToken) -> NumberToken? {
+        var token = token
+        let start = token.start
+        let end = token.end
+        let length = end - start
+        guard let d0 = ChineseNumeral.digit(r[start]), let d1 = ChineseNumeral.digit(r[start + 1]) else { return nil }
+        var allDigits = true
+        for k in start ..< end where ChineseNumeral.digit(r[k]) == nil { allDigits = false }
+        if allDigits && length >= 3 {
+            guard length == 4 else { return nil }
+            var v = 0.0
+            for k in start ..< end { v = v * 10 + Double(ChineseNumeral.digit(r[k]) ?? 0) }
+            token.value = v
+            token.isDigitString = true
+            token.integerDigits = 4
             return token
         }
+        guard d0 >= 1, d1 == d0 + 1 else { return nil }
+        var scale = 1.0
+        var previous = Double.infinity
+        for k in start + 2 ..< end {
+            guard let m = ChineseNumeral.magnitude(r[k]), m < previous || m >= 10_000 else { return nil }
+            scale *= m
+            previous = m
+        }
+        token.value = Double(d0) * scale
+        token.high = Double(d1) * scale
+        return token
+    }
 
-        var total = 0.0 // completed 亿 part
-        var wan = 0.0 // completed 万 part
-        var section = 0.0 // below 万
+    /// The running state of a positional Chinese numeral (`一亿三千万`).
+    private struct PositionalState {
+        /// The completed 亿 part.
+        var total = 0.0
+        /// The completed 万 part.
+        var wan = 0.0
+        /// The part below 万.
+        var section = 0.0
+        /// A digit waiting for its magnitude.
         var pending: Int?
+        /// The last magnitude read (0 before any).
         var lastMagnitude = 0.0
+        /// A 零 was read since the last magnitude.
         var zeroSinceMagnitude = false
-        for k in start ..< end {
+    }
+
+    /// A positional numeral: digits with magnitudes 十 百 千 万 亿, 零 as a
+    /// placeholder, 廿/卅, and the abbreviation `一万二` / `三千五`.
+    private static func positional(_ r: CodeUnitReader, _ token: NumberToken) -> NumberToken? {
+        var token = token
+        var state = PositionalState()
+        for k in token.start ..< token.end {
             let u = r[k]
             if let d = ChineseNumeral.digit(u) {
-                guard pending == nil else { return nil }
+                guard state.pending == nil else { return nil }
                 if d == 0 {
-                    zeroSinceMagnitude = true
+                    state.zeroSinceMagnitude = true
                 } else {
-                    pending = d
+                    state.pending = d
                 }
             } else if let t = ChineseNumeral.tens(u) {
-                guard pending == nil, lastMagnitude == 0 || lastMagnitude > 10 else { return nil }
-                section += t
-                lastMagnitude = 10
-                zeroSinceMagnitude = false
+                guard state.pending == nil, state.lastMagnitude == 0 || state.lastMagnitude > 10 else { return nil }
+                state.section += t
+                state.lastMagnitude = 10
+                state.zeroSinceMagnitude = false
             } else if let m = ChineseNumeral.magnitude(u) {
+                let isFirst = k == token.start
+                let ok: Bool
                 if m < 10_000 {
-                    if lastMagnitude != 0, lastMagnitude < 10_000, lastMagnitude <= m { return nil }
-                    let multiplier: Double
-                    if let p = pending {
-                        multiplier = Double(p)
-                    } else if k == start {
-                        multiplier = 1
-                        if m > 10 { token.isBareMagnitude = true }
-                    } else if m == 10 && lastMagnitude >= 100 && zeroSinceMagnitude {
-                        multiplier = 1 // 一百零十 is unusual but harmless
-                    } else {
-                        return nil
-                    }
-                    section += multiplier * m
-                    pending = nil
-                    lastMagnitude = m
-                    zeroSinceMagnitude = false
+                    ok = smallMagnitude(m, isFirst: isFirst, &state, &token)
                 } else if m == 10_000 {
-                    guard lastMagnitude != 10_000 else { return nil }
-                    if let p = pending { section += Double(p) }
-                    pending = nil
-                    if section == 0 {
-                        guard k == start else { return nil }
-                        token.isBareMagnitude = true
-                        section = 1
-                    }
-                    wan = section * m
-                    section = 0
-                    lastMagnitude = m
-                    zeroSinceMagnitude = false
+                    ok = wanMagnitude(m, isFirst: isFirst, &state, &token)
                 } else {
-                    guard lastMagnitude != m else { return nil }
-                    if let p = pending { section += Double(p) }
-                    pending = nil
-                    var part = wan + section
-                    if part == 0 {
-                        guard k == start else { return nil }
-                        token.isBareMagnitude = true
-                        part = 1
-                    }
-                    total = (total + part) * m
-                    wan = 0
-                    section = 0
-                    lastMagnitude = m
-                    zeroSinceMagnitude = false
+                    ok = yiMagnitude(m, isFirst: isFirst, &state, &token)
                 }
+                guard ok else { return nil }
             }
         }
-        if let p = pending {
-            if !zeroSinceMagnitude && lastMagnitude >= 100 {
-                section += Double(p) * lastMagnitude / 10
+        if let p = state.pending {
+            if !state.zeroSinceMagnitude && state.lastMagnitude >= 100 {
+                state.section += Double(p) * state.lastMagnitude / 10
             } else {
-                section += Double(p)
+                state.section += Double(p)
             }
         }
-        token.value = total + wan + section
+        token.value = state.total + state.wan + state.section
         return token
+    }
+
+    /// 十, 百 or 千 in a positional numeral; false when it is out of place.
+    private static func smallMagnitude(_ m: Double, isFirst: Bool, _ state: inout PositionalState, _ token: inout NumberToken) -> Bool {
+        if state.lastMagnitude != 0, state.lastMagnitude < 10_000, state.lastMagnitude <= m { return false }
+        let multiplier: Double
+        if let p = state.pending {
+            multiplier = Double(p)
+        } else if isFirst {
+            multiplier = 1
+            if m > 10 { token.isBareMagnitude = true }
+        } else if m == 10 && state.lastMagnitude >= 100 && state.zeroSinceMagnitude {
+            multiplier = 1 // 一百零十 is unusual but harmless
+        } else {
+            return false
+        }
+        state.section += multiplier * m
+        state.pending = nil
+        state.lastMagnitude = m
+        state.zeroSinceMagnitude = false
+        return true
+    }
+
+    /// 万 in a positional numeral; false when it is out of place.
+    private static func wanMagnitude(_ m: Double, isFirst: Bool, _ state: inout PositionalState, _ token: inout NumberToken) -> Bool {
+        guard state.lastMagnitude != 10_000 else { return false }
+        if let p = state.pending { state.section += Double(p) }
+        state.pending = nil
+        if state.section == 0 {
+            guard isFirst else { return false }
+            token.isBareMagnitude = true
+            state.section = 1
+        }
+        state.wan = state.section * m
+        state.section = 0
+        state.lastMagnitude = m
+        state.zeroSinceMagnitude = false
+        return true
+    }
+
+    /// 亿 in a positional numeral; false when it is out of place.
+    private static func yiMagnitude(_ m: Double, isFirst: Bool, _ state: inout PositionalState, _ token: inout NumberToken) -> Bool {
+        guard state.lastMagnitude != m else { return false }
+        if let p = state.pending { state.section += Double(p) }
+        state.pending = nil
+        var part = state.wan + state.section
+        if part == 0 {
+            guard isFirst else { return false }
+            token.isBareMagnitude = true
+            part = 1
+        }
+        state.total = (state.total + part) * m
+        state.wan = 0
+        state.section = 0
+        state.lastMagnitude = m
+        state.zeroSinceMagnitude = false
+        return true
     }
 }

@@ -16,16 +16,6 @@
 /// = hours since midnight as written (9:55 → 9.9167) and `unit` = `时`. The
 /// time-of-day word (`上午`, `晚上`) is not part of the span.
 extension FigureScanner {
-    /// Time-of-day words that make `N点` / `N时` a clock time.
-    static let timeOfDayWords: [[UInt16]] = ["上午", "下午", "晚上", "早上", "凌晨", "中午", "傍晚", "清晨", "早晨",
-                                             "夜里", "夜间", "晚间", "午后", "晚", "早"].map { Array($0.utf16) }
-
-    /// Characters after `时` that make it part of a word (`时间`, `时候`), not a clock time.
-    static let shiWordEnds: Set<UInt16> = Set("间候期代刻光机段节空尚常时针差效长速辰政事髦隔任令序装".utf16)
-
-    /// Characters after a bare year that make it an ordinal or a code (`2024级`, `2023届`).
-    static let bareYearBlockers: Set<UInt16> = Set("级届号期版款楼路室床次年月日余多万亿千百点分".utf16)
-
     /// Lunar dates: `腊月二十八`, `正月初八`, `大年初一`, `大年三十`.
     func lunarDate(_ t: NumberToken) -> Outcome {
         guard !t.isArabic, !t.isHalf, t.high == nil else { return .notApplicable }
@@ -33,8 +23,7 @@ extension FigureScanner {
         let afterChu = r.has("初", at: before - 1)
         if afterChu { before -= 1 }
         let start: Int
-        if r.has("大", "年", at: before - 2) || r.has("正", "月", at: before - 2) || r.has("腊", "月", at: before - 2)
-            || r.has("冬", "月", at: before - 2) {
+        if words.lunarMonths.contains(where: { $0.count == 2 && r.has($0, at: before - 2) }) {
             start = before - 2
         } else {
             return afterChu ? .rejected : .notApplicable
@@ -135,7 +124,7 @@ extension FigureScanner {
         let next = r[yearEnd]
         let opensQuote = next == 0x201C || next == 0x300A || next == 0x300C || next == 0x300E || next == 0x3010
         if (CodeUnitClass.isIdeograph(next) || opensQuote), !ChineseNumeral.isNumeralCharacter(next),
-           !Self.bareYearBlockers.contains(next), lexicon.unit(in: r.buffer, at: yearEnd) == nil,
+           !words.bareYearBlockers.contains(next), lexicon.unit(in: r.buffer, at: yearEnd) == nil,
            t.isArabic {
             return .found(Found(start: t.start, end: yearEnd, figure: Figure(kind: .date, value: t.value, high: high, unit: "年")))
         }
@@ -176,7 +165,7 @@ extension FigureScanner {
 
     /// Whether a time-of-day word ends right before `index`.
     func hasTimeOfDayWord(before index: Int) -> Bool {
-        Self.timeOfDayWords.contains { r.has($0, endingAt: index) }
+        words.timeOfDayWords.contains { r.has($0, endingAt: index) }
     }
 
     /// `22点`, `上午10时`, `8点30分`, `三点半`, `10点钟`.
@@ -201,15 +190,15 @@ extension FigureScanner {
             end += 1
             accepted = true
         }
-        if !isDian, t.isArabic, !Self.shiWordEnds.contains(r[e + 1]) { accepted = true }
+        if !isDian, t.isArabic, !words.shiWordEnds.contains(r[e + 1]) { accepted = true }
         if isDian, t.isArabic, t.value >= 13 { accepted = true } // 13点 … 24点 can only be an hour
         if r.has("整", at: end) && accepted { end += 1 }
         guard accepted else { return .notApplicable }
         var qualifier: FigureQualifier?
-        if r.has("多", at: end), !FigureBounds.moreBlockers.contains(r[end + 1]) {
+        if r.has("多", at: end), !words.bounds.moreBlockers.contains(r[end + 1]) {
             qualifier = .moreThan
             end += 1
-        } else if let suffix = FigureBounds.suffix(in: r, at: end) {
+        } else if let suffix = words.bounds.suffix(in: r, at: end) {
             qualifier = suffix.qualifier
             end = suffix.end
         }

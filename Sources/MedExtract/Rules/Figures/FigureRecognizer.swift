@@ -27,18 +27,23 @@
 /// (a hospital named `…第七医学中心`) win in the resolver.
 public struct FigureRecognizer: Recognizer {
     let units: FigureUnits
+    let words: FigureVocabulary
 
-    /// Creates the recogniser, loading and compiling `figure_units.tsv`.
-    /// - Throws: ``MedExtractError`` when the data file is missing or malformed.
+    /// Creates the recogniser, loading and compiling `figure_units.tsv` and
+    /// `figure_words.tsv`.
+    /// - Throws: ``MedExtractError`` when a data file is missing or malformed.
     public init() throws(MedExtractError) {
         units = try FigureUnits.builtin()
+        words = try FigureVocabulary.builtin()
     }
 
     /// Creates the recogniser from the contents of a units file in the
-    /// `figure_units.tsv` format; `path` names it in errors.
+    /// `figure_units.tsv` format (`path` names it in errors) and the built-in
+    /// `figure_words.tsv`.
     /// - Throws: ``MedExtractError/malformedDictionaryLine(path:line:reason:)``.
     public init(unitsFile contents: String, path: String) throws(MedExtractError) {
         units = try FigureUnits(contents: contents, path: path)
+        words = try FigureVocabulary.builtin()
     }
 
     /// Appends a candidate for every figure in the context's text.
@@ -56,7 +61,7 @@ public struct FigureRecognizer: Recognizer {
     func figures(in units: [UInt16]) -> [FigureScanner.Found] {
         var result: [FigureScanner.Found] = []
         units.withUnsafeBufferPointer { buffer in
-            let scanner = FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: self.units)
+            let scanner = FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: self.units, words: self.words)
             scanner.scan { result.append($0) }
         }
         return result

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@_spi(Formatting) import MedExtract
 
 /// The few Python formatting rules `score.py` output depends on, so that
 /// `medextract evaluate` prints byte-identical reports.
@@ -74,25 +75,7 @@ enum PythonFormat {
 
     /// A JSON string literal as `json.dumps(..., ensure_ascii=False)` writes it.
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONStringEscaper.quoted(s, mode: .pythonCompatible)
     }
 
     /// `repr(s)` of a Python 3 string: single quotes unless the string holds a

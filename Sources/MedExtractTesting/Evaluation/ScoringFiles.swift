@@ -1,10 +1,6 @@
 import Foundation
 import MedExtract
 
-/// A gold or prediction file that cannot be scored: the file, the line where
-/// one line is at fault, and the reason (the same shape as an input failure).
-public typealias ScoringFileError = InputFailure
-
 /// Reads gold and prediction JSONL files (format: ANNOTATION.md) the way
 /// `score.py` does: blank lines skipped, documents keyed by id (a repeated id
 /// keeps its first position and its last content).

@@ -16,7 +16,7 @@ public struct DepartmentRecognizer: Recognizer {
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for suffix in context.matches where suffix.value.isIn(.departmentSuffix) {
-            if Self.continuesWord(units, suffixEnd: suffix.end) { continue }
+            if DepartmentBoundary.continuesWord(context, end: suffix.end) { continue }
             let walk = MorphemeWalk.walk(from: suffix.start, in: context, maxLength: 14, accept: { match in
                 if match.value.isIn(.departmentMorpheme) { return true }
                 if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
@@ -24,7 +24,7 @@ public struct DepartmentRecognizer: Recognizer {
             }, isComplete: { match in
                 // A whole department before a connector: 妇产科和骨科.
                 if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
-                return match.value.isIn(.departmentSuffix) || Self.endsWithSuffix(units[match.end - 1])
+                return match.value.isIn(.departmentSuffix) || context.hasMatch(from: match.end - 1, to: match.end, in: .departmentFinal)
             })
             guard walk.tokens > 0 else { continue }
             let start = walk.start
@@ -41,10 +41,6 @@ public struct DepartmentRecognizer: Recognizer {
         }
     }
 
-    static func endsWithSuffix(_ u: UInt16) -> Bool {
-        u == 0x79D1 || u == 0x90E8 || u == 0x5BA4 || u == 0x8BCA // 科 部 室 诊
-    }
-
     /// The code of the longest coded dictionary department that ends the span.
     private func code(endingAt end: Int, from start: Int, _ context: RecognitionContext) -> String? {
         var best: (start: Int, code: String)?
@@ -54,30 +50,5 @@ public struct DepartmentRecognizer: Recognizer {
             best = (match.start, code)
         }
         return best?.code
-    }
-
-    /// Whether the text after a suffix ending at `suffixEnd` makes it part of
-    /// another word; `科学科` (普通外科学科) is a department followed by 学科.
-    static func continuesWord(_ units: [UInt16], suffixEnd: Int) -> Bool {
-        guard suffixEnd < units.count else { return false }
-        if units[suffixEnd - 1] == 0x79D1, suffixEnd + 1 < units.count {
-            let next = units[suffixEnd], after = units[suffixEnd + 1]
-            if next == 0x5B66 && after == 0x79D1 { return false } // 科 + 学科
-            if next == 0x6280 && after == 0x672F { return false } // 科 + 技术
-        }
-        return continuesWord(suffix: units[suffixEnd - 1], next: units[suffixEnd])
-    }
-
-    /// Whether the character after a suffix makes it part of another word
-    /// (科学, 科技, 科研, 部长, 部分, 室友, 中心城区 …).
-    static func continuesWord(suffix: UInt16, next: UInt16) -> Bool {
-        switch suffix {
-        case 0x79D1: return "学技研普长员目幻考协".utf16.contains(next) // 科
-        case 0x90E8: return "长分门署队位件委落".utf16.contains(next) // 部
-        case 0x5BA4: return "友".utf16.contains(next) // 室
-        case 0x5FC3: return "城区组".utf16.contains(next) // 心 (中心)
-        case 0x8BCA: return "量部".utf16.contains(next) // 诊 (门诊)
-        default: return false
-        }
     }
 }

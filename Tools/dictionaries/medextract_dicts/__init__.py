@@ -1,0 +1,1 @@
+"""MedExtract dictionary build (see build_dictionaries.py)."""
