@@ -64,7 +64,7 @@ struct CompiledLexicon: Sendable {
         automaton.write(to: &writer)
         writer.writeArray(values.map(\.entry))
         writer.writeArray(values.map(\.place))
-        writer.writeArray(values.map(\.classes))
+        writer.writeArray(values.map { UInt64($0.classes) })
         entries.write(to: &writer)
         places.write(to: &writer)
         return writer.bytes
@@ -95,7 +95,7 @@ struct CompiledLexicon: Sendable {
         automaton = try AhoCorasick(reading: &reader)
         let entry: [Int32] = try reader.readArray()
         let place: [Int32] = try reader.readArray()
-        let classes: [UInt16] = try reader.readArray()
+        let classes: [UInt64] = try reader.readArray()
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
@@ -108,6 +108,6 @@ struct CompiledLexicon: Sendable {
               place.allSatisfy({ $0 >= -1 && Int($0) < placeCount }) else {
             throw ArchiveError(description: "pattern value out of range")
         }
-        values = (0 ..< patterns).map { LexiconValue(entry: entry[$0], place: place[$0], classes: classes[$0]) }
+        values = (0 ..< patterns).map { LexiconValue(entry: entry[$0], place: place[$0], classes: .init(truncatingIfNeeded: classes[$0])) }
     }
 }
