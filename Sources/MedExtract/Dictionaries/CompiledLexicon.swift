@@ -14,7 +14,7 @@ struct CompiledLexicon: Sendable {
     /// The first bytes of the file.
     static let magic = Array("MEDXLEX\u{1}".utf8)
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64
@@ -64,6 +64,7 @@ struct CompiledLexicon: Sendable {
         automaton.write(to: &writer)
         writer.writeArray(values.map(\.entry))
         writer.writeArray(values.map(\.place))
+        writer.writeArray(values.map(\.headOnlyPlace))
         writer.writeArray(values.map { UInt64($0.classes) })
         entries.write(to: &writer)
         places.write(to: &writer)
@@ -95,19 +96,21 @@ struct CompiledLexicon: Sendable {
         automaton = try AhoCorasick(reading: &reader)
         let entry: [Int32] = try reader.readArray()
         let place: [Int32] = try reader.readArray()
+        let headOnlyPlace: [Int32] = try reader.readArray()
         let classes: [UInt64] = try reader.readArray()
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
         let patterns = automaton.patternCount
-        guard entry.count == patterns, place.count == patterns, classes.count == patterns else {
+        guard entry.count == patterns, place.count == patterns, headOnlyPlace.count == patterns, classes.count == patterns else {
             throw ArchiveError(description: "\(entry.count) pattern values for \(patterns) patterns")
         }
         let entryCount = entries.count, placeCount = places.count
         guard entry.allSatisfy({ $0 >= -1 && Int($0) < entryCount }),
-              place.allSatisfy({ $0 >= -1 && Int($0) < placeCount }) else {
+              place.allSatisfy({ $0 >= -1 && Int($0) < placeCount }),
+              headOnlyPlace.allSatisfy({ $0 >= -1 && Int($0) < placeCount }) else {
             throw ArchiveError(description: "pattern value out of range")
         }
-        values = (0 ..< patterns).map { LexiconValue(entry: entry[$0], place: place[$0], classes: .init(truncatingIfNeeded: classes[$0])) }
+        values = (0 ..< patterns).map { LexiconValue(entry: entry[$0], place: place[$0], headOnlyPlace: headOnlyPlace[$0], classes: .init(truncatingIfNeeded: classes[$0])) }
     }
 }

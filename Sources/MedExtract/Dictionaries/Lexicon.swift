@@ -3,8 +3,11 @@
 public struct LexiconValue: Sendable, Hashable {
     /// Index into ``Lexicon/entries``, or -1.
     public var entry: Int32 = -1
-    /// Index into ``Lexicon/places``, or -1.
+    /// Index into ``Lexicon/places`` of a free-standing place name, or -1.
     public var place: Int32 = -1
+    /// Index into ``Lexicon/places`` of a place name that counts only right
+    /// before a hospital head (``PlaceEntry/headOnly``), or -1.
+    public var headOnlyPlace: Int32 = -1
     /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
     public var classes: UInt32 = 0
 
@@ -72,11 +75,18 @@ public struct Lexicon: Sendable {
             values.append(LexiconValue(entry: Int32(i)))
         }
         for (i, place) in places.enumerated() {
-            if let p = patternIndex[place.surface] {
-                if values[p].place < 0 { values[p].place = Int32(i) }
+            let p: Int
+            if let known = patternIndex[place.surface] {
+                p = known
             } else {
-                patternIndex[place.surface] = builder.add(place.surface)
-                values.append(LexiconValue(place: Int32(i)))
+                p = builder.add(place.surface)
+                patternIndex[place.surface] = p
+                values.append(LexiconValue())
+            }
+            if place.headOnly {
+                if values[p].headOnlyPlace < 0 { values[p].headOnlyPlace = Int32(i) }
+            } else if values[p].place < 0 {
+                values[p].place = Int32(i)
             }
         }
         for word in ruleWords {

@@ -25,6 +25,7 @@ public struct MedExtractor: Sendable {
     let segmenter: WordSegmenter
     let recognizers: [any Recognizer]
     let resolver = OverlapResolver()
+    let linker: DocumentLinker?
 
     /// Builds an extractor: loads the built-in dictionaries and the user's,
     /// compiles them, and opens ICU's word break iterator.
@@ -35,6 +36,7 @@ public struct MedExtractor: Sendable {
         lexicon = try LexiconLoader.lexicon(for: configuration)
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)]
+        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: Array(lexicon.places)) : nil
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
@@ -69,7 +71,7 @@ public struct MedExtractor: Sendable {
                 ))
             }
         }
-        return entities
+        return linker?.link(entities, in: text) ?? entities
     }
 
     /// The resolved candidates of already-normalised text (coordinates in its units).

@@ -15,7 +15,9 @@ struct EvaluateCommand: ParsableCommand {
         and overall (micro), gold and predicted counts, exact-match precision, recall and F1 (same span \
         and label), the F1 when any overlap of the same label counts, and FIGURE kind accuracy on exact \
         matches. --errors N then lists the first N missed and spurious spans with their context. \
-        --predictions scores a prediction file instead of running the extractor.
+        --predictions scores a prediction file instead of running the extractor. --links LINKS also \
+        scores the DEPARTMENT → hospital and HOSPITAL → province, city links (ANNOTATION.md, "Links") \
+        as score_links.py does.
         """
     )
 
@@ -33,6 +35,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write the extractor's predictions as JSONL to this file (to feed score.py).", valueName: "file"))
     var savePredictions: String?
+
+    @Option(help: ArgumentHelp("Also score entity links against this gold link JSONL file (same numbers and layout as score_links.py).", valueName: "file"))
+    var links: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -59,6 +64,7 @@ struct EvaluateCommand: ParsableCommand {
             throw ExitStatus.inputFailure
         }
         let predicted: [String: [ScoredEntity]]
+        var linkPredictions: [String: [LinkPrediction]] = [:]
         if let predictions {
             do {
                 predicted = try ScoringFiles.loadPredictions(predictions)
@@ -66,8 +72,16 @@ struct EvaluateCommand: ParsableCommand {
                 printError("medextract: \(error)")
                 throw ExitStatus.inputFailure
             }
+            if links != nil {
+                do {
+                    linkPredictions = try LinkScorer.loadPredictions(predictions)
+                } catch {
+                    printError("medextract: \(error)")
+                    throw ExitStatus.inputFailure
+                }
+            }
         } else {
-            predicted = try extract(documents)
+            predicted = try extract(documents, links: &linkPredictions)
         }
         let report = Scorer.score(gold: documents, predictions: predicted)
         let sink = try openOutput(output)
@@ -76,12 +90,26 @@ struct EvaluateCommand: ParsableCommand {
         } else {
             for line in report.tableLines() { sink.writeLine(line) }
         }
+        if let links {
+            let scores: [LinkFieldScore]
+            do {
+                scores = LinkScorer.score(gold: try LinkScorer.loadGold(gold), links: try LinkScorer.loadLinks(links), predictions: linkPredictions)
+            } catch {
+                printError("medextract: \(error)")
+                throw ExitStatus.inputFailure
+            }
+            if json {
+                sink.writeLine(LinkScorer.json(scores))
+            } else {
+                for line in LinkScorer.tableLines(scores) { sink.writeLine(line) }
+            }
+        }
         for line in report.errorLines(limit: errors) { sink.writeLine(line) }
         sink.flush()
     }
 
     /// Runs the extractor over the gold documents (and saves the predictions when asked).
-    func extract(_ documents: [GoldDocument]) throws -> [String: [ScoredEntity]] {
+    func extract(_ documents: [GoldDocument], links: inout [String: [LinkPrediction]]) throws -> [String: [ScoredEntity]] {
         let extractor = try extractorOptions.makeExtractor()
         let pipeline = BatchPipeline(extractor: extractor, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let inputs = documents.map { InputDocument(id: $0.id, text: $0.text, origin: gold) }
@@ -96,6 +124,7 @@ struct EvaluateCommand: ParsableCommand {
         var predicted: [String: [ScoredEntity]] = [:]
         for (document, entities) in zip(documents, results) {
             predicted[document.id] = entities.map(ScoredEntity.init)
+            links[document.id] = entities.map(LinkPrediction.init)
         }
         return predicted
     }

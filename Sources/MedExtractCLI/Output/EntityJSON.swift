@@ -1,8 +1,9 @@
 import MedExtract
 
 /// The JSON object of one entity, as JSONL output carries it:
-/// `{"start", "end", "label", "text", "canonical", "code", "kind", "value",
-/// "high", "unit", "qualifier"}`; offsets are Unicode-scalar offsets into the
+/// `{"start", "end", "label", "text", "canonical", "code", "hospital",
+/// "province", "city", "division", "kind", "value", "high", "unit", "qualifier"}`
+/// (links: ANNOTATION.md, "Links"; an unknown link is omitted, which means null); offsets are Unicode-scalar offsets into the
 /// original document text, end exclusive; absent attributes are omitted.
 enum EntityJSON {
     static func object(_ entity: Entity) -> String {
@@ -18,6 +19,10 @@ enum EntityJSON {
         let a = entity.attributes
         if let canonical = a.canonical { out += ",\"canonical\":"; out += JSONText.quoted(canonical) }
         if let code = a.code { out += ",\"code\":"; out += JSONText.quoted(code) }
+        if let hospital = a.hospital { out += ",\"hospital\":"; out += JSONText.quoted(hospital) }
+        if let province = a.province { out += ",\"province\":"; out += JSONText.quoted(province) }
+        if let city = a.city { out += ",\"city\":"; out += JSONText.quoted(city) }
+        if let division = a.division { out += ",\"division\":"; out += JSONText.quoted(division) }
         if let figure = a.figure {
             out += ",\"kind\":"
             out += JSONText.quoted(figure.kind.rawValue)

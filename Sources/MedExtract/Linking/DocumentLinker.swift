@@ -1,0 +1,420 @@
+/// The document-level linking pass (ANNOTATION.md, "Links"): after overlap
+/// resolution and the alias pass, it gives every HOSPITAL its province, city
+/// and division code, and every DEPARTMENT the canonical name of its hospital.
+///
+/// A hospital's place: the run of place names its name starts with (a county
+/// or township resolves to its city and province; a branch named by a place
+/// after an inner head, `…医院酒泉医院`, wins), then the hospital registry, then
+/// the city all registered hospitals of its parent organisation share, then
+/// the document's own places (`县人民医院` in a report on one county), else a
+/// branch takes the document's main hospital's place; a province alone gives
+/// the provincial capital.
+///
+/// A department's hospital, first rule that applies:
+/// 1. a HOSPITAL right before it, with at most `的`, a campus or a building
+///    between (a campus written after its parent links to the parent);
+/// 2. `我院`/`本院` before it → the document's main hospital; `该院`/`院` → the
+///    hospital named last; a non-hospital body (`卫健委`) or a hospital the
+///    text does not name (`某三甲医院`) before it → none;
+/// 3. a hospital named before it in the same sentence (not a bracketed second
+///    name); one named after it only when the document has no main hospital;
+/// 4. the document's main hospital (the most mentioned one of those named in
+///    its headline or first sentence);
+/// 5. none.
+///
+/// One pass over the text (place names with one automaton, sentence ends) and
+/// one over the entities: linear in the document.
+public struct DocumentLinker: Sendable {
+    /// The gazetteer.
+    public let places: PlaceIndex
+    /// Where registered hospitals are.
+    public let registry: HospitalRegistry
+    /// The words read around departments.
+    public let words: LinkWords
+    private let automaton: AhoCorasick
+    /// Division code of each automaton pattern (a free-standing province, city
+    /// or county name that names one division).
+    private let patternCodes: [String]
+
+    /// Creates the pass from the gazetteer, the registry and the link words.
+    public init(places: [PlaceEntry], registry: HospitalRegistry, words: LinkWords) {
+        self.places = PlaceIndex(places)
+        self.registry = registry
+        self.words = words
+        var codes: [String: String?] = [:]
+        for place in places where !place.headOnly && !place.code.isEmpty && place.level != .township {
+            if let known = codes[place.surface] {
+                if known != place.code { codes[place.surface] = .some(nil) }
+            } else {
+                codes[place.surface] = .some(place.code)
+            }
+        }
+        var builder = AhoCorasickBuilder()
+        var patternCodes: [String] = []
+        for (surface, code) in codes.sorted(by: { $0.key < $1.key }) {
+            guard let code, surface.utf16.count >= 2 else { continue }
+            _ = builder.add(surface)
+            patternCodes.append(code)
+        }
+        self.automaton = builder.build()
+        self.patternCodes = patternCodes
+    }
+
+    /// Loads the built-in registry and link words for `places`.
+    public init(builtinWith places: [PlaceEntry]) throws(MedExtractError) {
+        let registry = try HospitalRegistry.parse(try BuiltinResources.contents(of: HospitalRegistry.builtinName), path: HospitalRegistry.builtinName)
+        let words = try LinkWords.parse(try BuiltinResources.contents(of: LinkWords.builtinName), path: LinkWords.builtinName)
+        self.init(places: places, registry: registry, words: words)
+    }
+
+    /// `entities` (sorted, non-overlapping, from `text`) with their links set.
+    public func link(_ entities: [Entity], in text: String) -> [Entity] {
+        guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
+        let units = Array(text.utf16)
+        var document = DocumentPlaces()
+        units.withUnsafeBufferPointer { buffer in
+            automaton.forEachMatch(in: buffer) { pattern, start, end in
+                // Only whole words: not inside a longer run of a place name.
+                document.add(patternCodes[pattern])
+            }
+        }
+        let sentenceIndex = SentenceIndex(units)
+        let sentence = sentenceIndex.sentences(of: entities.map { $0.utf16Offsets.lowerBound })
+        let chain = document.dominantChain
+        let hint = chain.last
+
+        // Hospitals: names and places.
+        var names: [String?] = Array(repeating: nil, count: entities.count)
+        var mentions: [String: Int] = [:]
+        for (i, entity) in entities.enumerated() where entity.label == .hospital {
+            let name = Self.name(of: entity)
+            names[i] = name
+            mentions[linkName(name, document: document), default: 0] += 1
+        }
+        let longer = LongestNames(Array(mentions.keys))
+        mentions = [:]
+        let isParent: ([UInt16]) -> Bool = { prefix in
+            let text = String(decoding: prefix, as: UTF16.self)
+            return text.contains("医院") || text.contains("大学") || text.contains("学院")
+                || self.places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
+        }
+        for i in names.indices {
+            guard let n = names[i] else { continue }
+            let name = longer.longest(for: n, isParent: isParent)
+            names[i] = name
+            mentions[linkName(name, document: document), default: 0] += 1
+        }
+        let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, document: document)
+        var mainCode: String?
+        if let m = main {
+            mainCode = placeCode(of: Array(m.name.utf16), hint: hint, document: document, mainCode: nil)
+        }
+        var out = entities
+        for i in out.indices where out[i].label == .hospital {
+            guard let name = names[i] else { continue }
+            let code = placeCode(of: Array(name.utf16), hint: hint, document: document, mainCode: mainCode)
+            if let code, !code.isEmpty {
+                out[i].attributes.division = code
+                out[i].attributes.province = places.province(ofCode: code)
+                out[i].attributes.city = places.city(ofCode: code)
+            }
+        }
+
+        // Departments.
+        var lastHospital: Int?
+        var viaAdjacency: [Bool] = Array(repeating: false, count: entities.count)
+        for j in out.indices {
+            if out[j].label == .hospital { lastHospital = j; continue }
+            guard out[j].label == .department else { continue }
+            if let h = departmentHospital(j, out, units: units, names: names, sentence: sentence, lastHospital: lastHospital, main: main?.index, viaAdjacency: &viaAdjacency) {
+                out[j].attributes.hospital = h
+            }
+        }
+        return out
+    }
+
+    // MARK: - Departments
+
+    private func departmentHospital(
+        _ j: Int, _ entities: [Entity], units: [UInt16], names: [String?], sentence: [Int],
+        lastHospital: Int?, main: Int?, viaAdjacency: inout [Bool]
+    ) -> String? {
+        let start = entities[j].utf16Offsets.lowerBound
+        let document = DocumentPlaces()
+        // 1. Adjacent hospital (or a department chained to one).
+        if j > 0 {
+            let k = j - 1
+            let gap = Self.compact(units, entities[k].utf16Offsets.upperBound, start)
+            if entities[k].label == .hospital, isAdjacentGap(gap) {
+                viaAdjacency[j] = true
+                // A bare campus of the hospital the document is about.
+                if let name = names[k], isBareCampus(name), let main, main != k,
+                   !(k > 0 && entities[k - 1].label == .hospital) {
+                    return hospitalName(main, entities, units: units, names: names, document: document)
+                }
+                return hospitalName(k, entities, units: units, names: names, document: document)
+            }
+            if entities[k].label == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de,
+               let h = entities[k].attributes.hospital {
+                viaAdjacency[j] = true
+                return h
+            }
+        }
+        // 2. Reference words and non-hospital bodies right before it.
+        let before = Self.wordBefore(units, start, limit: words.maxLength + 1)
+        var trimmed = before
+        if trimmed.last == Self.de.first { trimmed.removeLast() }
+        if let found = words.suffix(of: trimmed) {
+            switch found.wordClass {
+            case .selfReference:
+                return main.flatMap { hospitalName($0, entities, units: units, names: names, document: document) }
+            case .anaphor:
+                if let h = lastHospital ?? main { return hospitalName(h, entities, units: units, names: names, document: document) }
+                return nil
+            case .body:
+                return nil
+            case .head:
+                // A hospital the text does not name: 某三甲医院骨科.
+                if words.containsWord(of: .unnamed, in: Self.wordBefore(units, start, limit: 12)) { return nil }
+            case .campus, .national, .unnamed:
+                break
+            }
+        }
+        // 3. A hospital in the same sentence.
+        let s = sentence[j]
+        var k = j - 1
+        while k >= 0 && sentence[k] == s {
+            // A bracketed name after another (its former name or alias) is not the one meant.
+            if entities[k].label == .hospital, !(k > 0 && entities[k - 1].label == .hospital && sentence[k - 1] == s && Self.isBracketed(units, entities[k])) {
+                return hospitalName(k, entities, units: units, names: names, document: document)
+            }
+            k -= 1
+        }
+        k = j + 1
+        while main == nil && k < entities.count && sentence[k] == s {
+            if entities[k].label == .hospital { return hospitalName(k, entities, units: units, names: names, document: document) }
+            k += 1
+        }
+        // 4. The document's main hospital.
+        if let main { return hospitalName(main, entities, units: units, names: names, document: document) }
+        return nil
+    }
+
+    /// Whether the text between a hospital and a department lets the
+    /// department belong to it: nothing, `的`, or a campus or building name.
+    private func isAdjacentGap(_ gap: [UInt16]) -> Bool {
+        if gap.isEmpty || gap == Self.de { return true }
+        guard gap.count <= 12, !gap.contains(where: { CodeUnitClass.isBoundaryPunctuation($0) && $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 }) else { return false }
+        var g = gap
+        if g.last == Self.de.first { g.removeLast() }
+        if let found = words.suffix(of: g), found.wordClass == .campus { return true }
+        // A bracketed tag: 医院(张家口)脑科中心.
+        if let first = g.first, first == 0x28 || first == 0xFF08, let last = g.last, last == 0x29 || last == 0xFF09 { return true }
+        return false
+    }
+
+    /// The name a department links to for hospital `k`: a campus written right
+    /// after its parent hospital gives the parent; a campus suffix is cut.
+    private func hospitalName(_ k: Int, _ entities: [Entity], units: [UInt16], names: [String?], document: DocumentPlaces) -> String? {
+        guard let name = names[k] else { return nil }
+        if k > 0, entities[k - 1].label == .hospital, let parent = names[k - 1],
+           Self.compact(units, entities[k - 1].utf16Offsets.upperBound, entities[k].utf16Offsets.lowerBound).isEmpty,
+           isCampus(name) {
+            return linkName(parent, document: document)
+        }
+        return linkName(name, document: document)
+    }
+
+    private func isCampus(_ name: String) -> Bool {
+        words.suffix(of: Array(name.utf16))?.wordClass == .campus
+    }
+
+    /// A campus name without its institution (`三院院区`, not `…医院开元院区`).
+    private func isBareCampus(_ name: String) -> Bool {
+        isCampus(name) && !name.dropLast(2).contains("医院") && !name.hasSuffix("分院")
+    }
+
+    /// The institution's name: a campus suffix after an inner head cut
+    /// (`…第一附属医院开元院区` → `…第一附属医院`).
+    func linkName(_ name: String, document: DocumentPlaces) -> String {
+        let u = Array(name.utf16)
+        guard let found = words.suffix(of: u), found.wordClass == .campus else { return name }
+        let yuan: UInt16 = 0x9662 // 院
+        var i = u.count - found.length - 1
+        while i >= 3 {
+            if u[i] == yuan, i + 1 < u.count - found.length { return String(decoding: u[...i], as: UTF16.self) }
+            i -= 1
+        }
+        return name
+    }
+
+    // MARK: - Hospitals
+
+    private struct Main {
+        var index: Int
+        var name: String
+    }
+
+    /// The hospital the document is about: of the hospitals named in its
+    /// headline or first sentence, the most mentioned one; else a hospital
+    /// that has at least two mentions and at least half of all.
+    private func mainHospital(_ entities: [Entity], names: [String?], sentence: [Int], mentions: [String: Int], document: DocumentPlaces) -> Main? {
+        var best: (index: Int, count: Int)?
+        var overall: (index: Int, count: Int)?
+        var total = 0
+        var seen: Set<String> = []
+        for (i, entity) in entities.enumerated() where entity.label == .hospital {
+            guard let name = names[i] else { continue }
+            let key = linkName(name, document: document)
+            let count = mentions[key] ?? 0
+            if seen.insert(key).inserted { total += count }
+            if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
+            if overall.map({ $0.count < count }) ?? true { overall = (i, count) }
+        }
+        if best == nil, let o = overall, o.count >= 2, 2 * o.count >= total { best = o }
+        guard let b = best, let name = names[b.index] else { return nil }
+        return Main(index: b.index, name: name)
+    }
+
+    /// The division code of a hospital name, or nil when nothing tells; an
+    /// empty code for a place outside the code lists.
+    func placeCode(of name: [UInt16], hint: String?, document: DocumentPlaces, mainCode: String?) -> String? {
+        let isHead: ([UInt16]) -> Bool = { rest in
+            guard rest.count <= 6, let found = self.words.suffix(of: rest) else { return false }
+            return found.wordClass == .head
+        }
+        if isNationalGeneralHospital(name) { return "11" }
+        var code = places.prefixDivision(of: name, hint: hint, isHead: isHead)?.code
+        if code == "" { return "" }
+        // A county's short form from another province than the one the
+        // document is about is more likely a word (凤凰山分院 in a report from 山西).
+        if let c = code, c.utf8.count >= 6, let documentProvince = document.dominant(length: 2), !c.hasPrefix(documentProvince),
+           let first = places.prefixDivision(of: name, hint: hint, isHead: isHead), first.end <= 2 {
+            code = nil
+        }
+        // A branch named by a place after an inner head: 上海市第一人民医院酒泉医院.
+        var i = 2
+        while i + 3 < name.count {
+            if name[i] == 0x9662, name[i - 1] == 0x533B, // 医院
+               let inner = places.prefixDivision(of: name, from: i + 1, hint: hint, isHead: isHead), !inner.code.isEmpty,
+               inner.end + 2 <= name.count {
+                code = inner.code
+            }
+            i += 1
+        }
+        let string = String(decoding: name, as: UTF16.self)
+        if code == nil || code?.utf8.count == 2 {
+            if let registered = registry.code(of: string) ?? registry.code(of: Self.withoutBrackets(string)),
+               code.map({ registered.hasPrefix($0) }) ?? true {
+                code = registered
+            } else if code == nil, let organization = registry.organizationCode(of: string) {
+                code = organization
+            }
+        }
+        if code == nil, let first = name.first {
+            let chain = document.dominantChain
+            switch first {
+            case 0x7701: code = chain.first // 省
+            case 0x5E02: code = chain.count > 1 ? chain[1] : nil // 市
+            case 0x53BF, 0x533A, 0x9547, 0x4E61: code = chain.count > 2 ? chain[2] : nil // 县 区 镇 乡
+            default: break
+            }
+        }
+        if code == nil, let mainCode, isBranch(name) { code = mainCode }
+        if code == nil, isTownshipLevel(name) { code = document.dominantChain.last }
+        if let c = code, c.utf8.count == 2, !PlaceIndex.isMunicipality(c), let capital = places.capital(ofProvince: c) {
+            code = capital
+        }
+        return code
+    }
+
+    /// `解放军总医院…`, `武警总医院`: the general hospital of a national body
+    /// (the name starts with a `national` link word and has `总医院`), in 北京.
+    private func isNationalGeneralHospital(_ name: [UInt16]) -> Bool {
+        let general: [UInt16] = Array("总医院".utf16)
+        var startsNational = false
+        var i = 2
+        while i <= min(name.count, words.maxLength) && !startsNational {
+            if words.wordClass(of: String(decoding: name[..<i], as: UTF16.self)) == .national { startsNational = true }
+            i += 1
+        }
+        guard startsNational else { return false }
+        i = 0
+        while i + general.count <= name.count {
+            if Array(name[i ..< i + general.count]) == general { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A township-level institution (`…卫生院`, `…卫生服务中心`), placed by the
+    /// document when its name does not place it.
+    private func isTownshipLevel(_ name: [UInt16]) -> Bool {
+        let string = String(decoding: name, as: UTF16.self)
+        return string.hasSuffix("卫生院") || string.hasSuffix("卫生服务中心")
+    }
+
+    private func isBranch(_ name: [UInt16]) -> Bool {
+        words.suffix(of: name)?.wordClass == .campus
+    }
+
+    // MARK: - Text
+
+    static let de: [UInt16] = [0x7684] // 的
+
+    /// Whether the entity stands inside brackets that open at most four
+    /// characters before it (`(时为…医院)`).
+    static func isBracketed(_ units: [UInt16], _ entity: Entity) -> Bool {
+        var p = entity.utf16Offsets.lowerBound
+        var seen = 0
+        while p > 0 && seen <= 4 {
+            let u = units[p - 1]
+            if u == 0x28 || u == 0xFF08 { return true }
+            if CodeUnitClass.isBoundaryPunctuation(u) { return false }
+            if !isSpace(u) { seen += 1 }
+            p -= 1
+        }
+        return false
+    }
+
+    /// The entity's name: its canonical form, else its text without whitespace.
+    static func name(of entity: Entity) -> String {
+        if let canonical = entity.attributes.canonical, !canonical.isEmpty { return canonical }
+        return String(String.UnicodeScalarView(entity.text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
+    static func withoutBrackets(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        var depth = 0
+        for s in name.unicodeScalars {
+            if s == "(" || s == "（" { depth += 1; continue }
+            if s == ")" || s == "）" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(s) }
+        }
+        return String(out)
+    }
+
+    /// The units of `lower ..< upper` without whitespace.
+    static func compact(_ units: [UInt16], _ lower: Int, _ upper: Int) -> [UInt16] {
+        guard lower < upper else { return [] }
+        return units[lower ..< upper].filter { !Self.isSpace($0) }
+    }
+
+    /// Up to `limit` non-space units before `position`, stopping at punctuation.
+    static func wordBefore(_ units: [UInt16], _ position: Int, limit: Int) -> [UInt16] {
+        var out: [UInt16] = []
+        var p = position
+        while p > 0 && out.count < limit {
+            let u = units[p - 1]
+            if Self.isSpace(u) { p -= 1; continue }
+            if CodeUnitClass.isBoundaryPunctuation(u) { break }
+            out.append(u)
+            p -= 1
+        }
+        return out.reversed()
+    }
+
+    static func isSpace(_ u: UInt16) -> Bool {
+        u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0x3000 || u == 0xA0
+    }
+}

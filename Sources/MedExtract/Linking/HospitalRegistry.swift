@@ -1,0 +1,75 @@
+/// Where registered hospitals are (`hospital_places.tsv`: `name<TAB>code`),
+/// with the place shared by the hospitals of one parent organisation
+/// (every `首都医科大学附属…` hospital is in 北京市).
+public struct HospitalRegistry: Sendable {
+    /// The built-in file's name.
+    public static let builtinName = "hospital_places.tsv"
+
+    private let codeOf: [String: String]
+    private let organizationCode: [String: String]
+
+    /// Creates a registry from (name, division code) pairs.
+    public init(_ pairs: [(name: String, code: String)]) {
+        var codeOf: [String: String] = [:]
+        var organizations: [String: (city: String?, count: Int)] = [:]
+        for pair in pairs {
+            codeOf[pair.name] = pair.code
+            guard let organization = Self.organizationPrefix(of: pair.name) else { continue }
+            // A municipality is its own city.
+            let city = PlaceIndex.isMunicipality(pair.code) ? String(pair.code.prefix(2)) : pair.code.utf8.count >= 4 ? String(pair.code.prefix(4)) : nil
+            if let known = organizations[organization] {
+                organizations[organization] = (known.city == city ? city : nil, known.count + 1)
+            } else {
+                organizations[organization] = (city, 1)
+            }
+        }
+        self.codeOf = codeOf
+        var organizationCode: [String: String] = [:]
+        for (organization, value) in organizations where value.count >= 2 {
+            if let c = value.city { organizationCode[organization] = c }
+        }
+        self.organizationCode = organizationCode
+    }
+
+    /// The division code registered for `name`, if any.
+    public func code(of name: String) -> String? { codeOf[name] }
+
+    /// The city code shared by every registered hospital (at least two) whose
+    /// name starts with the same parent organisation as `name` (`首都医科大学`), if any.
+    public func organizationCode(of name: String) -> String? {
+        guard let organization = Self.organizationPrefix(of: name) else { return nil }
+        return organizationCode[organization]
+    }
+
+    /// The name up to its first `大学` or `学院` (`首都医科大学`), when something follows.
+    static func organizationPrefix(of name: String) -> String? {
+        let units = Array(name.utf16)
+        let daxue: [UInt16] = Array("大学".utf16)
+        let xueyuan: [UInt16] = Array("学院".utf16)
+        var i = 2
+        while i + 2 < units.count {
+            let pair = [units[i], units[i + 1]]
+            if pair == daxue || pair == xueyuan { return String(decoding: units[..<(i + 2)], as: UTF16.self) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Parses the contents of a hospital place file; `path` names it in errors.
+    public static func parse(_ contents: String, path: String) throws(MedExtractError) -> HospitalRegistry {
+        var pairs: [(name: String, code: String)] = []
+        for row in TSVReader.rows(contents) {
+            guard row.fields.count == 2 else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 2 tab-separated columns (name, code), found \(row.fields.count)")
+            }
+            let name = row.fields[0].trimmingSpaces
+            let code = row.fields[1].trimmingSpaces
+            guard !name.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty name") }
+            guard [2, 4, 6, 9].contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "code '\(code)' is not 2, 4, 6 or 9 digits")
+            }
+            pairs.append((String(name), String(code)))
+        }
+        return HospitalRegistry(pairs)
+    }
+}

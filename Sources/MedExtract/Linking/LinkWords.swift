@@ -1,0 +1,91 @@
+/// The class of a word the linking pass reads around a department (`link_words.tsv`).
+public enum LinkWordClass: String, Sendable, Hashable, CaseIterable {
+    /// The writing hospital itself: 我院, 本院.
+    case selfReference = "self"
+    /// Refers back to the hospital named last: 该院, 院.
+    case anaphor
+    /// Ends a campus, branch or building name between a hospital and its department: 院区, 大楼.
+    case campus
+    /// Ends the name of a non-hospital body, whose departments link to no hospital: 卫健委, 大学.
+    case body
+    /// A hospital head a head-only place name may stand before: 卫生院, 医院.
+    case head
+    /// A national body whose `总医院` is in 北京: 解放军, 武警.
+    case national
+    /// Marks a hospital the text does not name: 某, 一家.
+    case unnamed
+}
+
+/// The link word file: `word<TAB>class`, class one of ``LinkWordClass``'s raw
+/// values; comments, BOM and CRLF as in dictionaries.
+public struct LinkWords: Sendable {
+    /// The built-in file's name.
+    public static let builtinName = "link_words.tsv"
+
+    /// The words of each class.
+    public let words: [LinkWordClass: [String]]
+    /// The longest word, in UTF-16 code units.
+    public let maxLength: Int
+    private let classOf: [String: LinkWordClass]
+
+    /// Creates the word lists from (word, class) pairs.
+    public init(_ pairs: [(word: String, wordClass: LinkWordClass)]) {
+        var words: [LinkWordClass: [String]] = [:]
+        var classOf: [String: LinkWordClass] = [:]
+        var maxLength = 0
+        for pair in pairs {
+            words[pair.wordClass, default: []].append(pair.word)
+            classOf[pair.word] = pair.wordClass
+            maxLength = max(maxLength, pair.word.utf16.count)
+        }
+        self.words = words
+        self.classOf = classOf
+        self.maxLength = maxLength
+    }
+
+    /// The class of `word`, if it is a link word.
+    public func wordClass(of word: String) -> LinkWordClass? { classOf[word] }
+
+    /// The class of the longest link word `text` ends with, and that word's length.
+    public func suffix(of text: [UInt16]) -> (wordClass: LinkWordClass, length: Int)? {
+        var length = min(maxLength, text.count)
+        while length >= 1 {
+            let word = String(decoding: text[(text.count - length)...], as: UTF16.self)
+            if let found = classOf[word] { return (found, length) }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// Whether a word of `wordClass` occurs anywhere in `text`.
+    public func containsWord(of wordClass: LinkWordClass, in text: [UInt16]) -> Bool {
+        guard let list = words[wordClass] else { return false }
+        return list.contains { word in
+            let w = Array(word.utf16)
+            guard w.count <= text.count else { return false }
+            var i = 0
+            while i + w.count <= text.count {
+                if Array(text[i ..< i + w.count]) == w { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Parses the contents of a link word file; `path` names it in errors.
+    public static func parse(_ contents: String, path: String) throws(MedExtractError) -> LinkWords {
+        var pairs: [(word: String, wordClass: LinkWordClass)] = []
+        for row in TSVReader.rows(contents) {
+            guard row.fields.count == 2 else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 2 tab-separated columns (word, class), found \(row.fields.count)")
+            }
+            let word = row.fields[0].trimmingSpaces
+            guard !word.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty word") }
+            guard let wordClass = LinkWordClass(rawValue: String(row.fields[1].trimmingSpaces)) else {
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])' (expected self, anaphor, campus, body, head, national or unnamed)")
+            }
+            pairs.append((String(word), wordClass))
+        }
+        return LinkWords(pairs)
+    }
+}

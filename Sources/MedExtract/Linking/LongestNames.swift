@@ -1,0 +1,36 @@
+/// The longest name a document uses for each hospital it names: a name
+/// another one ends with when what it adds is a parent (`骨科医院` →
+/// `晋城大医院骨科医院`, `同仁医院` → `…大学附属北京同仁医院`) or a place, not any
+/// words a wrong span swallowed (`不断涌入…医院`); or an abbreviation of it (same first character, same last
+/// four, its characters in order: `福医协和医院` → `福建医科大学附属协和医院`).
+struct LongestNames {
+    /// Names compared, at most this many of the longest (bounds the work per document).
+    static let limit = 64
+    private let candidates: [[UInt16]]
+
+    init(_ names: [String]) {
+        let sorted = names.map { Array($0.utf16) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        candidates = Array(sorted.prefix(Self.limit))
+    }
+
+    /// The longest document name `name` stands for, or `name` itself;
+    /// `isParent` tells whether a prefix a longer name adds names a parent or a place.
+    func longest(for name: String, isParent: ([UInt16]) -> Bool) -> String {
+        let short = Array(name.utf16)
+        guard short.count >= 4 else { return name }
+        for long in candidates where long.count > short.count {
+            if (long.suffix(short.count).elementsEqual(short) && isParent(Array(long.prefix(long.count - short.count))))
+                || Self.abbreviates(short, long) {
+                return String(decoding: long, as: UTF16.self)
+            }
+        }
+        return name
+    }
+
+    static func abbreviates(_ short: [UInt16], _ long: [UInt16]) -> Bool {
+        guard short.first == long.first, short.count >= 5, long.suffix(4).elementsEqual(short.suffix(4)) else { return false }
+        var i = 0
+        for u in long where i < short.count && u == short[i] { i += 1 }
+        return i == short.count
+    }
+}

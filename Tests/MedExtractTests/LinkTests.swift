@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import MedExtract
+
+/// The linking pass, one test per way a department finds its hospital, the
+/// null cases, and the ways a hospital finds its province and city. All
+/// sentences are written for these tests.
+@Suite("Links: department → hospital, hospital → province and city")
+struct LinkTests {
+    static let extractor = try? MedExtractor()
+
+    /// (text, label initial, hospital or province, city) of every HOSPITAL and DEPARTMENT.
+    func links(_ text: String) throws -> [String] {
+        let extractor = try #require(Self.extractor)
+        return extractor.extract(from: text).compactMap { e in
+            switch e.label {
+            case .hospital: "H \(e.text) \(e.attributes.province ?? "-") \(e.attributes.city ?? "-")"
+            case .department: "D \(e.text) \(e.attributes.hospital ?? "-")"
+            default: nil
+            }
+        }
+    }
+
+    @Test func adjacentHospital() throws {
+        #expect(try links("太原市中心医院心内科今天开展义诊。") == ["H 太原市中心医院 山西省 太原市", "D 心内科 太原市中心医院"])
+    }
+
+    @Test func campusBetweenLinksToTheInstitution() throws {
+        #expect(try links("郑州大学第一附属医院郑东院区的眼科开展义诊。").last == "D 眼科 郑州大学第一附属医院")
+    }
+
+    @Test func ourHospitalIsTheMainHospital() throws {
+        #expect(try links("本报讯 太原市中心医院举办健康讲座。我院神经内科主任介绍了卒中的早期症状。").last == "D 神经内科 太原市中心医院")
+    }
+
+    @Test func thatHospitalRefersBack() throws {
+        #expect(try links("患者被送往临汾市人民医院。随后，该院急诊科立即组织抢救。").last == "D 急诊科 临汾市人民医院")
+    }
+
+    @Test func hospitalInTheSameSentence() throws {
+        #expect(try links("太原市中心医院组织心内科、呼吸内科专家下乡。").suffix(2) == ["D 心内科 太原市中心医院", "D 呼吸内科 太原市中心医院"])
+    }
+
+    @Test func mainHospitalOfTheDocument() throws {
+        #expect(try links("太原市中心医院开展护士节活动。活动当天，护理部组织了技能比赛。").last == "D 护理部 太原市中心医院")
+    }
+
+    @Test func noHospitalAnywhereIsNull() throws {
+        #expect(try links("专家提醒，出现胸痛应及时到心内科就诊。") == ["D 心内科 -"])
+        #expect(try links("我院骨科近日完成一例手术。") == ["D 骨科 -"])
+    }
+
+    @Test func departmentOfANonHospitalBodyIsNull() throws {
+        #expect(try links("太原市中心医院参加会议。市卫健委办公室发布了通知。").last == "D 办公室 -")
+    }
+
+    @Test func placeFromTheNamePrefix() throws {
+        #expect(try links("山西省晋城市泽州县人民医院开展义诊。") == ["H 山西省晋城市泽州县人民医院 山西省 晋城市"])
+        #expect(try links("上海市第十人民医院开展义诊。") == ["H 上海市第十人民医院 上海市 上海市"])
+    }
+
+    @Test func provinceAloneGivesTheCapital() throws {
+        #expect(try links("河南省第九人民医院开展义诊。") == ["H 河南省第九人民医院 河南省 郑州市"])
+    }
+
+    @Test func parentOrganisationGivesTheCity() throws {
+        #expect(try links("首都医科大学附属北京朝阳医院开展义诊。") == ["H 首都医科大学附属北京朝阳医院 北京市 北京市"])
+    }
+
+    @Test func outsideMainlandIsNull() throws {
+        #expect(try links("香港玛丽医院开展义诊。") == ["H 香港玛丽医院 - -"])
+    }
+
+    // The pass on hand-placed entities, independent of the recognisers.
+
+    func entity(_ label: EntityLabel, _ surface: String, in text: String, after: Int = 0) throws -> Entity {
+        let scalars = Array(text.unicodeScalars)
+        let target = Array(surface.unicodeScalars)
+        var start = after
+        while start + target.count <= scalars.count, Array(scalars[start ..< start + target.count]) != target { start += 1 }
+        try #require(start + target.count <= scalars.count)
+        let lower = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: start)
+        let upper = text.unicodeScalars.index(lower, offsetBy: target.count)
+        let utf16Start = text.utf16.distance(from: text.utf16.startIndex, to: lower)
+        let utf16End = text.utf16.distance(from: text.utf16.startIndex, to: upper)
+        return Entity(label: label, range: lower ..< upper, scalarOffsets: start ..< start + target.count,
+                      utf16Offsets: utf16Start ..< utf16End, text: surface, attributes: EntityAttributes())
+    }
+
+    @Test func countyHospitalTakesTheDocumentsCounty() throws {
+        let extractor = try #require(Self.extractor)
+        let linker = try #require(extractor.linker)
+        let text = "平遥县召开卫生工作会议。县人民医院骨科主任作了发言。"
+        let linked = linker.link([try entity(.hospital, "县人民医院", in: text), try entity(.department, "骨科", in: text)], in: text)
+        #expect(linked[0].attributes.province == "山西省")
+        #expect(linked[0].attributes.city == "晋中市")
+        #expect(linked[0].attributes.division == "140728")
+        #expect(linked[1].attributes.hospital == "县人民医院")
+    }
+
+    @Test func branchTakesTheMainHospitalsPlace() throws {
+        let extractor = try #require(Self.extractor)
+        let linker = try #require(extractor.linker)
+        let text = "太原市中心医院召开年会。会上，东山分院作了汇报。"
+        let linked = linker.link([try entity(.hospital, "太原市中心医院", in: text), try entity(.hospital, "东山分院", in: text)], in: text)
+        #expect(linked[1].attributes.city == "太原市")
+    }
+
+    @Test func townshipShortFormsAreHeadOnly() throws {
+        let extractor = try #require(Self.extractor)
+        let places = extractor.lexicon.places
+        let gaosha = try #require(places.first { $0.surface == "高沙" && $0.level == .township })
+        #expect(gaosha.headOnly)
+        #expect(gaosha.canonical == "高沙镇")
+        #expect(gaosha.ancestorCodes.count == 3)
+        // Head-only names never act as free-standing places in the lexicon.
+        let matches = Array("高沙".utf16).withUnsafeBufferPointer { extractor.lexicon.matches(in: $0) }
+        let whole = try #require(matches.first { $0.start == 0 && $0.end == 2 })
+        #expect(whole.value.headOnlyPlace >= 0)
+        #expect(whole.value.place < 0 || !places[Int(whole.value.place)].headOnly)
+    }
+
+    @Test func gazetteerParseIsStrict() {
+        #expect(throws: MedExtractError.self) { try GazetteerFile.parse("高沙\ttownship\t高沙镇\t4305\t\n", path: "p.tsv") }
+        #expect(throws: MedExtractError.self) { try GazetteerFile.parse("高沙\ttownship\t高沙镇\t430525104\tfree\n", path: "p.tsv") }
+        do {
+            _ = try GazetteerFile.parse("# c\n晋城\tcity\t晋城市\t1405\n高沙\tvillage\t高沙镇\n", path: "p.tsv")
+            Issue.record("an unknown level must throw")
+        } catch {
+            #expect("\(error)".contains("p.tsv:3"))
+        }
+    }
+}
