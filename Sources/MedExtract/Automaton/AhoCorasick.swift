@@ -148,6 +148,20 @@ struct AhoCorasick: Sendable {
         }
     }
 
+    /// The id of the pattern equal to `units`, if there is one.
+    func exactPattern(_ units: [UInt16]) -> Int? {
+        guard !units.isEmpty else { return nil }
+        var state = 0
+        for unit in units {
+            let sym = symbol(unit)
+            guard sym != 0 else { return nil }
+            let next = transition(state, sym)
+            guard next >= 0 else { return nil }
+            state = next
+        }
+        return terminal[state] >= 0 ? Int(terminal[state]) : nil
+    }
+
     /// The longest pattern starting exactly at `start`: its id and end, or nil.
     func longestPrefixMatch(in units: UnsafeBufferPointer<UInt16>, from start: Int) -> (pattern: Int, end: Int)? {
         var best: (pattern: Int, end: Int)?

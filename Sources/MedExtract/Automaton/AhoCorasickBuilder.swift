@@ -6,28 +6,48 @@ struct AhoCorasickBuilder: Sendable {
     private var patterns: [[UInt16]] = []
 
     /// Creates an empty builder.
-    init() {}
+    public init() {}
 
     /// Adds a pattern and returns its id.
     @discardableResult
-    mutating func add(_ pattern: [UInt16]) -> Int {
+    public mutating func add(_ pattern: [UInt16]) -> Int {
         patterns.append(pattern)
         return patterns.count - 1
     }
 
     /// Adds a string pattern (its UTF-16 code units) and returns its id.
     @discardableResult
-    mutating func add(_ pattern: String) -> Int {
+    public mutating func add(_ pattern: String) -> Int {
         add(Array(pattern.utf16))
     }
 
     /// The number of patterns added.
-    var count: Int { patterns.count }
+    public var count: Int { patterns.count }
 
-    /// Compiles the automaton.
-    func build() -> AhoCorasick {
-        // Dense alphabet, ascending by code unit so that sorted patterns give
-        // sorted transitions.
+    /// Compiles the automaton, in four steps: a dense alphabet, the trie,
+    /// its transitions in compressed-row form, then failure and output links.
+    public func build() -> AhoCorasick {
+        let (alphabet, symbolCount) = denseAlphabet()
+        let trie = buildTrie(alphabet)
+        let rows = TransitionRows(trie, symbolCount: symbolCount)
+        var lengths = [Int32](repeating: 0, count: patterns.count)
+        for (i, p) in patterns.enumerated() { lengths[i] = Int32(p.count) }
+        var automaton = AhoCorasick(
+            alphabet: alphabet, rootNext: rows.rootNext, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
+            edgeTargets: rows.targets, fail: [Int32](repeating: 0, count: trie.stateCount), terminal: trie.terminal,
+            outputLink: [Int32](repeating: -1, count: trie.stateCount), patternLengths: lengths
+        )
+        let (fail, outputLink) = failureLinks(automaton, rows, terminal: trie.terminal)
+        automaton = AhoCorasick(
+            alphabet: alphabet, rootNext: rows.rootNext, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
+            edgeTargets: rows.targets, fail: fail, terminal: trie.terminal, outputLink: outputLink, patternLengths: lengths
+        )
+        return automaton
+    }
+
+    /// Code unit → symbol, ascending by code unit so that sorted patterns give
+    /// sorted transitions; symbol 0 is "in no pattern".
+    private func denseAlphabet() -> (alphabet: [UInt16], symbolCount: Int) {
         var present = [Bool](repeating: false, count: 65536)
         for p in patterns { for u in p { present[Int(u)] = true } }
         var alphabet = [UInt16](repeating: 0, count: 65536)
@@ -36,17 +56,27 @@ struct AhoCorasickBuilder: Sendable {
             symbolCount += 1
             alphabet[u] = UInt16(truncatingIfNeeded: symbolCount)
         }
+        return (alphabet, symbolCount)
+    }
 
-        // Insert the patterns in lexicographic order: each shares the path of
-        // its predecessor up to their common prefix, so the trie is built
-        // without per-node dictionaries.
-        let order = patterns.indices.filter { !patterns[$0].isEmpty }.sorted {
-            patterns[$0].lexicographicallyPrecedes(patterns[$1])
-        }
+    /// The trie as a list of edges (parent, symbol, child) in creation order,
+    /// and the pattern each state ends (the lowest id among duplicates).
+    private struct Trie {
         var edgeParent: [Int32] = []
         var edgeSymbol: [UInt16] = []
         var edgeChild: [Int32] = []
         var terminal: [Int32] = [-1]
+        var stateCount: Int { terminal.count }
+    }
+
+    /// Inserts the patterns in lexicographic order: each shares the path of
+    /// its predecessor up to their common prefix, so the trie is built without
+    /// per-node dictionaries.
+    private func buildTrie(_ alphabet: [UInt16]) -> Trie {
+        let order = patterns.indices.filter { !patterns[$0].isEmpty }.sorted {
+            patterns[$0].lexicographicallyPrecedes(patterns[$1])
+        }
+        var trie = Trie()
         var path: [Int32] = [0] // path[k] = state after k units of the previous pattern
         var previous: [UInt16] = []
         for id in order {
@@ -56,64 +86,70 @@ struct AhoCorasickBuilder: Sendable {
             path.removeSubrange((lcp + 1)...)
             var state = path[lcp]
             for k in lcp ..< p.count {
-                let child = Int32(terminal.count)
-                terminal.append(-1)
-                edgeParent.append(state)
-                edgeSymbol.append(alphabet[Int(p[k])])
-                edgeChild.append(child)
+                let child = Int32(trie.terminal.count)
+                trie.terminal.append(-1)
+                trie.edgeParent.append(state)
+                trie.edgeSymbol.append(alphabet[Int(p[k])])
+                trie.edgeChild.append(child)
                 state = child
                 path.append(state)
             }
-            if terminal[Int(state)] < 0 || Int32(id) < terminal[Int(state)] { terminal[Int(state)] = Int32(id) }
+            if trie.terminal[Int(state)] < 0 || Int32(id) < trie.terminal[Int(state)] { trie.terminal[Int(state)] = Int32(id) }
             previous = p
         }
+        return trie
+    }
+
+    /// Transitions in compressed-row form, grouped by parent (stable: symbols
+    /// stay sorted), plus the root's dense table.
+    private struct TransitionRows {
+        var edgeStart: [Int32]
+        var symbols: [UInt16]
+        var targets: [Int32]
+        var rootNext: [Int32]
+
+        init(_ trie: Trie, symbolCount: Int) {
+            let stateCount = trie.stateCount
+            edgeStart = [Int32](repeating: 0, count: stateCount + 1)
+            for parent in trie.edgeParent { edgeStart[Int(parent) + 1] += 1 }
+            for s in 0 ..< stateCount { edgeStart[s + 1] += edgeStart[s] }
+            var fill = edgeStart
+            symbols = [UInt16](repeating: 0, count: trie.edgeParent.count)
+            targets = [Int32](repeating: 0, count: trie.edgeParent.count)
+            for e in trie.edgeParent.indices {
+                let parent = Int(trie.edgeParent[e])
+                let slot = Int(fill[parent])
+                fill[parent] += 1
+                symbols[slot] = trie.edgeSymbol[e]
+                targets[slot] = trie.edgeChild[e]
+            }
+            rootNext = [Int32](repeating: 0, count: symbolCount + 1)
+            for slot in Int(edgeStart[0]) ..< Int(edgeStart[1]) {
+                rootNext[Int(symbols[slot])] = targets[slot]
+            }
+        }
+    }
+
+    /// Failure and output links, breadth first; `goto` is the automaton with
+    /// its transitions in place (its links are not read).
+    private func failureLinks(_ goto: AhoCorasick, _ rows: TransitionRows, terminal: [Int32]) -> (fail: [Int32], outputLink: [Int32]) {
         let stateCount = terminal.count
-
-        // Transitions in CSR form, grouped by parent (stable: symbols stay sorted).
-        var edgeStart = [Int32](repeating: 0, count: stateCount + 1)
-        for parent in edgeParent { edgeStart[Int(parent) + 1] += 1 }
-        for s in 0 ..< stateCount { edgeStart[s + 1] += edgeStart[s] }
-        var fill = edgeStart
-        var symbols = [UInt16](repeating: 0, count: edgeParent.count)
-        var targets = [Int32](repeating: 0, count: edgeParent.count)
-        for e in edgeParent.indices {
-            let parent = Int(edgeParent[e])
-            let slot = Int(fill[parent])
-            fill[parent] += 1
-            symbols[slot] = edgeSymbol[e]
-            targets[slot] = edgeChild[e]
-        }
-        var rootNext = [Int32](repeating: 0, count: symbolCount + 1)
-        for slot in Int(edgeStart[0]) ..< Int(edgeStart[1]) {
-            rootNext[Int(symbols[slot])] = targets[slot]
-        }
-
-        var lengths = [Int32](repeating: 0, count: patterns.count)
-        for (i, p) in patterns.enumerated() { lengths[i] = Int32(p.count) }
-
-        var automaton = AhoCorasick(
-            alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: symbols,
-            edgeTargets: targets, fail: [Int32](repeating: 0, count: stateCount), terminal: terminal,
-            outputLink: [Int32](repeating: -1, count: stateCount), patternLengths: lengths
-        )
-
-        // Failure and output links, breadth first.
         var fail = [Int32](repeating: 0, count: stateCount)
         var outputLink = [Int32](repeating: -1, count: stateCount)
         var queue: [Int32] = []
         queue.reserveCapacity(stateCount)
-        for slot in Int(edgeStart[0]) ..< Int(edgeStart[1]) { queue.append(targets[slot]) }
+        for slot in Int(rows.edgeStart[0]) ..< Int(rows.edgeStart[1]) { queue.append(rows.targets[slot]) }
         var head = 0
         while head < queue.count {
             let u = Int(queue[head])
             head += 1
-            for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
-                let v = Int(targets[slot])
-                let sym = Int(symbols[slot])
+            for slot in Int(rows.edgeStart[u]) ..< Int(rows.edgeStart[u + 1]) {
+                let v = Int(rows.targets[slot])
+                let sym = Int(rows.symbols[slot])
                 var f = Int(fail[u])
                 var link = -1
                 while true {
-                    let t = automaton.transition(f, sym)
+                    let t = goto.transition(f, sym)
                     if t >= 0 { link = t; break }
                     if f == 0 { break }
                     f = Int(fail[f])
@@ -124,10 +160,6 @@ struct AhoCorasickBuilder: Sendable {
                 queue.append(Int32(v))
             }
         }
-        automaton = AhoCorasick(
-            alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: symbols,
-            edgeTargets: targets, fail: fail, terminal: terminal, outputLink: outputLink, patternLengths: lengths
-        )
-        return automaton
+        return (fail, outputLink)
     }
 }

@@ -8,6 +8,10 @@ import Foundation
     /// The gazetteer of place names.
     public static let gazetteerName = "places.tsv"
 
+    /// The built-in lexicon compiled ahead of time from all the files above
+    /// and the rule lexicon (see `CompiledLexicon`).
+    static let compiledLexiconName = "builtin.lexicon"
+
     /// The URL of a built-in resource file.
     /// - Throws: ``MedExtractError/missingResource(name:)`` when it is not in the bundle.
     public static func url(of name: String) throws(MedExtractError) -> URL {

@@ -30,7 +30,7 @@ public enum DictionaryFile {
             }
             let rawSurface = fields[0].trimmingSpaces
             guard !rawSurface.isEmpty else { throw fail("empty surface") }
-            let surface = normalizer.normalize(String(rawSurface)).string
+            let surface = Self.isPlain(rawSurface) ? String(rawSurface) : normalizer.normalize(String(rawSurface)).string
             guard !surface.isEmpty else { throw fail("surface '\(rawSurface)' is only whitespace or invisible characters") }
             guard !surface.unicodeScalars.contains(where: { $0 == " " || $0 == "\n" }) else {
                 throw fail("surface '\(rawSurface)' contains whitespace")
@@ -51,6 +51,31 @@ public enum DictionaryFile {
             ))
         }
         return entries
+    }
+}
+
+extension DictionaryFile {
+    /// Whether `surface` holds only CJK unified ideographs and printable ASCII
+    /// other than space: text the normaliser leaves as it is (a test checks
+    /// this over every built-in entry), so the common case skips it.
+    static func isPlain(_ surface: Substring) -> Bool {
+        surface.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    guard b > 0x20 && b < 0x7F else { return false }
+                    i += 1
+                } else if b & 0xF0 == 0xE0, i + 2 < bytes.count {
+                    // U+4E00 ... U+9FFF: E4 B8 80 ... E9 BF BF.
+                    guard b >= 0xE4 && b <= 0xE9, b != 0xE4 || bytes[i + 1] >= 0xB8 else { return false }
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        } ?? false
     }
 }
 

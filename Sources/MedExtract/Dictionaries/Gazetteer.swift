@@ -59,42 +59,47 @@ public enum GazetteerFile {
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [PlaceEntry] {
         var places: [PlaceEntry] = []
         for row in TSVReader.rows(contents) {
-            guard (3 ... 5).contains(row.fields.count) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 3 to 5 tab-separated columns (surface, level, canonical, code, flags), found \(row.fields.count)")
-            }
-            let surface = row.fields[0].trimmingSpaces
-            guard !surface.isEmpty else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty surface")
-            }
-            guard let level = PlaceLevel(rawValue: String(row.fields[1].trimmingSpaces)) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown level '\(row.fields[1])' (expected province, city, county or township)")
-            }
-            let canonical = row.fields[2].trimmingSpaces
-            let code = row.fields.count > 3 ? String(row.fields[3].trimmingSpaces) : ""
-            if !code.isEmpty {
-                guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), Self.codeLength(of: level) == code.utf8.count else {
-                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "code '\(code)' is not \(Self.codeLength(of: level)) digits, as a \(level.rawValue) code is")
-                }
-            }
-            var headOnly = false
-            var former = false
-            var capital = false
-            if row.fields.count > 4 {
-                switch row.fields[4].trimmingSpaces {
-                case "": break
-                case "head-only": headOnly = true
-                case "former": former = true
-                case "capital": capital = true
-                default:
-                    throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown flag '\(row.fields[4])' (expected head-only, former or capital)")
-                }
-            }
-            places.append(PlaceEntry(
-                surface: String(surface), level: level, canonical: canonical.isEmpty ? String(surface) : String(canonical),
-                code: code, headOnly: headOnly, former: former, capital: capital
-            ))
+            places.append(try place(fields: row.fields, path: path, line: row.line))
         }
         return places
+    }
+
+    /// The place one gazetteer line describes; `path` and `line` name it in errors.
+    static func place(fields: [Substring], path: String, line: Int) throws(MedExtractError) -> PlaceEntry {
+        guard (3 ... 5).contains(fields.count) else {
+            throw .malformedDictionaryLine(path: path, line: line, reason: "expected 3 to 5 tab-separated columns (surface, level, canonical, code, flags), found \(fields.count)")
+        }
+        let surface = fields[0].trimmingSpaces
+        guard !surface.isEmpty else {
+            throw .malformedDictionaryLine(path: path, line: line, reason: "empty surface")
+        }
+        guard let level = PlaceLevel(rawValue: String(fields[1].trimmingSpaces)) else {
+            throw .malformedDictionaryLine(path: path, line: line, reason: "unknown level '\(fields[1])' (expected province, city, county or township)")
+        }
+        let canonical = fields[2].trimmingSpaces
+        let code = fields.count > 3 ? String(fields[3].trimmingSpaces) : ""
+        if !code.isEmpty {
+            guard code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), Self.codeLength(of: level) == code.utf8.count else {
+                throw .malformedDictionaryLine(path: path, line: line, reason: "code '\(code)' is not \(Self.codeLength(of: level)) digits, as a \(level.rawValue) code is")
+            }
+        }
+        var headOnly = false
+        var former = false
+        var capital = false
+        if fields.count > 4 {
+            switch fields[4].trimmingSpaces {
+            case "": break
+            case "head-only": headOnly = true
+            case "former": former = true
+            case "capital": capital = true
+            default:
+                throw .malformedDictionaryLine(path: path, line: line, reason: "unknown flag '\(fields[4])' (expected head-only, former or capital)")
+            }
+        }
+        return PlaceEntry(
+            surface: String(surface), level: level, canonical: canonical.isEmpty ? String(surface) : String(canonical),
+            code: code, headOnly: headOnly, former: former, capital: capital
+        )
     }
 
     /// The number of digits of a division code at `level`.

@@ -13,7 +13,7 @@
 
     /// Whether the surface belongs to a rule class.
     @inline(__always)
-    func isIn(_ ruleClass: RuleClass) -> Bool { classes & ruleClass.bit != 0 }
+    public func isIn(_ ruleClass: RuleClass) -> Bool { classes & ruleClass.bit != 0 }
 }
 
 /// One occurrence of a lexicon pattern in a normalised text.
@@ -26,24 +26,31 @@
     public var value: LexiconValue
 }
 
-/// All dictionary entries and place names compiled into one Aho-Corasick
-/// automaton, so one scan of the text finds every occurrence of all of them.
+/// All dictionary entries and place names compiled into Aho-Corasick
+/// automata, so one scan of the text finds every occurrence of all of them.
+///
+/// The built-in dictionaries, gazetteer and rule vocabulary come precompiled
+/// (``CompiledLexicon``) and are loaded with one read; entries the user adds
+/// are compiled at construction into a second, small automaton (an entry
+/// whose surface the built-in lexicon already has takes over that pattern
+/// instead). One scan runs both and merges their matches in order.
 @_spi(Benchmarks) public struct Lexicon: Sendable {
-    /// The entity dictionary entries, one per distinct surface (later
-    /// dictionaries override earlier ones).
-    public let entries: [DictionaryEntry]
-    /// Whether each entry came from a user dictionary.
-    public let isUserEntry: [Bool]
+    /// The entity dictionary entries (later dictionaries override earlier
+    /// ones; an overridden entry stays in the table, no pattern refers to it).
+    public let entries: EntryTable
     /// The gazetteer's place names.
-    let places: [PlaceEntry]
-    /// Pattern values, indexed by pattern id.
-    public let values: [LexiconValue]
-    /// The compiled automaton.
-    let automaton: AhoCorasick
+    public let places: PlaceTable
+    /// The built-in (or only) automaton and its pattern values.
+    let base: LexiconLayer
+    /// The automaton of user entries the base does not hold, if any.
+    let overlay: LexiconLayer?
+
+    /// Whether each entry came from a user dictionary, by entry index.
+    public var isUserEntry: UserEntryFlags { UserEntryFlags(entries: entries) }
 
     /// Compiles built-in entries, user entries (which override built-ins with
-    /// the same surface) and places.
-    init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry], ruleWords: [(surface: String, ruleClass: RuleClass)] = []) {
+    /// the same surface) and places into one automaton.
+    public init(builtin: [DictionaryEntry], user: [DictionaryEntry], places: [PlaceEntry], ruleWords: [(surface: String, ruleClass: RuleClass)] = []) {
         var entries: [DictionaryEntry] = []
         var isUser: [Bool] = []
         var entryIndex: [String: Int] = [:]
@@ -90,23 +97,97 @@
                 values.append(LexiconValue(classes: word.ruleClass.bit))
             }
         }
-        self.entries = entries
-        self.isUserEntry = isUser
-        self.places = places
-        self.values = values
-        self.automaton = builder.build()
+        self.entries = EntryTable(compiled: entries, compiledIsUser: isUser)
+        self.places = PlaceTable(compiled: places)
+        self.base = LexiconLayer(automaton: builder.build(), values: values)
+        self.overlay = nil
     }
 
-    /// Every occurrence of every pattern in `units`, ordered by end.
+    /// The precompiled lexicon plus `user` entries (later ones override
+    /// earlier ones and built-ins with the same surface).
+    init(compiled: CompiledLexicon, user: [DictionaryEntry]) {
+        let archivedCount = compiled.entries.count
+        var values = compiled.values
+        var builder = AhoCorasickBuilder()
+        var overlayValues: [LexiconValue] = []
+        // Later entries win. A surface the built-in automaton has takes over
+        // that pattern (in order, so the last one stays); the others go into
+        // the overlay automaton last first, since its builder keeps the first
+        // of equal patterns: no dictionary keyed by surface is needed.
+        var units: [[UInt16]] = []
+        units.reserveCapacity(user.count)
+        for (j, entry) in user.enumerated() {
+            let surface = Array(entry.surface.utf16)
+            if let pattern = compiled.automaton.exactPattern(surface) {
+                values[pattern].entry = Int32(archivedCount + j)
+                units.append([])
+            } else {
+                units.append(surface)
+            }
+        }
+        for j in user.indices.reversed() where !units[j].isEmpty {
+            builder.add(units[j])
+            overlayValues.append(LexiconValue(entry: Int32(archivedCount + j)))
+        }
+        self.entries = EntryTable(archived: compiled.entries, compiled: user, compiledIsUser: user.map { _ in true })
+        self.places = PlaceTable(archived: compiled.places, compiled: [])
+        self.base = LexiconLayer(automaton: compiled.automaton, values: values)
+        self.overlay = overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: overlayValues)
+    }
+
+    /// Every occurrence of every pattern in `units`, ordered by end, and by
+    /// start (longest first) among matches with the same end.
     public func matches(in units: UnsafeBufferPointer<UInt16>) -> [LexiconMatch] {
         var matches: [LexiconMatch] = []
         // Chinese text has about one match per two or three units.
         matches.reserveCapacity(units.count / 2 + 16)
+        base.scan(units, into: &matches)
+        guard let overlay else { return matches }
+        var extra: [LexiconMatch] = []
+        overlay.scan(units, into: &extra)
+        guard !extra.isEmpty else { return matches }
+        return Self.merge(matches, extra)
+    }
+
+    /// Two match lists, each ordered by (end, start), as one.
+    static func merge(_ a: [LexiconMatch], _ b: [LexiconMatch]) -> [LexiconMatch] {
+        var out: [LexiconMatch] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if (b[j].end, b[j].start) < (a[i].end, a[i].start) {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+}
+
+/// Whether each entry of a lexicon came from a user dictionary.
+@_spi(Benchmarks) public struct UserEntryFlags: Sendable {
+    let entries: EntryTable
+
+    /// Whether entry `index` came from a user dictionary.
+    public subscript(index: Int) -> Bool { entries.isUser(index) }
+}
+
+/// One automaton and the values of its patterns.
+struct LexiconLayer: Sendable {
+    let automaton: AhoCorasick
+    let values: [LexiconValue]
+
+    /// Appends every match in `units`, ordered by end (longest first at one end).
+    func scan(_ units: UnsafeBufferPointer<UInt16>, into matches: inout [LexiconMatch]) {
         values.withUnsafeBufferPointer { values in
             automaton.forEachMatch(in: units) { pattern, start, end in
                 matches.append(LexiconMatch(start: start, end: end, value: values[pattern]))
             }
         }
-        return matches
     }
 }

@@ -33,29 +33,11 @@ public struct MedExtractor: Sendable {
     ///   line is malformed, or ICU is unavailable.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(MedExtractError) {
         self.configuration = configuration
-        var builtin: [DictionaryEntry] = []
-        var places: [PlaceEntry] = []
-        if configuration.includeBuiltinDictionaries {
-            for name in BuiltinResources.entityDictionaryNames {
-                builtin += try DictionaryFile.parse(try BuiltinResources.contents(of: name), path: name)
-            }
-            places = try GazetteerFile.parse(try BuiltinResources.contents(of: BuiltinResources.gazetteerName), path: BuiltinResources.gazetteerName)
-        }
-        var user: [DictionaryEntry] = []
-        for url in configuration.userDictionaries {
-            user += try DictionaryFile.parse(try TextFile.read(url.path), path: url.path)
-        }
-        user += configuration.userEntries.map { entry in
-            var entry = entry
-            entry.surface = TextNormalizer().normalize(entry.surface).string
-            return entry
-        }
-        let ruleWords = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
-        lexicon = Lexicon(builtin: builtin, user: user.filter { !$0.surface.isEmpty }, places: places, ruleWords: ruleWords)
+        lexicon = try LexiconLoader.lexicon(for: configuration)
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
             + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
-        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: places) : nil
+        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: Array(lexicon.places)) : nil
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {

@@ -1,0 +1,92 @@
+extension AhoCorasick {
+    /// Appends the automaton's tables to `writer`.
+    func write(to writer: inout ByteWriter) {
+        writer.writeArray(alphabet)
+        writer.writeArray(rootNext)
+        writer.writeArray(edgeStart)
+        writer.writeArray(edgeSymbols)
+        writer.writeArray(edgeTargets)
+        writer.writeArray(fail)
+        writer.writeArray(terminal)
+        writer.writeArray(outputLink)
+        writer.writeArray(patternLengths)
+    }
+
+    /// Reads tables written by ``write(to:)`` and checks that they are
+    /// consistent, since the scan loop reads them without bounds checks:
+    /// every state, symbol and pattern index must be in range.
+    init(reading reader: inout ByteReader) throws(ArchiveError) {
+        let alphabet: [UInt16] = try reader.readArray()
+        let rootNext: [Int32] = try reader.readArray()
+        let edgeStart: [Int32] = try reader.readArray()
+        let edgeSymbols: [UInt16] = try reader.readArray()
+        let edgeTargets: [Int32] = try reader.readArray()
+        let fail: [Int32] = try reader.readArray()
+        let terminal: [Int32] = try reader.readArray()
+        let outputLink: [Int32] = try reader.readArray()
+        let patternLengths: [Int32] = try reader.readArray()
+        try Self.validate(
+            alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
+            edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
+            patternLengths: patternLengths
+        )
+        self.init(
+            alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
+            edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
+            patternLengths: patternLengths
+        )
+    }
+
+    private static func validate(
+        alphabet: [UInt16], rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16],
+        edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
+    ) throws(ArchiveError) {
+        func check(_ condition: Bool, _ what: @autoclosure () -> String) throws(ArchiveError) {
+            if !condition { throw ArchiveError(description: "inconsistent automaton: \(what())") }
+        }
+        let states = fail.count
+        let symbols = rootNext.count // symbol count + 1
+        try check(alphabet.count == 65536, "alphabet size")
+        try check(states >= 1 && terminal.count == states && outputLink.count == states, "state tables")
+        try check(edgeStart.count == states + 1 && edgeStart.first == 0 && Int(edgeStart[states]) == edgeSymbols.count, "edge index")
+        try check(edgeTargets.count == edgeSymbols.count, "edge tables")
+        try check(alphabet.allSatisfy { Int($0) < symbols }, "alphabet symbols")
+        try check(rootNext.allSatisfy { $0 >= 0 && Int($0) < states }, "root transitions")
+        for s in 0 ..< states where edgeStart[s] > edgeStart[s + 1] {
+            try check(false, "edge index of state \(s)")
+        }
+        try check(edgeSymbols.allSatisfy { $0 > 0 && Int($0) < symbols }, "edge symbols")
+        try check(edgeTargets.allSatisfy { $0 > 0 && Int($0) < states }, "edge targets")
+        try check(fail.allSatisfy { $0 >= 0 && Int($0) < states }, "failure links")
+        try check(terminal.allSatisfy { $0 >= -1 && Int($0) < patternLengths.count }, "terminal patterns")
+        try check(outputLink.allSatisfy { $0 >= -1 && Int($0) < states }, "output links")
+        try check(outputLink.allSatisfy { $0 < 0 || terminal[Int($0)] >= 0 }, "output links end patterns")
+        try check(patternLengths.allSatisfy { $0 >= 0 }, "pattern lengths")
+        try check(terminal[0] == -1 && outputLink[0] == -1, "the root ends no pattern")
+        // The edges form a tree rooted at state 0 (every other state reached
+        // exactly once); links point strictly shallower, so the failure and
+        // output walks end; a pattern's length is the depth of its state, so
+        // no match starts before the text.
+        var depth = [Int32](repeating: -1, count: states)
+        depth[0] = 0
+        var queue: [Int32] = [0]
+        queue.reserveCapacity(states)
+        var head = 0
+        while head < queue.count {
+            let u = Int(queue[head])
+            head += 1
+            for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
+                let v = Int(edgeTargets[slot])
+                try check(depth[v] < 0, "state \(v) reached twice")
+                depth[v] = depth[u] + 1
+                queue.append(Int32(v))
+            }
+        }
+        try check(queue.count == states, "unreachable states")
+        for v in 1 ..< max(states, 1) {
+            try check(depth[Int(fail[v])] < depth[v], "failure link of state \(v)")
+            try check(outputLink[v] < 0 || depth[Int(outputLink[v])] < depth[v], "output link of state \(v)")
+            if terminal[v] >= 0 { try check(patternLengths[Int(terminal[v])] == depth[v], "length of pattern \(terminal[v])") }
+        }
+    }
+}

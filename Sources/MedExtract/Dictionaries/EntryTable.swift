@@ -1,0 +1,146 @@
+/// The entity dictionary entries of a ``Lexicon``, by index.
+///
+/// Entries of the precompiled built-in lexicon stay in its string table and
+/// become ``DictionaryEntry`` values only when one is read (a match the
+/// recognisers look at), so building an extractor does not grow with the
+/// dictionaries; entries compiled at construction (user dictionaries, or all
+/// of them when there is no precompiled lexicon) are stored as values.
+@_spi(Benchmarks) public struct EntryTable: RandomAccessCollection, Sendable {
+    /// The precompiled entries, first in index order.
+    let archived: ArchivedEntries
+    /// Entries compiled at construction, after the archived ones.
+    let compiled: [DictionaryEntry]
+    /// Whether each compiled entry came from a user dictionary.
+    let compiledIsUser: [Bool]
+
+    init(archived: ArchivedEntries = ArchivedEntries(), compiled: [DictionaryEntry], compiledIsUser: [Bool]) {
+        self.archived = archived
+        self.compiled = compiled
+        self.compiledIsUser = compiledIsUser
+    }
+
+    /// The first index (0).
+    public var startIndex: Int { 0 }
+    /// One past the last index.
+    public var endIndex: Int { archived.count + compiled.count }
+
+    /// Entry `index`.
+    public subscript(index: Int) -> DictionaryEntry {
+        index < archived.count ? archived.entry(at: index) : compiled[index - archived.count]
+    }
+
+    /// The label of entry `index`, without decoding its strings.
+    public func label(at index: Int) -> DictionaryLabel {
+        index < archived.count ? archived.label(at: index) : compiled[index - archived.count].label
+    }
+
+    /// Whether entry `index` came from a user dictionary (precompiled entries
+    /// are all built in).
+    public func isUser(_ index: Int) -> Bool {
+        index < archived.count ? false : compiledIsUser[index - archived.count]
+    }
+}
+
+/// Entries stored in a compiled lexicon: parallel arrays of string indices.
+struct ArchivedEntries: Sendable {
+    var strings = StringTable()
+    /// String index of each entry's surface.
+    var surface: [Int32] = []
+    /// String index of the canonical name, or -1.
+    var canonical: [Int32] = []
+    /// String index of the code, or -1.
+    var code: [Int32] = []
+    /// ``DictionaryLabel/archiveCode``.
+    var label: [UInt8] = []
+    /// String index of the file the entry was read from.
+    var file: [Int32] = []
+    /// Its line in that file.
+    var line: [Int32] = []
+
+    var count: Int { surface.count }
+
+    func label(at i: Int) -> DictionaryLabel {
+        DictionaryLabel(archiveCode: label[i]) ?? .ignore
+    }
+
+    func entry(at i: Int) -> DictionaryEntry {
+        DictionaryEntry(
+            surface: strings.string(at: Int(surface[i])),
+            label: label(at: i),
+            canonical: canonical[i] < 0 ? nil : strings.string(at: Int(canonical[i])),
+            code: code[i] < 0 ? nil : strings.string(at: Int(code[i])),
+            origin: "\(strings.string(at: Int(file[i]))):\(line[i])"
+        )
+    }
+
+    init() {}
+
+    /// Stores `entries`; origins of the form `file:line` are split so the
+    /// file name is stored once.
+    init(_ entries: [DictionaryEntry]) {
+        var builder = StringTableBuilder()
+        for entry in entries {
+            surface.append(builder.add(entry.surface))
+            canonical.append(builder.add(entry.canonical))
+            code.append(builder.add(entry.code))
+            label.append(entry.label.archiveCode)
+            let colon = entry.origin.lastIndex(of: ":")
+            let fileName = colon.map { String(entry.origin[..<$0]) } ?? entry.origin
+            let lineNumber = colon.flatMap { Int32(entry.origin[entry.origin.index(after: $0)...]) } ?? 0
+            file.append(builder.add(fileName))
+            line.append(lineNumber)
+        }
+        strings = builder.table
+    }
+
+    func write(to writer: inout ByteWriter) {
+        strings.write(to: &writer)
+        for column in [surface, canonical, code, file, line] { writer.writeArray(column) }
+        writer.writeArray(label)
+    }
+
+    init(reading reader: inout ByteReader) throws(ArchiveError) {
+        strings = try StringTable(reading: &reader)
+        surface = try reader.readArray()
+        canonical = try reader.readArray()
+        code = try reader.readArray()
+        file = try reader.readArray()
+        line = try reader.readArray()
+        label = try reader.readArray()
+        let n = surface.count
+        guard [canonical.count, code.count, file.count, line.count, label.count].allSatisfy({ $0 == n }) else {
+            throw ArchiveError(description: "entry columns of different lengths")
+        }
+        let strings = strings.count
+        for column in [surface, file] where !column.allSatisfy({ $0 >= 0 && Int($0) < strings }) {
+            throw ArchiveError(description: "entry string index out of range")
+        }
+        for column in [canonical, code] where !column.allSatisfy({ $0 >= -1 && Int($0) < strings }) {
+            throw ArchiveError(description: "entry string index out of range")
+        }
+        guard label.allSatisfy({ DictionaryLabel(archiveCode: $0) != nil }) else {
+            throw ArchiveError(description: "unknown entry label")
+        }
+    }
+}
+
+extension DictionaryLabel {
+    /// The label as one byte in compiled lexicons: 0 for IGNORE, then the
+    /// entity labels in declaration order from 1.
+    var archiveCode: UInt8 {
+        switch self {
+        case .ignore: 0
+        case .entity(let label): UInt8(truncatingIfNeeded: (EntityLabel.allCases.firstIndex(of: label) ?? 0) + 1)
+        }
+    }
+
+    init?(archiveCode: UInt8) {
+        if archiveCode == 0 {
+            self = .ignore
+            return
+        }
+        let i = Int(archiveCode) - 1
+        guard i < EntityLabel.allCases.count else { return nil }
+        self = .entity(EntityLabel.allCases[i])
+    }
+}

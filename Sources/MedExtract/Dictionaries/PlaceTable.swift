@@ -1,0 +1,91 @@
+/// The gazetteer's places of a ``Lexicon``, by index.
+///
+/// Places of the precompiled built-in lexicon are kept as their gazetteer
+/// lines' fields and become ``PlaceEntry`` values only when one is read, so
+/// building an extractor does not grow with the gazetteer.
+@_spi(Benchmarks) public struct PlaceTable: RandomAccessCollection, Sendable {
+    /// The precompiled places, first in index order.
+    let archived: ArchivedRows
+    /// Places parsed at construction, after the archived ones.
+    let compiled: [PlaceEntry]
+
+    init(archived: ArchivedRows = ArchivedRows(), compiled: [PlaceEntry]) {
+        self.archived = archived
+        self.compiled = compiled
+    }
+
+    /// The first index (0).
+    public var startIndex: Int { 0 }
+    /// One past the last index.
+    public var endIndex: Int { archived.count + compiled.count }
+
+    /// Place `index`.
+    public subscript(index: Int) -> PlaceEntry {
+        index < archived.count ? archived.place(at: index) : compiled[index - archived.count]
+    }
+}
+
+/// The data lines of a gazetteer file, stored as string indices per field.
+struct ArchivedRows: Sendable {
+    var strings = StringTable()
+    /// `fieldStart[i] ..< fieldStart[i + 1]` are row `i`'s entries in `fields`.
+    var fieldStart: [Int32] = [0]
+    /// String index of each field.
+    var fields: [Int32] = []
+    /// The file line of each row.
+    var line: [Int32] = []
+    /// The file the rows came from.
+    var path = ""
+
+    var count: Int { line.count }
+
+    init() {}
+
+    /// Stores the data rows of a gazetteer file.
+    init(rows: [TSVReader.Row], path: String) {
+        var builder = StringTableBuilder()
+        for row in rows {
+            for field in row.fields { fields.append(builder.add(String(field))) }
+            fieldStart.append(Int32(fields.count))
+            line.append(Int32(truncatingIfNeeded: row.line))
+        }
+        strings = builder.table
+        self.path = path
+    }
+
+    /// Row `i` parsed as a place. The rows were checked when the lexicon was
+    /// compiled; a row that no longer parses (a damaged archive) gives a
+    /// place named by its first field, so reading never traps.
+    func place(at i: Int) -> PlaceEntry {
+        let row = (Int(fieldStart[i]) ..< Int(fieldStart[i + 1])).map { Substring(strings.string(at: Int(fields[$0]))) }
+        if let place = try? GazetteerFile.place(fields: row, path: path, line: Int(line[i])) { return place }
+        let name = String(row.first ?? "")
+        return PlaceEntry(surface: name, level: .county, canonical: name)
+    }
+
+    func write(to writer: inout ByteWriter) {
+        strings.write(to: &writer)
+        writer.writeArray(fieldStart)
+        writer.writeArray(fields)
+        writer.writeArray(line)
+        writer.writeString(path)
+    }
+
+    init(reading reader: inout ByteReader) throws(ArchiveError) {
+        strings = try StringTable(reading: &reader)
+        fieldStart = try reader.readArray()
+        fields = try reader.readArray()
+        line = try reader.readArray()
+        path = try reader.readString()
+        guard fieldStart.count == line.count + 1, fieldStart.first == 0, Int(fieldStart.last ?? -1) == fields.count else {
+            throw ArchiveError(description: "inconsistent gazetteer rows")
+        }
+        for i in 1 ..< fieldStart.count where fieldStart[i] < fieldStart[i - 1] {
+            throw ArchiveError(description: "inconsistent gazetteer row \(i - 1)")
+        }
+        let n = strings.count
+        guard fields.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
+            throw ArchiveError(description: "gazetteer string index out of range")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Distinct strings stored once as UTF-8 in one byte pool, addressed by
+/// index: how a compiled lexicon keeps its surfaces, canonical names and
+/// codes without a `String` per entry until one is asked for.
+struct StringTable: Sendable, Hashable {
+    /// The UTF-8 bytes of every string, one after the other.
+    private(set) var pool: [UInt8] = []
+    /// `starts[i] ..< starts[i + 1]` is string `i` in `pool`.
+    private(set) var starts: [UInt32] = [0]
+
+    /// The number of strings.
+    var count: Int { starts.count - 1 }
+
+    /// String `index`, decoded from the pool; empty when out of range.
+    func string(at index: Int) -> String {
+        guard index >= 0, index < count else { return "" }
+        let lower = Int(starts[index]), upper = Int(starts[index + 1])
+        return pool.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lower ..< upper]), as: UTF8.self) }
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.writeArray(pool)
+        writer.writeArray(starts)
+    }
+
+    init() {}
+
+    init(reading reader: inout ByteReader) throws(ArchiveError) {
+        pool = try reader.readArray()
+        starts = try reader.readArray()
+        guard starts.first == 0, let last = starts.last, Int(last) == pool.count else {
+            throw ArchiveError(description: "inconsistent string table")
+        }
+        for i in 1 ..< starts.count where starts[i] < starts[i - 1] {
+            throw ArchiveError(description: "inconsistent string table at string \(i - 1)")
+        }
+    }
+}
+
+/// Builds a ``StringTable``, storing each distinct string once.
+struct StringTableBuilder {
+    private(set) var table = StringTable()
+    private var index: [String: Int32] = [:]
+
+    /// The index of `string`, added if new.
+    mutating func add(_ string: String) -> Int32 {
+        if let i = index[string] { return i }
+        let i = Int32(table.count)
+        index[string] = i
+        table.append(string)
+        return i
+    }
+
+    /// The index of `string`, or -1 for `nil`.
+    mutating func add(_ string: String?) -> Int32 {
+        guard let string else { return -1 }
+        return add(string)
+    }
+}
+
+extension StringTable {
+    fileprivate mutating func append(_ string: String) {
+        pool.append(contentsOf: string.utf8)
+        starts.append(UInt32(truncatingIfNeeded: pool.count))
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
+import Testing
+
+/// The precompiled built-in lexicon (`builtin.lexicon`): fresh, faithful to
+/// the sources, equivalent to compiling at construction, and safe to read
+/// when damaged.
+@Suite("Compiled lexicon")
+struct CompiledLexiconTests {
+    static let resourcePath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/MedExtract/Resources/Dictionaries/builtin.lexicon")
+
+    /// The shipped file is exactly what the current sources compile to.
+    /// `MEDEXTRACT_WRITE_LEXICON=1` regenerates it in the source tree first.
+    @Test func shippedLexiconMatchesTheSources() throws {
+        let sources = try BuiltinSources.read()
+        let bytes = try CompiledLexicon.compile(sources).encoded()
+        if ProcessInfo.processInfo.environment["MEDEXTRACT_WRITE_LEXICON"] == "1" {
+            try Data(bytes).write(to: Self.resourcePath)
+            print("wrote \(Self.resourcePath.path) (\(bytes.count) bytes); rebuild to ship it")
+            return
+        }
+        let shipped = try [UInt8](Data(contentsOf: BuiltinResources.url(of: BuiltinResources.compiledLexiconName)))
+        #expect(CompiledLexicon.fingerprint(of: shipped) == sources.fingerprint,
+                "builtin.lexicon is stale: run MEDEXTRACT_WRITE_LEXICON=1 swift test --filter CompiledLexiconTests")
+        #expect(shipped == bytes, "builtin.lexicon differs from what the sources compile to")
+        #expect(sources.precompiled() != nil)
+    }
+
+    @Test func decodingRoundTrips() throws {
+        let compiled = try CompiledLexicon.compile(try BuiltinSources.read())
+        let decoded = try CompiledLexicon(decoding: compiled.encoded())
+        #expect(decoded.encoded() == compiled.encoded())
+        #expect(decoded.entries.count == compiled.entries.count)
+        for i in stride(from: 0, to: compiled.entries.count, by: 97) {
+            #expect(decoded.entries.entry(at: i) == compiled.entries.entry(at: i))
+        }
+        for i in stride(from: 0, to: compiled.places.count, by: 31) {
+            #expect(decoded.places.place(at: i) == compiled.places.place(at: i))
+        }
+    }
+
+    /// The archived tables give the same entries and places as parsing the
+    /// TSV files does.
+    @Test func archivedEntriesAndPlacesEqualParsedOnes() throws {
+        let sources = try BuiltinSources.read()
+        let lexicon = Lexicon(compiled: try CompiledLexicon.compile(sources), user: [])
+        var parsed: [DictionaryEntry] = []
+        for file in sources.entityDictionaries { parsed += try DictionaryFile.parse(try file.text(), path: file.name) }
+        var bySurface: [String: DictionaryEntry] = [:]
+        for entry in parsed { bySurface[entry.surface] = entry }
+        #expect(lexicon.entries.count == bySurface.count)
+        for entry in lexicon.entries { #expect(bySurface[entry.surface] == entry) }
+        let places = try GazetteerFile.parse(try sources.gazetteer.text(), path: sources.gazetteer.name)
+        #expect(Array(lexicon.places) == places)
+    }
+
+    /// Precompiled base + user overlay finds exactly what one automaton
+    /// compiled at construction over built-ins and user entries finds.
+    @Test func overlayEqualsCompilingEverything() throws {
+        let sources = try BuiltinSources.read()
+        let compiled = try CompiledLexicon.compile(sources)
+        var builtin: [DictionaryEntry] = []
+        for file in sources.entityDictionaries { builtin += try DictionaryFile.parse(try file.text(), path: file.name) }
+        let places = try GazetteerFile.parse(try sources.gazetteer.text(), path: sources.gazetteer.name)
+        let ruleWords = try RuleLexiconFile.parse(try sources.ruleLexicon.text(), path: sources.ruleLexicon.name)
+        var rng = SplitMix(state: 7)
+        // User entries: some new, some overriding built-in surfaces, one twice.
+        var user = (0 ..< 40).map { i in DictionaryEntry(surface: "测试用词\(i)号", label: .entity(.hospital), origin: "user:\(i)") }
+        for i in 0 ..< 40 {
+            let base = builtin[Int(rng.next() % UInt64(builtin.count))]
+            user.append(DictionaryEntry(surface: base.surface, label: .entity(.department), canonical: "覆盖\(i)", origin: "user:o\(i)"))
+        }
+        user.append(DictionaryEntry(surface: "测试用词3号", label: .entity(.procedure), origin: "user:again"))
+        let overlay = Lexicon(compiled: compiled, user: user)
+        let single = Lexicon(builtin: builtin, user: user, places: places, ruleWords: ruleWords)
+        let pieces = user.map(\.surface) + builtin.prefix(300).map(\.surface) + places.prefix(100).map(\.surface) + ["，", "的", "在", "。"]
+        for _ in 0 ..< 30 {
+            var text = ""
+            for _ in 0 ..< 60 { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let units = Array(text.utf16)
+            let a = units.withUnsafeBufferPointer { overlay.matches(in: $0) }
+            let b = units.withUnsafeBufferPointer { single.matches(in: $0) }
+            let keysA: [[Int]] = a.map { m in [m.start, m.end, Int(m.value.place), Int(m.value.headOnlyPlace), Int(truncatingIfNeeded: m.value.classes)] }
+            let keysB: [[Int]] = b.map { m in [m.start, m.end, Int(m.value.place), Int(m.value.headOnlyPlace), Int(truncatingIfNeeded: m.value.classes)] }
+            #expect(keysA == keysB)
+            for (x, y) in zip(a, b) {
+                #expect((x.value.entry < 0) == (y.value.entry < 0))
+                if x.value.entry >= 0, y.value.entry >= 0 {
+                    let ex = overlay.entries[Int(x.value.entry)], ey = single.entries[Int(y.value.entry)]
+                    #expect(ex == ey)
+                    #expect(overlay.isUserEntry[Int(x.value.entry)] == single.isUserEntry[Int(y.value.entry)])
+                }
+            }
+        }
+    }
+
+    /// Truncated and corrupted files throw (or decode to tables that pass the
+    /// checks); reading them never traps.
+    @Test func damagedFilesNeverTrap() throws {
+        let bytes = try CompiledLexicon.compile(try BuiltinSources.read()).encoded()
+        var rng = SplitMix(state: 11)
+        for cut in [0, 4, 8, 12, 20, 100, bytes.count / 3, bytes.count - 1] where cut < bytes.count {
+            #expect(throws: ArchiveError.self) { try CompiledLexicon(decoding: Array(bytes[..<cut])) }
+        }
+        for _ in 0 ..< 60 {
+            var damaged = bytes
+            for _ in 0 ..< 3 {
+                let i = Int(rng.next() % UInt64(damaged.count))
+                damaged[i] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
+            }
+            if let lexicon = try? CompiledLexicon(decoding: damaged) {
+                // Whatever passed the checks must scan and decode safely.
+                let text = Array("北京协和医院骨科开展腹腔镜胆囊切除术".utf16)
+                let full = Lexicon(compiled: lexicon, user: [])
+                for match in text.withUnsafeBufferPointer({ full.matches(in: $0) }) {
+                    #expect(match.start >= 0 && match.end <= text.count)
+                    if match.value.entry >= 0 { _ = full.entries[Int(match.value.entry)] }
+                    if match.value.place >= 0 { _ = full.places[Int(match.value.place)] }
+                }
+            }
+        }
+    }
+}
+
+@Suite("Dictionary surfaces")
+struct PlainSurfaceTests {
+    /// The parser's fast path (no normaliser for plain ideographs and ASCII)
+    /// agrees with the normaliser on every built-in surface and on edge cases.
+    @Test func plainSurfacesAreTheirOwnNormalForm() throws {
+        let normalizer = TextNormalizer()
+        var surfaces = ["一", "鿿", "龥", "CT检查", "PET-CT", "a", "~", "医院", "㐀", "豈", "ＣＴ", "医\u{200B}院", "e\u{301}"]
+        for name in BuiltinResources.entityDictionaryNames {
+            for row in TSVReader.rows(try BuiltinResources.contents(of: name)) { surfaces.append(String(row.fields[0])) }
+        }
+        for surface in surfaces where DictionaryFile.isPlain(Substring(surface)) {
+            #expect(normalizer.normalize(surface).string == surface, "\(surface)")
+        }
+        #expect(DictionaryFile.isPlain("北京协和医院"))
+        #expect(!DictionaryFile.isPlain("ＣＴ"))
+        #expect(!DictionaryFile.isPlain("医 院"))
+    }
+}
