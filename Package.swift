@@ -68,6 +68,7 @@ let package = Package(
                 "MedExtractTesting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -64,7 +64,7 @@ struct BoundaryRuleTests {
     @Test func ruleClassBitsAreDistinctAndFit() {
         let bits = RuleClass.allCases.map(\.bit)
         #expect(Set(bits).count == RuleClass.allCases.count)
-        #expect(RuleClass.allCases.count <= 32)
+        #expect(RuleClass.allCases.count <= UInt64.bitWidth)
     }
 
     @Test func everyRuleClassHasWordsInTheBuiltInLexicon() throws {

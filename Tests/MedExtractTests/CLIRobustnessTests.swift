@@ -386,6 +386,6 @@ struct CLIRobustnessTests {
         let result = try Self.run(["extract", "--format", "jsonl", "--dictionary", "bom.tsv", "ok.txt"], in: dir)
         #expect(result.status == 0)
         #expect(try Self.documents(result).map(\.starts) == [[1]])
-        #expect(result.stdout.contains("\"canonical\":\"首都医科大学宣武医院\"}"))
+        #expect(result.stdout.contains("\"canonical\":\"首都医科大学宣武医院\""))
     }
 }
