@@ -273,7 +273,7 @@ cleaned and typed by the script, never a source file as it is.
   claimed by two institutions ({h_amb}) and aliases that are themselves an
   official name are dropped. Together with {c_h} curated entries
   (`curated/hospitals.tsv`: well-known short forms and nicknames such as
-  `华西医院`, `301医院`, `北医三院`, `中山一院`) this gives {h_aliases} alias rows.
+  `华西医院`, `301医院`, `北医三院`, `华西二院`) this gives {h_aliases} alias rows.
 - Aliases the sources themselves give ({h_renamed} rows; the surface stays an
   official name, its canonical becomes the current full name): a Fudan name of
   some years that is another year's name minus its parent institution
