@@ -36,22 +36,22 @@ struct FigureTests {
 
     static let positives: [FigureCase] = [
         // counts
-        FigureCase("当日，260余名群众现场获益", "260余名", .count, 260, unit: "名", .moreThan),
-        FigureCase("更有2台四级妇科手术", "2台", .count, 2, unit: "台"),
-        FigureCase("院干部职工等200 余人共同见证", "200 余人", .count, 200, unit: "人", .moreThan),
-        FigureCase("有来自全国各地100余家医院加入", "100余家", .count, 100, unit: "家", .moreThan),
+        FigureCase("周末，180余名居民参加义诊", "180余名", .count, 180, unit: "名", .moreThan),
+        FigureCase("上午共安排2台关节手术", "2台", .count, 2, unit: "台"),
+        FigureCase("全体护士等300 余人参加培训", "300 余人", .count, 300, unit: "人", .moreThan),
+        FigureCase("联盟已吸纳80余家基层机构", "80余家", .count, 80, unit: "家", .moreThan),
         FigureCase("开放床位 65 张。", "65 张", .count, 65, unit: "张"),
-        FigureCase("六位医学专家齐聚", "六位", .count, 6, unit: "位"),
+        FigureCase("邀请六位护理骨干授课", "六位", .count, 6, unit: "位"),
         FigureCase("为两名患者进行了手术", "两名", .count, 2, unit: "名"),
         FigureCase("药学部等12个相关科室", "12个", .count, 12, unit: "个"),
-        FigureCase("累计观看热度 700 多\n\n万。", "700 多\n\n万", .count, 7_000_000, unit: nil, .moreThan),
-        FigureCase("全球年新增卵巢癌超 31 万例，", "超 31 万例", .count, 310_000, unit: "例", .moreThan),
-        FigureCase("经过 1 个疗程的放疗", "1 个疗程", .count, 1, unit: "疗程"),
-        FigureCase("长治、临汾、运城四地的矿山", "四地", .count, 4, unit: "地"),
-        FigureCase("持续加强两大专科建设", "两大", .count, 2, unit: "大"),
-        FigureCase("将六面锦旗送到了医院", "六面", .count, 6, unit: "面"),
-        FigureCase("患者只需挂一次号，即可", "一次", .count, 1, unit: "次"),
-        FigureCase("大会举行期间，七\n\n场高规格论坛", "七\n\n场", .count, 7, unit: "场"),
+        FigureCase("全市参保人数 400 多\n\n万。", "400 多\n\n万", .count, 4_000_000, unit: nil, .moreThan),
+        FigureCase("全国每年新发病例超 12 万例，", "超 12 万例", .count, 120_000, unit: "例", .moreThan),
+        FigureCase("完成 1 个疗程的化疗", "1 个疗程", .count, 1, unit: "疗程"),
+        FigureCase("东西南北四地的社区", "四地", .count, 4, unit: "地"),
+        FigureCase("重点打造两大学科群", "两大", .count, 2, unit: "大"),
+        FigureCase("病房墙上挂着六面锦旗", "六面", .count, 6, unit: "面"),
+        FigureCase("老人每周复诊一次，即可", "一次", .count, 1, unit: "次"),
+        FigureCase("活动周共有七\n\n场健康讲座", "七\n\n场", .count, 7, unit: "场"),
         FigureCase("医院完成手术1.5万台", "1.5万台", .count, 15_000, unit: "台"),
         FigureCase("共有二三十名医生参加", "二三十名", .count, 20, high: 30, unit: "名"),
         FigureCase("近百名专家", "近百名", .count, 100, unit: "名", .lessThan),
@@ -59,42 +59,42 @@ struct FigureTests {
         FigureCase("累计培训1万余名学员", "1万余名", .count, 10_000, unit: "名", .moreThan),
         FigureCase("共有 48 支代表队参赛", "48 支", .count, 48, unit: "支"),
         // measures
-        FigureCase("与北京相隔2000公里的小城", "2000公里", .measure, 2000, unit: "km"),
-        FigureCase("全程出血量不到10 毫升。", "不到10 毫升", .measure, 10, unit: "mL", .lessThan),
-        FigureCase("输入血液制品15000mL，", "15000mL", .measure, 15000, unit: "mL"),
-        FigureCase("输入血液制品15000 mL，", "15000 mL", .measure, 15000, unit: "mL"),
-        FigureCase("切口仅需 0.5cm，创伤小", "0.5cm", .measure, 0.5, unit: "cm"),
-        FigureCase("屏幕上，50-70℃蛋白变性", "50-70℃", .measure, 50, high: 70, unit: "℃"),
-        FigureCase("出血不到 100ml，", "不到 100ml", .measure, 100, unit: "mL", .lessThan),
-        FigureCase("切口仅 5cm 左右，", "5cm 左右", .measure, 5, unit: "cm", .approximately),
+        FigureCase("医疗队跋涉2000公里抵达", "2000公里", .measure, 2000, unit: "km"),
+        FigureCase("术中失血不到10 毫升。", "不到10 毫升", .measure, 10, unit: "mL", .lessThan),
+        FigureCase("累计输液15000mL，", "15000mL", .measure, 15000, unit: "mL"),
+        FigureCase("累计输液15000 mL，", "15000 mL", .measure, 15000, unit: "mL"),
+        FigureCase("伤口只有 0.5cm，恢复快", "0.5cm", .measure, 0.5, unit: "cm"),
+        FigureCase("水温控制在50-70℃之间", "50-70℃", .measure, 50, high: 70, unit: "℃"),
+        FigureCase("引流量不到 100ml，", "不到 100ml", .measure, 100, unit: "mL", .lessThan),
+        FigureCase("肿物直径 5cm 左右，", "5cm 左右", .measure, 5, unit: "cm", .approximately),
         FigureCase("心率120次/分", "120次/分", .measure, 120, unit: "次/分"),
         FigureCase("体温38.5℃", "38.5℃", .measure, 38.5, unit: "℃"),
         FigureCase("血压180/100mmHg", "180/100mmHg", .measure, 180, unit: "mmHg"),
         FigureCase("血糖7.8mmol/L", "7.8mmol/L", .measure, 7.8, unit: "mmol/L"),
         FigureCase("步行5至10公里", "5至10公里", .measure, 5, high: 10, unit: "km"),
         // percents
-        FigureCase("70%患者三年内复发", "70%", .percent, 70, unit: "%"),
-        FigureCase("这种治疗方法90%以上可治愈", "90%以上", .percent, 90, unit: "%", .atLeast),
-        FigureCase("生存率仅 30%-40%，", "30%-40%", .percent, 30, high: 40, unit: "%"),
-        FigureCase("病例约\n\n80%在中国", "约\n\n80%", .percent, 80, unit: "%", .approximately),
+        FigureCase("70%病人三年内好转", "70%", .percent, 70, unit: "%"),
+        FigureCase("早期发现的病人90%以上能痊愈", "90%以上", .percent, 90, unit: "%", .atLeast),
+        FigureCase("达标率只有 30%-40%，", "30%-40%", .percent, 30, high: 40, unit: "%"),
+        FigureCase("患者中约\n\n80%是老人", "约\n\n80%", .percent, 80, unit: "%", .approximately),
         FigureCase("占百分之三十的比例", "百分之三十", .percent, 30, unit: "%"),
         FigureCase("下降了2个百分点", "2个百分点", .percent, 2, unit: "百分点"),
         // durations
-        FigureCase("这场持续24小时内完成", "24小时", .duration, 24, unit: "小时"),
-        FigureCase("历经四个半小\n\n时，手术顺利", "四个半小\n\n时", .duration, 4.5, unit: "小时"),
-        FigureCase("凭借近\n\n20 年扎实的临床", "近\n\n20 年", .duration, 20, unit: "年", .lessThan),
-        FigureCase("领域三十余年的主任医师", "三十余年", .duration, 30, unit: "年", .moreThan),
-        FigureCase("在随后两个半小时的交流", "两个半小时", .duration, 2.5, unit: "小时"),
-        FigureCase("70%患者三年内复发", "三年", .duration, 3, unit: "年"),
-        FigureCase("大赛为期一天，", "一天", .duration, 1, unit: "天"),
-        FigureCase("经过为期一个月的精心准备", "一个月", .duration, 1, unit: "月"),
-        FigureCase("半年前，来自城区的患者", "半年", .duration, 0.5, unit: "年"),
-        FigureCase("在入院治疗10天后脱离危险期", "10天", .duration, 10, unit: "天"),
-        FigureCase("已过去5个\n\n小时，", "5个\n\n小时", .duration, 5, unit: "小时"),
-        FigureCase("来到医院不到 1 个小时的时间", "不到 1 个小时", .duration, 1, unit: "小时", .lessThan),
-        FigureCase("倡议十周\n\n年，本次论坛", "十周\n\n年", .duration, 10, unit: "周年"),
-        FigureCase("焦大爷双腿疼痛20余年，", "20余年", .duration, 20, unit: "年", .moreThan),
-        FigureCase("术后两个月，焦大爷", "两个月", .duration, 2, unit: "月"),
+        FigureCase("检测结果24小时内发出", "24小时", .duration, 24, unit: "小时"),
+        FigureCase("连续工作四个半小\n\n时，终于完成", "四个半小\n\n时", .duration, 4.5, unit: "小时"),
+        FigureCase("他行医近\n\n20 年，经验丰富", "近\n\n20 年", .duration, 20, unit: "年", .lessThan),
+        FigureCase("从事护理工作三十余年的护士长", "三十余年", .duration, 30, unit: "年", .moreThan),
+        FigureCase("讲座持续两个半小时", "两个半小时", .duration, 2.5, unit: "小时"),
+        FigureCase("70%病人三年内好转", "三年", .duration, 3, unit: "年"),
+        FigureCase("培训为期一天，", "一天", .duration, 1, unit: "天"),
+        FigureCase("志愿者集训了一个月", "一个月", .duration, 1, unit: "月"),
+        FigureCase("半年前，这位老人开始咳嗽", "半年", .duration, 0.5, unit: "年"),
+        FigureCase("孩子住院10天后康复出院", "10天", .duration, 10, unit: "天"),
+        FigureCase("等待了5个\n\n小时，", "5个\n\n小时", .duration, 5, unit: "小时"),
+        FigureCase("从发病到入院不到 1 个小时", "不到 1 个小时", .duration, 1, unit: "小时", .lessThan),
+        FigureCase("建院十周\n\n年，全院职工", "十周\n\n年", .duration, 10, unit: "周年"),
+        FigureCase("王阿姨腰痛20余年，", "20余年", .duration, 20, unit: "年", .moreThan),
+        FigureCase("出院两个月后，王阿姨", "两个月", .duration, 2, unit: "月"),
         FigureCase("住院三年半", "三年半", .duration, 3.5, unit: "年"),
         FigureCase("住院一个多月", "一个多月", .duration, 1, unit: "月", .moreThan),
         FigureCase("连续三年获得A级", "三年", .duration, 3, unit: "年"),
@@ -102,19 +102,19 @@ struct FigureTests {
         FigureCase("大约3周后复查", "大约3周", .duration, 3, unit: "周", .approximately),
         FigureCase("确保患者在黄金一小时内", "一小时", .duration, 1, unit: "小时"),
         // ages
-        FigureCase("71岁的焦大爷", "71岁", .age, 71, unit: "岁"),
-        FigureCase("为西部地区25岁以下困难家庭", "25岁以下", .age, 25, unit: "岁", .atMost),
+        FigureCase("68岁的李奶奶", "68岁", .age, 68, unit: "岁"),
+        FigureCase("面向全市18岁以下的儿童", "18岁以下", .age, 18, unit: "岁", .atMost),
         FigureCase("二十多岁的年轻人", "二十多岁", .age, 20, unit: "岁", .moreThan),
         // dates
-        FigureCase("6 月 22 日上午，吕梁市", "6 月 22 日", .date, 6.22, unit: "日"),
-        FigureCase("开展2023 年“晋城工匠”评选", "2023 年", .date, 2023, unit: "年"),
-        FigureCase("2023 年 5 月，晋城市总工会", "2023 年 5 月", .date, 2023, unit: "月"),
-        FigureCase("1月27日，腊月二十八，", "腊月二十八", .date, 12.28, unit: "日"),
-        FigureCase("1 月 29 日，大年初一，", "大年初一", .date, 1.01, unit: "日"),
-        FigureCase("我院举办2024年度护理实习生总结会", "2024年度", .date, 2024, unit: "年度"),
-        FigureCase("六月的吕梁，山峦叠翠", "六月", .date, 6, unit: "月"),
-        FigureCase("在“2023 国际应急医学论坛”上", "2023", .date, 2023, unit: "年"),
-        FigureCase("山西省开展了2023\n\n年度省级临床重点", "2023\n\n年度", .date, 2023, unit: "年度"),
+        FigureCase("4 月 15 日上午，市卫健委", "4 月 15 日", .date, 4.15, unit: "日"),
+        FigureCase("启动2023 年“优秀护士”评选", "2023 年", .date, 2023, unit: "年"),
+        FigureCase("2023 年 5 月，市妇幼保健院", "2023 年 5 月", .date, 2023, unit: "月"),
+        FigureCase("除夕前一天，腊月二十八，", "腊月二十八", .date, 12.28, unit: "日"),
+        FigureCase("春节当天，大年初一，", "大年初一", .date, 1.01, unit: "日"),
+        FigureCase("医院召开2024年度药事工作会", "2024年度", .date, 2024, unit: "年度"),
+        FigureCase("六月的校园，绿树成荫", "六月", .date, 6, unit: "月"),
+        FigureCase("在“2023 全国护理管理论坛”上", "2023", .date, 2023, unit: "年"),
+        FigureCase("全市启动了2023\n\n年度家庭医生签约", "2023\n\n年度", .date, 2023, unit: "年度"),
         FigureCase("2021-2023年期间", "2021-2023年", .date, 2021, high: 2023, unit: "年"),
         FigureCase("二〇二三年春", "二〇二三年", .date, 2023, unit: "年"),
         FigureCase("于2023年10月9日开幕", "2023年10月9日", .date, 2023, unit: "日"),
@@ -124,8 +124,8 @@ struct FigureTests {
         FigureCase("用时2分30秒", "2分30秒", .duration, 2.5, unit: "分钟"),
         FigureCase("他从医30载", "30载", .duration, 30, unit: "年"),
         // times
-        FigureCase("上午9:55，专家抵达", "9:55", .time, 9 + 55.0 / 60, unit: "时"),
-        FigureCase("晚上22点，救护车到达", "22点", .time, 22, unit: "时"),
+        FigureCase("上午9:55，患者入院", "9:55", .time, 9 + 55.0 / 60, unit: "时"),
+        FigureCase("晚上22点，值班医生查房", "22点", .time, 22, unit: "时"),
         FigureCase("上午10时，会议开始", "10时", .time, 10, unit: "时"),
         FigureCase("凌晨三点半，手术结束", "三点半", .time, 3.5, unit: "时"),
         FigureCase("8点30分开始", "8点30分", .time, 8.5, unit: "时"),
@@ -179,22 +179,22 @@ struct FigureTests {
 
     @Test func boundWordsOutsideTheSpan() {
         #expect(Self.figures("三年内复发").map(\.text) == ["三年"])
-        #expect(Self.figures("24小时内共计输入").map(\.text) == ["24小时"])
-        #expect(Self.figures("一年来，与太行").map(\.text) == ["一年"])
+        #expect(Self.figures("24小时内共计接诊").map(\.text) == ["24小时"])
+        #expect(Self.figures("一年来，与社区").map(\.text) == ["一年"])
         #expect(Self.figures("共48人参加").map(\.text) == ["48人"])
         #expect(Self.figures("最近3年").map(\.text) == ["3年"])
         #expect(Self.figures("接近90%").map(\.text) == ["90%"])
     }
 
     @Test func timeOfDayWordIsNotPartOfADate() {
-        let text = "6月 22日上午，吕梁宾馆"
+        let text = "4月 15日上午，市体育馆"
         let found = Self.figures(text)
-        #expect(found.map(\.text) == ["6月 22日"])
+        #expect(found.map(\.text) == ["4月 15日"])
         #expect(found.first?.scalarOffsets == 0 ..< 6)
     }
 
     @Test func severalFiguresInOneSentence() {
-        let found = Self.figures("全科医护人员 42\n\n人，其中医师 14人，护士 28人。")
+        let found = Self.figures("病区现有职工 42\n\n人，其中医生 14人，护士 28人。")
         #expect(found.map(\.text) == ["42\n\n人", "14人", "28人"])
         #expect(found.compactMap(\.attributes.figure?.value) == [42, 14, 28])
     }
