@@ -82,9 +82,11 @@ public struct DocumentLinker: Sendable {
         guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
         let units = Array(text.utf16)
         var document = DocumentPlaces()
+        let national = (words.words[.national] ?? []).map { Array($0.utf16) }
         units.withUnsafeBufferPointer { buffer in
             automaton.forEachMatch(in: buffer) { pattern, start, end in
-                // Only whole words: not inside a longer run of a place name.
+                // Not the start of a national body's name (`解放` of `解放军`).
+                if national.contains(where: { w in start + w.count <= buffer.count && buffer[start ..< start + w.count].elementsEqual(w) }) { return }
                 document.add(patternCodes[pattern])
             }
         }
@@ -471,6 +473,9 @@ public struct DocumentLinker: Sendable {
         }
         if code == nil, let mainCode, isBranch(name) { code = mainCode }
         if code == nil, isTownshipLevel(name) { code = chain.last }
+        // Nothing else places it: the city (else province) the document is mostly about.
+        // (Not a branch or campus: without its parent's place, nothing places it.)
+        if code == nil, document != nil, !isBranch(name), let first = chain.first { code = chain.count > 1 ? chain[1] : first }
         if let c = code, c.utf8.count == 2, !PlaceIndex.isMunicipality(c), let capital = places.capital(ofProvince: c) {
             code = capital
         }
