@@ -211,4 +211,20 @@ struct LinkTests {
         #expect(linked[0].attributes.canonical == "中国人民解放军总医院")
     }
 
+
+    @Test func hospitalNothingElsePlacesTakesTheDocumentsCity() throws {
+        let text = "晋城市举行义诊活动。晋城市各界群众参加。德仁堂康复医院专家参加了义诊。"
+        #expect(try placed(text, [(.hospital, "德仁堂康复医院")])[0].attributes.city == "晋城市")
+        // A branch without its parent: nothing places it.
+        let branch = "晋城市举行义诊活动。东山分院专家参加了义诊。"
+        #expect(try placed(branch, [(.hospital, "东山分院")])[0].attributes.city == nil)
+    }
+
+    @Test func nationalBodyIsNoPlaceOfTheDocument() throws {
+        let text = "解放军官兵和解放军文工团来到晋城市慰问。市人民医院专家参加了活动。"
+        let linked = try placed(text, [(.hospital, "市人民医院")])
+        #expect(linked[0].attributes.province == "山西省")
+        #expect(linked[0].attributes.city == "晋城市")
+    }
+
 }
