@@ -227,4 +227,11 @@ struct LinkTests {
         #expect(linked[0].attributes.city == "晋城市")
     }
 
+
+    @Test func formerAffiliationIsNotTheSentencesHospital() throws {
+        let text = "太原市中心医院召开人才大会。会上，原晋城市人民医院知名专家王某担任骨科主任。"
+        let linked = try placed(text, [(.hospital, "太原市中心医院"), (.hospital, "晋城市人民医院"), (.department, "骨科")])
+        #expect(linked[2].attributes.hospital == "太原市中心医院")
+    }
+
 }

@@ -162,10 +162,11 @@ public struct DocumentLinker: Sendable {
         for k in out.indices {
             before[k] = last
             guard out[k].label == .hospital else { continue }
-            // A bracketed name after another (its former name or alias), or a
-            // quoted name something is given (`设为“…医院”`), is not the one meant.
+            // A bracketed name after another (its former name or alias), a
+            // quoted name something is given (`设为“…医院”`), or a former
+            // affiliation (`原…医院知名专家`) is not the one meant.
             let bracketed = k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, spans[k])
-            if !bracketed && !isGivenName(units, spans[k]) { last = k }
+            if !bracketed && !isGivenName(units, spans[k]) && !Self.isFormer(units, spans[k]) { last = k }
         }
         var next: Int?
         for k in out.indices.reversed() {
@@ -339,6 +340,13 @@ public struct DocumentLinker: Sendable {
             length -= 1
         }
         return false
+    }
+
+    /// Whether `原` (former) stands right before the hospital at `span`.
+    static func isFormer(_ units: [UInt16], _ span: Range<Int>) -> Bool {
+        var p = span.lowerBound
+        while p > 0 && isSpace(units[p - 1]) { p -= 1 }
+        return p > 0 && units[p - 1] == 0x539F // 原
     }
 
     /// Whether the hospital at `span` is a quoted name something is given
