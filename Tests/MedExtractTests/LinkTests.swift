@@ -234,4 +234,11 @@ struct LinkTests {
         #expect(linked[2].attributes.hospital == "太原市中心医院")
     }
 
+
+    @Test func bylineNamesTheMainHospital() throws {
+        let text = "冬季注意防寒。近来气温下降。骨科门诊量明显上升。（来源：太原市中心医院）"
+        let linked = try placed(text, [(.department, "骨科"), (.hospital, "太原市中心医院")])
+        #expect(linked[0].attributes.hospital == "太原市中心医院")
+    }
+
 }

@@ -125,7 +125,7 @@ public struct DocumentLinker: Sendable {
             names[i] = name
             mentions[linkName(name), default: 0] += 1
         }
-        let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, document: document)
+        let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, spans: spans, units: units)
         var mainCode: String?
         if let m = main {
             mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
@@ -255,7 +255,7 @@ public struct DocumentLinker: Sendable {
                         if let k, let name = c.linked[k], name.utf16.contains(level) { return name }
                     }
                 }
-            case .campus, .national, .unnamed, .rename, .committee:
+            case .campus, .national, .unnamed, .rename, .committee, .byline:
                 break
             }
         }
@@ -342,6 +342,14 @@ public struct DocumentLinker: Sendable {
         return false
     }
 
+    /// Whether a byline word (`来源`, `供稿`), and at most a colon, stands right
+    /// before the hospital at `span`.
+    private func isByline(_ units: [UInt16], _ span: Range<Int>) -> Bool {
+        var p = span.lowerBound
+        while p > 0 && (Self.isSpace(units[p - 1]) || units[p - 1] == 0x3A || units[p - 1] == 0xFF1A) { p -= 1 }
+        return words.suffix(of: Self.wordBefore(units, p, limit: words.maxLength))?.wordClass == .byline
+    }
+
     /// Whether `原` (former) stands right before the hospital at `span`.
     static func isFormer(_ units: [UInt16], _ span: Range<Int>) -> Bool {
         var p = span.lowerBound
@@ -415,11 +423,13 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The hospital the document is about: of the hospitals named in its
-    /// headline or first sentence, the most mentioned one; else a hospital
+    /// headline or first sentence, the most mentioned one; else of those a
+    /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ entities: [Entity], names: [String?], sentence: [Int], mentions: [String: Int], document: DocumentPlaces) -> Main? {
+    private func mainHospital(_ entities: [Entity], names: [String?], sentence: [Int], mentions: [String: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
+        var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
         var total = 0
         var seen: Set<String> = []
@@ -429,8 +439,10 @@ public struct DocumentLinker: Sendable {
             let count = mentions[key] ?? 0
             if seen.insert(key).inserted { total += count }
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
+            if isByline(units, spans[i]), byline.map({ $0.count < count }) ?? true { byline = (i, count) }
             if overall.map({ $0.count < count }) ?? true { overall = (i, count) }
         }
+        if best == nil { best = byline }
         if best == nil, let o = overall, o.count >= 2, 2 * o.count > total { best = o }
         guard let b = best, let name = names[b.index] else { return nil }
         return Main(index: b.index, name: name)

@@ -45,22 +45,37 @@ final class HospitalNames: Sendable {
         case ordinalOnly = 2
     }
 
-    private let names: [(surface: String, canonical: String?)]
+    /// Where the names come from.
+    private enum Source: Sendable {
+        case entries(EntryTable)
+        case names([(surface: String, canonical: String?)])
+    }
+
+    private let source: Source
     private let tables = Mutex<Tables?>(nil)
 
-    /// The hospital entries of a lexicon (names only; decoded on first use).
-    convenience init(_ entries: EntryTable) {
-        var names: [(surface: String, canonical: String?)] = []
-        for i in entries.indices where entries.label(at: i) == .entity(.hospital) {
-            let entry = entries[i]
-            names.append((entry.surface, entry.canonical))
-        }
-        self.init(names: names)
+    /// The HOSPITAL entries of a lexicon, decoded on first use.
+    init(_ entries: EntryTable) {
+        source = .entries(entries)
     }
 
     /// Hospital names with their canonical names (nil: the surface itself).
     init(names: [(surface: String, canonical: String?)]) {
-        self.names = names
+        source = .names(names)
+    }
+
+    private var names: [(surface: String, canonical: String?)] {
+        switch source {
+        case .names(let names):
+            return names
+        case .entries(let entries):
+            var names: [(surface: String, canonical: String?)] = []
+            for i in entries.indices where entries.label(at: i) == .entity(.hospital) {
+                let entry = entries[i]
+                names.append((entry.surface, entry.canonical))
+            }
+            return names
+        }
     }
 
     /// The tables, built the first time they are needed (a copy shares their storage).
