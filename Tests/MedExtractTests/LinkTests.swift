@@ -130,4 +130,115 @@ struct LinkTests {
             #expect("\(error)".contains("p.tsv:3"))
         }
     }
+
+    // Rules added for issue 12, on hand-placed entities (all sentences written for these tests).
+
+    /// Links of hand-placed `(label, surface)` entities, found in order in `text`.
+    func placed(_ text: String, _ spec: [(EntityLabel, String)]) throws -> [Entity] {
+        let extractor = try #require(Self.extractor)
+        let linker = try #require(extractor.linker)
+        var entities: [Entity] = []
+        var after = 0
+        for (label, surface) in spec {
+            let e = try entity(label, surface, in: text, after: after)
+            entities.append(e)
+            after = e.scalarOffsets.upperBound
+        }
+        return linker.link(entities, in: text)
+    }
+
+    @Test func formerNameInBracketsIsNotTheReferent() throws {
+        let text = "卫生局批复太原市人民医院(时为太原市第二人民医院)以骨科为基础组建新中心。"
+        let linked = try placed(text, [(.hospital, "太原市人民医院"), (.hospital, "太原市第二人民医院"), (.department, "骨科")])
+        #expect(linked[2].attributes.hospital == "太原市人民医院")
+    }
+
+    @Test func aNameWithoutItsOrdinalIsAnotherHospital() {
+        #expect(!LongestNames.abbreviates(Array("太原市人民医院".utf16), Array("太原市第二人民医院".utf16)))
+        #expect(LongestNames.abbreviates(Array("福医协和医院".utf16), Array("福建医科大学附属协和医院".utf16)))
+    }
+
+    @Test func bareCampusInTheSentenceIsTheMainHospitals() throws {
+        let text = "太原市中心医院召开年会。会后，东院区新开设了骨科门诊。"
+        let linked = try placed(text, [(.hospital, "太原市中心医院"), (.hospital, "东院区"), (.department, "骨科")])
+        #expect(linked[2].attributes.hospital == "太原市中心医院")
+    }
+
+    @Test func quotedGivenNameIsNotTheReferent() throws {
+        let text = "太原市中心医院召开年会。改造后东院区挂牌“太原市眼科医院”，开设眼科门诊。随后，该院口腔科也迁入新楼。"
+        let linked = try placed(text, [(.hospital, "太原市中心医院"), (.hospital, "东院区"), (.hospital, "太原市眼科医院"), (.department, "眼科"), (.department, "口腔科")])
+        #expect(linked[3].attributes.hospital == "太原市中心医院")
+        #expect(linked[4].attributes.hospital == "太原市中心医院")
+    }
+
+    @Test func regionCountCommitteeAndCompetitionAreNull() throws {
+        let text = "太原市中心医院举办活动。山西省全科医师参加比赛。全省12家全科基地参赛。心内科专委会召开年会。医生获得技能大赛内科专业奖。我市骨科专家参加。"
+        let linked = try placed(text, [(.hospital, "太原市中心医院"), (.department, "全科"), (.department, "全科"), (.department, "心内科"), (.department, "内科"), (.department, "骨科")])
+        #expect(linked.dropFirst().map(\.attributes.hospital) == [nil, nil, nil, nil, nil])
+    }
+
+    @Test func explicitAttachmentWinsOverAPartOfTheSameHospital() throws {
+        let text = "中国人民解放军总医院妇产医学部专家来访。中国人民解放军总医院第七医学中心及妇产医学部与县妇幼保健院签约。"
+        let linked = try placed(text, [(.hospital, "中国人民解放军总医院"), (.department, "妇产医学部"), (.hospital, "中国人民解放军总医院第七医学中心"), (.department, "妇产医学部")])
+        #expect(linked[1].attributes.hospital == "中国人民解放军总医院")
+        #expect(linked[3].attributes.hospital == "中国人民解放军总医院")
+    }
+
+    @Test func levelWordBeforeAHeadIsThatLevelsHospital() throws {
+        let text = "怀宁县人民医院开展胸痛救治演练。演练中，石牌镇卫生院通过远程平台连通县医院胸痛中心。"
+        let linked = try placed(text, [(.hospital, "怀宁县人民医院"), (.hospital, "石牌镇卫生院"), (.department, "胸痛中心")])
+        #expect(linked[2].attributes.hospital == "怀宁县人民医院")
+    }
+
+    @Test func mainHospitalByMentionsNeedsAMajority() throws {
+        let tie = "专家提醒注意防寒。气温持续下降。患者先后在太原市中心医院和晋城市人民医院就诊。晋城市人民医院与太原市中心医院开展合作。手术室做好了准备。"
+        let spec: [(EntityLabel, String)] = [(.hospital, "太原市中心医院"), (.hospital, "晋城市人民医院"), (.hospital, "晋城市人民医院"), (.hospital, "太原市中心医院"), (.department, "手术室")]
+        #expect(try placed(tie, spec).last?.attributes.hospital == nil)
+        let majority = "专家提醒注意防寒。气温持续下降。患者在太原市中心医院就诊。太原市中心医院与晋城市人民医院开展合作。太原市中心医院专家会诊。手术室做好了准备。"
+        let spec2: [(EntityLabel, String)] = [(.hospital, "太原市中心医院"), (.hospital, "太原市中心医院"), (.hospital, "晋城市人民医院"), (.hospital, "太原市中心医院"), (.department, "手术室")]
+        #expect(try placed(majority, spec2).last?.attributes.hospital == "太原市中心医院")
+    }
+
+    @Test func countyShortFormTheDocumentNames() throws {
+        let text = "山西省和顺县召开卫生工作会议。和顺医院专家作了发言。"
+        let linked = try placed(text, [(.hospital, "和顺医院")])
+        #expect(linked[0].attributes.city == "晋中市")
+    }
+
+    @Test func nationalBodyStartsWithNoPlace() throws {
+        let linked = try placed("患者转往解放军301医院治疗。", [(.hospital, "解放军301医院")])
+        #expect(linked[0].attributes.province == "北京市")
+        #expect(linked[0].attributes.canonical == "中国人民解放军总医院")
+    }
+
+
+    @Test func hospitalNothingElsePlacesTakesTheDocumentsCity() throws {
+        let text = "晋城市举行义诊活动。晋城市各界群众参加。德仁堂康复医院专家参加了义诊。"
+        #expect(try placed(text, [(.hospital, "德仁堂康复医院")])[0].attributes.city == "晋城市")
+        // A branch without its parent: nothing places it.
+        let branch = "晋城市举行义诊活动。东山分院专家参加了义诊。"
+        #expect(try placed(branch, [(.hospital, "东山分院")])[0].attributes.city == nil)
+    }
+
+    @Test func nationalBodyIsNoPlaceOfTheDocument() throws {
+        let text = "解放军官兵和解放军文工团来到晋城市慰问。市人民医院专家参加了活动。"
+        let linked = try placed(text, [(.hospital, "市人民医院")])
+        #expect(linked[0].attributes.province == "山西省")
+        #expect(linked[0].attributes.city == "晋城市")
+    }
+
+
+    @Test func formerAffiliationIsNotTheSentencesHospital() throws {
+        let text = "太原市中心医院召开人才大会。会上，原晋城市人民医院知名专家王某担任骨科主任。"
+        let linked = try placed(text, [(.hospital, "太原市中心医院"), (.hospital, "晋城市人民医院"), (.department, "骨科")])
+        #expect(linked[2].attributes.hospital == "太原市中心医院")
+    }
+
+
+    @Test func bylineNamesTheMainHospital() throws {
+        let text = "冬季注意防寒。近来气温下降。骨科门诊量明显上升。（来源：太原市中心医院）"
+        let linked = try placed(text, [(.department, "骨科"), (.hospital, "太原市中心医院")])
+        #expect(linked[0].attributes.hospital == "太原市中心医院")
+    }
+
 }

@@ -37,7 +37,8 @@ public struct MedExtractor: Sendable {
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
             + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
-        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: Array(lexicon.places)) : nil
+        linker = configuration.includeBuiltinDictionaries
+            ? try DocumentLinker(builtinWith: Array(lexicon.places)).with(hospitalNames: HospitalNames(lexicon.entries)) : nil
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {

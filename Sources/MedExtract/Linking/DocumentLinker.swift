@@ -35,6 +35,16 @@ public struct DocumentLinker: Sendable {
     /// Division code of each automaton pattern (a free-standing province, city
     /// or county name that names one division).
     private let patternCodes: [String]
+    /// The dictionaries' hospital names, for canonical full names of short
+    /// forms and place-prefixed aliases; none until ``with(hospitalNames:)``.
+    var hospitalNames: HospitalNames?
+
+    /// This pass reading the dictionaries' hospital names `names`.
+    func with(hospitalNames names: HospitalNames) -> DocumentLinker {
+        var copy = self
+        copy.hospitalNames = names
+        return copy
+    }
 
     /// Creates the pass from the gazetteer, the registry and the link words.
     public init(places: [PlaceEntry], registry: HospitalRegistry, words: LinkWords) {
@@ -72,9 +82,11 @@ public struct DocumentLinker: Sendable {
         guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
         let units = Array(text.utf16)
         var document = DocumentPlaces()
+        let national = (words.words[.national] ?? []).map { Array($0.utf16) }
         units.withUnsafeBufferPointer { buffer in
             automaton.forEachMatch(in: buffer) { pattern, start, end in
-                // Only whole words: not inside a longer run of a place name.
+                // Not the start of a national body's name (`解放` of `解放军`).
+                if national.contains(where: { w in start + w.count <= buffer.count && buffer[start ..< start + w.count].elementsEqual(w) }) { return }
                 document.add(patternCodes[pattern])
             }
         }
@@ -87,8 +99,16 @@ public struct DocumentLinker: Sendable {
         // Hospitals: names and places.
         var names: [String?] = Array(repeating: nil, count: entities.count)
         var mentions: [String: Int] = [:]
+        var expanded: [String: String?] = [:]
         for (i, entity) in entities.enumerated() where entity.label == .hospital {
-            let name = Self.name(of: entity)
+            var name = Self.name(of: entity)
+            if let known = expanded[name] {
+                if let full = known { name = full }
+            } else {
+                let full = fullName(of: name, hint: hint)
+                expanded[name] = .some(full)
+                if let full { name = full }
+            }
             names[i] = name
             mentions[linkName(name), default: 0] += 1
         }
@@ -105,15 +125,18 @@ public struct DocumentLinker: Sendable {
             names[i] = name
             mentions[linkName(name), default: 0] += 1
         }
-        let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, document: document)
+        let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, spans: spans, units: units)
         var mainCode: String?
         if let m = main {
-            mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil)
+            mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
         }
         var out = entities
         for i in out.indices where out[i].label == .hospital {
             guard let name = names[i] else { continue }
-            let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode)
+            if let original = Self.canonicalSource(of: out[i]), let full = expanded[original] ?? nil {
+                out[i].attributes.canonical = full
+            }
+            let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
             if let code, !code.isEmpty {
                 out[i].attributes.division = code
                 out[i].attributes.province = places.province(ofCode: code)
@@ -127,25 +150,45 @@ public struct DocumentLinker: Sendable {
         var before: [Int?] = Array(repeating: nil, count: entities.count)
         var after: [Int?] = Array(repeating: nil, count: entities.count)
         var last: Int?
+        for k in out.indices where out[k].label == .hospital {
+            linked[k] = hospitalName(k, out, spans: spans, units: units, names: names)
+        }
+        // A campus written without its institution (`中山院区`) is the main hospital's.
+        if let m = main?.index, let mainName = linked[m] {
+            for k in out.indices where out[k].label == .hospital && k != m {
+                if let name = names[k], isBareCampus(name), linked[k] == linkName(name) { linked[k] = mainName }
+            }
+        }
         for k in out.indices {
             before[k] = last
             guard out[k].label == .hospital else { continue }
-            linked[k] = hospitalName(k, out, spans: spans, units: units, names: names)
-            // A bracketed name after another (its former name or alias) is not the one meant.
-            if !(k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, spans[k])) { last = k }
+            // A bracketed name after another (its former name or alias), a
+            // quoted name something is given (`设为“…医院”`), or a former
+            // affiliation (`原…医院知名专家`) is not the one meant.
+            let bracketed = k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, spans[k])
+            if !bracketed && !isGivenName(units, spans[k]) && !Self.isFormer(units, spans[k]) { last = k }
         }
         var next: Int?
         for k in out.indices.reversed() {
             after[k] = next
             if out[k].label == .hospital { next = k }
         }
-        var lastHospital: Int?
+        var context = DepartmentContext(units: units, spans: spans, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
+        // The hospitals each department name is written right after, anywhere in the document.
         var viaAdjacency: [Bool] = Array(repeating: false, count: entities.count)
-        let context = DepartmentContext(units: units, spans: spans, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
-        for j in out.indices {
-            if out[j].label == .hospital { lastHospital = j; continue }
-            guard out[j].label == .department else { continue }
-            if let h = departmentHospital(j, out, context, lastHospital: lastHospital, viaAdjacency: &viaAdjacency) {
+        var adjacentTo: [String: Set<String>] = [:]
+        var adjacent: [String?] = Array(repeating: nil, count: entities.count)
+        for j in out.indices where out[j].label == .department {
+            if let h = adjacentHospital(j, out, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
+                adjacent[j] = h
+                adjacentTo[Self.name(of: out[j]), default: []].insert(h)
+            }
+        }
+        for (department, hospitals) in adjacentTo where hospitals.count == 1 {
+            context.explicit[department] = hospitals.first
+        }
+        for j in out.indices where out[j].label == .department {
+            if let h = adjacent[j] ?? departmentHospital(j, out, context) {
                 out[j].attributes.hospital = h
             }
         }
@@ -162,59 +205,166 @@ public struct DocumentLinker: Sendable {
         var before: [Int?]
         var after: [Int?]
         var main: Int?
+        /// The one hospital a department name is written right after in the document.
+        var explicit: [String: String] = [:]
     }
 
     // MARK: - Departments
 
-    private func departmentHospital(
-        _ j: Int, _ entities: [Entity], _ c: DepartmentContext, lastHospital: Int?, viaAdjacency: inout [Bool]
+    /// Rule 1: the hospital written right before department `j` (or before
+    /// the department it is chained to), if any.
+    private func adjacentHospital(
+        _ j: Int, _ entities: [Entity], _ c: DepartmentContext, adjacent: [String?], viaAdjacency: inout [Bool]
     ) -> String? {
+        guard j > 0 else { return nil }
+        let k = j - 1
+        let gap = Self.compact(c.units, c.spans[k].upperBound, c.spans[j].lowerBound)
+        if entities[k].label == .hospital, isAdjacentGap(gap) {
+            viaAdjacency[j] = true
+            return c.linked[k]
+        }
+        if entities[k].label == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de, let h = adjacent[k] {
+            viaAdjacency[j] = true
+            return h
+        }
+        return nil
+    }
+
+    /// Rules 2 to 5 for a department with no hospital right before it.
+    private func departmentHospital(_ j: Int, _ entities: [Entity], _ c: DepartmentContext) -> String? {
         let units = c.units
         let main = c.main
         let start = c.spans[j].lowerBound
-        // 1. Adjacent hospital (or a department chained to one).
-        if j > 0 {
-            let k = j - 1
-            let gap = Self.compact(units, c.spans[k].upperBound, start)
-            if entities[k].label == .hospital, isAdjacentGap(gap) {
-                viaAdjacency[j] = true
-                // A bare campus of the hospital the document is about.
-                if let name = c.names[k], isBareCampus(name), let main, main != k,
-                   !(k > 0 && entities[k - 1].label == .hospital) {
-                    return c.linked[main]
-                }
-                return c.linked[k]
-            }
-            if entities[k].label == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de,
-               let h = entities[k].attributes.hospital {
-                viaAdjacency[j] = true
-                return h
-            }
-        }
         // 2. Reference words and non-hospital bodies right before it.
-        var trimmed = Self.wordBefore(units, start, limit: words.maxLength + 1)
+        var trimmed = Self.wordBefore(units, start, limit: max(words.maxLength, places.maxSurfaceLength) + 1)
         if trimmed.last == Self.de.first { trimmed.removeLast() }
         if let found = words.suffix(of: trimmed) {
             switch found.wordClass {
             case .selfReference:
                 return main.flatMap { c.linked[$0] }
             case .anaphor:
-                return (lastHospital ?? main).flatMap { c.linked[$0] }
-            case .body:
+                return (c.before[j] ?? main).flatMap { c.linked[$0] }
+            case .body, .region:
                 return nil
             case .head:
                 // A hospital the text does not name: 某三甲医院骨科.
                 if words.containsWord(of: .unnamed, in: Self.wordBefore(units, start, limit: 12)) { return nil }
-            case .campus, .national, .unnamed:
+                // `县医院胸痛中心`: the document's (else the last named) hospital of that level.
+                if let level = levelBefore(trimmed, headLength: found.length) {
+                    for k in [main, c.before[j]] {
+                        if let k, let name = c.linked[k], name.utf16.contains(level) { return name }
+                    }
+                }
+            case .campus, .national, .unnamed, .rename, .committee, .byline:
                 break
             }
         }
+        // A specialty of a region or of several institutions, or a committee:
+        // 山西省全科医师, 16家全科基地, 心内科专委会.
+        if endsWithPlaceName(trimmed) || Self.endsWithInstitutionCount(trimmed) || isFollowedByCommittee(units, c.spans[j].upperBound) {
+            return nil
+        }
+        let explicit = c.explicit[Self.name(of: entities[j])]
         // 3. A hospital in the same sentence: before it, else (without a main hospital) after it.
         let s = c.sentence[j]
-        if let k = c.before[j], c.sentence[k] == s { return c.linked[k] }
+        if let k = c.before[j], c.sentence[k] == s { return Self.preferExplicit(c.linked[k], explicit) }
         if main == nil, let k = c.after[j], c.sentence[k] == s { return c.linked[k] }
         // 4. The document's main hospital.
-        return main.flatMap { c.linked[$0] }
+        return Self.preferExplicit(main.flatMap { c.linked[$0] }, explicit)
+    }
+
+    /// The hospital the department name is written right after elsewhere in
+    /// the document when it is the found one's parent or part
+    /// (`…总医院第七医学中心及妇产医学部` after `…总医院妇产医学部`), else the found one.
+    static func preferExplicit(_ found: String?, _ explicit: String?) -> String? {
+        guard let found, let explicit, found != explicit else { return found }
+        return found.hasPrefix(explicit) || explicit.hasPrefix(found) ? explicit : found
+    }
+
+    /// Whether `text` ends with the full name of a province, city or county
+    /// (`山西省`, `晋城市`), not a hospital's.
+    private func endsWithPlaceName(_ text: [UInt16]) -> Bool {
+        var length = 2
+        while length <= min(text.count, places.maxSurfaceLength) {
+            let surface = String(decoding: text.suffix(length), as: UTF16.self)
+            if places.entries(surface).contains(where: { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }) {
+                return true
+            }
+            length += 1
+        }
+        return false
+    }
+
+    /// The level character (`县`, `市`, `省`, `区`) right before a hospital head
+    /// that ends `text` and is not part of a named hospital (`县医院`), if any.
+    private func levelBefore(_ text: [UInt16], headLength: Int) -> UInt16? {
+        guard text.count > headLength else { return nil }
+        let end = text.count - headLength
+        let u = text[end - 1]
+        guard [0x53BF, 0x5E02, 0x7701, 0x533A].contains(u) else { return nil } // 县 市 省 区
+        // Only a bare level word: 县医院, not 怀宁县医院 (a name the recogniser missed).
+        var length = 2
+        while length <= min(end, places.maxSurfaceLength) {
+            if !places.entries(String(decoding: text[(end - length) ..< end], as: UTF16.self)).isEmpty { return nil }
+            length += 1
+        }
+        return u
+    }
+
+    /// Whether `text` ends with a count of institutions: `16家`, `多家`.
+    static func endsWithInstitutionCount(_ text: [UInt16]) -> Bool {
+        guard text.count >= 2, text[text.count - 1] == 0x5BB6 else { return false } // 家
+        let u = text[text.count - 2]
+        return (u >= 0x30 && u <= 0x39) || HospitalNames.isNumeral(u) || u == 0x591A || u == 0x51E0 || u == 0x4E24 // 多 几 两
+    }
+
+    /// Whether a committee word (`专委会`, `专业委员会`) follows position `end`.
+    private func isFollowedByCommittee(_ units: [UInt16], _ end: Int) -> Bool {
+        var after: [UInt16] = []
+        var p = end
+        while p < units.count && after.count < words.maxLength {
+            let u = units[p]
+            p += 1
+            if Self.isSpace(u) { continue }
+            if CodeUnitClass.isBoundaryPunctuation(u) { break }
+            after.append(u)
+        }
+        var length = min(after.count, words.maxLength)
+        while length >= 2 {
+            let word = String(decoding: after.prefix(length), as: UTF16.self)
+            switch words.wordClass(of: word) {
+            case .committee: return true
+            case .body where word.hasSuffix("会"): return true // 委员会, 学会, 协会
+            default: break
+            }
+            length -= 1
+        }
+        return false
+    }
+
+    /// Whether a byline word (`来源`, `供稿`), and at most a colon, stands right
+    /// before the hospital at `span`.
+    private func isByline(_ units: [UInt16], _ span: Range<Int>) -> Bool {
+        var p = span.lowerBound
+        while p > 0 && (Self.isSpace(units[p - 1]) || units[p - 1] == 0x3A || units[p - 1] == 0xFF1A) { p -= 1 }
+        return words.suffix(of: Self.wordBefore(units, p, limit: words.maxLength))?.wordClass == .byline
+    }
+
+    /// Whether `原` (former) stands right before the hospital at `span`.
+    static func isFormer(_ units: [UInt16], _ span: Range<Int>) -> Bool {
+        var p = span.lowerBound
+        while p > 0 && isSpace(units[p - 1]) { p -= 1 }
+        return p > 0 && units[p - 1] == 0x539F // 原
+    }
+
+    /// Whether the hospital at `span` is a quoted name something is given
+    /// (`设为“X医院”`, `挂牌“X医院”`): another name, not the institution meant next.
+    private func isGivenName(_ units: [UInt16], _ span: Range<Int>) -> Bool {
+        var p = span.lowerBound
+        while p > 0 && Self.isSpace(units[p - 1]) { p -= 1 }
+        guard p > 0, DocumentAliasPass.isOpeningQuote(units[p - 1]) else { return false }
+        let before = Self.wordBefore(units, p - 1, limit: words.maxLength)
+        return words.suffix(of: before)?.wordClass == .rename
     }
 
     /// Whether the text between a hospital and a department lets the
@@ -273,10 +423,13 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The hospital the document is about: of the hospitals named in its
-    /// headline or first sentence, the most mentioned one; else a hospital
-    /// that has at least two mentions and at least half of all.
-    private func mainHospital(_ entities: [Entity], names: [String?], sentence: [Int], mentions: [String: Int], document: DocumentPlaces) -> Main? {
+    /// headline or first sentence, the most mentioned one; else of those a
+    /// byline names (`来源：…医院`), the most mentioned one; else a hospital
+    /// that has at least two mentions and more than half of all hospital
+    /// mentions (named more often than all others together).
+    private func mainHospital(_ entities: [Entity], names: [String?], sentence: [Int], mentions: [String: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
+        var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
         var total = 0
         var seen: Set<String> = []
@@ -286,22 +439,21 @@ public struct DocumentLinker: Sendable {
             let count = mentions[key] ?? 0
             if seen.insert(key).inserted { total += count }
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
+            if isByline(units, spans[i]), byline.map({ $0.count < count }) ?? true { byline = (i, count) }
             if overall.map({ $0.count < count }) ?? true { overall = (i, count) }
         }
-        if best == nil, let o = overall, o.count >= 2, 2 * o.count >= total { best = o }
+        if best == nil { best = byline }
+        if best == nil, let o = overall, o.count >= 2, 2 * o.count > total { best = o }
         guard let b = best, let name = names[b.index] else { return nil }
         return Main(index: b.index, name: name)
     }
 
     /// The division code of a hospital name, or nil when nothing tells; an
     /// empty code for a place outside the code lists.
-    func placeCode(of name: [UInt16], hint: String?, chain: [String], mainCode: String?) -> String? {
-        let isHead: ([UInt16]) -> Bool = { rest in
-            guard rest.count <= 6, let found = self.words.suffix(of: rest) else { return false }
-            return found.wordClass == .head
-        }
+    func placeCode(of name: [UInt16], hint: String?, chain: [String], mainCode: String?, document: DocumentPlaces? = nil) -> String? {
         if isNationalGeneralHospital(name) { return "11" }
-        var code = places.prefixDivision(of: name, hint: hint, isHead: isHead)?.code
+        // A national body's name (`解放军…`) starts with no place (`解放` is a district).
+        var code = nationalPrefixLength(name) == nil ? places.prefixDivision(of: name, hint: hint, isHead: isHead)?.code : nil
         if code == "" { return "" }
         // A county's short form from another province than the one the
         // document is about is more likely a word (凤凰山分院 in a report from 山西).
@@ -326,8 +478,11 @@ public struct DocumentLinker: Sendable {
                 code = registered
             } else if code == nil, let organization = registry.organizationCode(of: string) {
                 code = organization
+            } else if code == nil, let bracketed = registry.bracketedCode(of: string) {
+                code = bracketed
             }
         }
+        if code == nil, let document { code = documentShortForm(name, document, province: chain.first) }
         if code == nil, let first = name.first {
             switch first {
             case 0x7701: code = chain.first // 省
@@ -338,10 +493,83 @@ public struct DocumentLinker: Sendable {
         }
         if code == nil, let mainCode, isBranch(name) { code = mainCode }
         if code == nil, isTownshipLevel(name) { code = chain.last }
+        // Nothing else places it: the city (else province) the document is mostly about.
+        // (Not a branch or campus: without its parent's place, nothing places it.)
+        if code == nil, document != nil, !isBranch(name), let first = chain.first { code = chain.count > 1 ? chain[1] : first }
         if let c = code, c.utf8.count == 2, !PlaceIndex.isMunicipality(c), let capital = places.capital(ofProvince: c) {
             code = capital
         }
         return code
+    }
+
+    /// Whether `rest` (what follows a head-only place name) is a hospital head.
+    private func isHead(_ rest: [UInt16]) -> Bool {
+        guard rest.count <= 6, let found = words.suffix(of: rest) else { return false }
+        return found.wordClass == .head
+    }
+
+    /// The county a name starts with in the short form, when the document
+    /// also names that county and it is in the document's province (`路桥医院`
+    /// in a report from 浙江 that names 路桥区).
+    private func documentShortForm(_ name: [UInt16], _ document: DocumentPlaces, province: String?) -> String? {
+        guard let province else { return nil }
+        var length = 2
+        while length <= min(places.maxSurfaceLength, name.count - 2) {
+            let surface = String(decoding: name[..<length], as: UTF16.self)
+            let mentioned = Set(places.entries(surface).filter {
+                $0.level == .county && $0.code.hasPrefix(province) && document.count($0.code) > 0
+            }.map(\.code))
+            if mentioned.count == 1 { return mentioned.first }
+            length += 1
+        }
+        return nil
+    }
+
+    /// The length of the national link word `name` starts with (`解放军`), if any.
+    private func nationalPrefixLength(_ name: [UInt16]) -> Int? {
+        var i = min(name.count - 1, words.maxLength)
+        while i >= 2 {
+            if words.wordClass(of: String(decoding: name[..<i], as: UTF16.self)) == .national { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Canonical names
+
+    /// The canonical full name of a hospital name the dictionaries do not
+    /// hold: an affiliated short form (`西安交大一附院`), or a place or national
+    /// prefix before a known name that the prefix places (`北京301医院`,
+    /// `武汉协和医院`); nil when none fits or several do.
+    func fullName(of name: String, hint: String?) -> String? {
+        guard let names = hospitalNames, !names.isKnown(name) else { return nil }
+        let u = Array(name.utf16)
+        guard u.count >= 4 else { return nil }
+        let prefix = places.prefixDivision(of: u, hint: hint, isHead: isHead)
+        // `长治二院`: a place and an ordinal is a city's hospital, not a university's.
+        let placeAndOrdinal = prefix.map { p in u[p.end...].allSatisfy { HospitalNames.isNumeral($0) || $0 == HospitalNames.fu || $0 == HospitalNames.yuan } } ?? false
+        if !placeAndOrdinal, let full = names.expandAffiliated(u) { return full }
+        if let national = nationalPrefixLength(u) {
+            let word = String(decoding: u[..<national], as: UTF16.self)
+            let fits = names.names(endingWith: Array(u[national...])).filter { $0.contains(word) && $0.utf16.count >= u.count }
+            return fits.count == 1 ? fits.first : nil
+        }
+        guard let p = prefix, !p.code.isEmpty, p.end < u.count else { return nil }
+        var registered: [String] = []
+        var inferred: [String] = []
+        for candidate in names.names(endingWith: Array(u[p.end...])) where candidate != name && candidate.utf16.count >= u.count {
+            guard let code = placeCode(of: Array(candidate.utf16), hint: nil, chain: [], mainCode: nil), !code.isEmpty,
+                  code.hasPrefix(p.code) || p.code.hasPrefix(code) else { continue }
+            if registry.code(of: candidate) != nil { registered.append(candidate) } else { inferred.append(candidate) }
+        }
+        if registered.count == 1 { return registered.first }
+        return registered.isEmpty && inferred.count == 1 ? inferred.first : nil
+    }
+
+    /// The name the entity's canonical name was read from (its canonical form,
+    /// else its text without whitespace), the key of ``fullName(of:hint:)``.
+    static func canonicalSource(of entity: Entity) -> String? {
+        entity.label == .hospital ? name(of: entity) : nil
     }
 
     /// `解放军总医院…`, `武警总医院`: the general hospital of a national body

@@ -7,6 +7,9 @@ public struct HospitalRegistry: Sendable {
 
     private let codeOf: [String: String]
     private let organizationCode: [String: String]
+    /// The code of each hospital name a registered name gives in brackets
+    /// (`陆军军医大学附属第一医院(西南医院)` → `西南医院`), when only one place has it.
+    private let bracketedCode: [String: String]
 
     /// Creates a registry from (name, division code) pairs.
     public init(_ pairs: [(name: String, code: String)]) {
@@ -24,6 +27,16 @@ public struct HospitalRegistry: Sendable {
             }
         }
         self.codeOf = codeOf
+        var bracketed: [String: String?] = [:]
+        for pair in pairs {
+            guard let alias = Self.bracketedName(in: pair.name), codeOf[alias] == nil else { continue }
+            if let known = bracketed[alias] {
+                if known != pair.code { bracketed[alias] = .some(nil) }
+            } else {
+                bracketed[alias] = .some(pair.code)
+            }
+        }
+        self.bracketedCode = bracketed.compactMapValues { $0 }
         var organizationCode: [String: String] = [:]
         for (organization, value) in organizations where value.count >= 2 {
             if let c = value.city { organizationCode[organization] = c }
@@ -33,6 +46,25 @@ public struct HospitalRegistry: Sendable {
 
     /// The division code registered for `name`, if any.
     public func code(of name: String) -> String? { codeOf[name] }
+
+    /// The division code of a hospital a registered name gives in brackets
+    /// (`西南医院`), or of a name that is such a hospital after an unregistered
+    /// parent organisation (`第三军医大学西南医院`).
+    public func bracketedCode(of name: String) -> String? {
+        if let code = bracketedCode[name] { return code }
+        guard let organization = Self.organizationPrefix(of: name) else { return nil }
+        return bracketedCode[String(name.dropFirst(organization.count))]
+    }
+
+    /// The hospital name in brackets at the end of `name`, without a leading
+    /// `原` (a former name): at least four characters ending in `医院`.
+    static func bracketedName(in name: String) -> String? {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+        var inner = name[name.index(after: open) ..< name.index(before: name.endIndex)]
+        if inner.hasPrefix("原") { inner = inner.dropFirst() }
+        guard inner.count >= 4, inner.hasSuffix("医院"), !inner.contains("(") else { return nil }
+        return String(inner)
+    }
 
     /// The city code shared by every registered hospital (at least two) whose
     /// name starts with the same parent organisation as `name` (`首都医科大学`), if any.

@@ -14,6 +14,14 @@ public enum LinkWordClass: String, Sendable, Hashable, CaseIterable {
     case national
     /// Marks a hospital the text does not name: 某, 一家.
     case unnamed
+    /// A region, not an institution, whose departments link to no hospital: 全省, 我市.
+    case region
+    /// Gives something another name; a quoted hospital after it is that name, not an institution referred to next: 设为, 挂牌.
+    case rename
+    /// Follows a department that names a committee or society, not a hospital's unit: 专委会, 学组.
+    case committee
+    /// Names the source of a report right before a hospital; that hospital is the one the report is about: 来源, 供稿.
+    case byline
 }
 
 /// The link word file: `word<TAB>class`, class one of ``LinkWordClass``'s raw
@@ -82,7 +90,7 @@ public struct LinkWords: Sendable {
             let word = row.fields[0].trimmingSpaces
             guard !word.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty word") }
             guard let wordClass = LinkWordClass(rawValue: String(row.fields[1].trimmingSpaces)) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])' (expected self, anaphor, campus, body, head, national or unnamed)")
+                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])' (expected self, anaphor, campus, body, head, national, unnamed, region, rename, committee or byline)")
             }
             pairs.append((String(word), wordClass))
         }

@@ -27,10 +27,18 @@ struct LongestNames {
         return name
     }
 
+    /// Whether `short` abbreviates `long`; what it leaves out must not be an
+    /// ordinal (`重庆市人民医院` is not `重庆市第三人民医院`).
     static func abbreviates(_ short: [UInt16], _ long: [UInt16]) -> Bool {
         guard short.first == long.first, short.count >= 5, long.suffix(4).elementsEqual(short.suffix(4)) else { return false }
         var i = 0
-        for u in long where i < short.count && u == short[i] { i += 1 }
+        for u in long {
+            if i < short.count && u == short[i] {
+                i += 1
+            } else if u == HospitalNames.di || HospitalNames.isNumeral(u) || (u >= 0x30 && u <= 0x39) {
+                return false
+            }
+        }
         return i == short.count
     }
 }
