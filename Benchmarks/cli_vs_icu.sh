@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times the command line against ICU word segmentation alone, as whole
-# processes on the same JSONL file, and `--jobs 2` against `--jobs 1`; then
-# probes the peak memory of the command line on one large single-line
-# document. See docs/BENCHMARKS.md.
+# processes on the same JSONL file, and `--jobs 2` against `--jobs 1`; times
+# the command line's start-up (a one-line input: process start, extractor
+# construction); then probes the peak memory of the command line on one
+# large single-line document. See docs/BENCHMARKS.md.
 #
 # usage: Benchmarks/cli_vs_icu.sh [options]
 #   -n PAIRS          runs of each command, alternating A B A B ... (default 5)
@@ -124,6 +125,18 @@ cmp -s "$WORK/cli-jobs1.jsonl" "$WORK/cli-jobs2.jsonl" && echo "   --jobs 1 and 
     || echo "   WARNING: --jobs 1 and --jobs 2 outputs differ"
 timed "parse" "$WORK/out-a.txt" "$ICU" --parse-only "$CORPUS"
 echo "   (parse = icu-segment --parse-only: reading and JSON parsing alone)"
+
+# A one-document input: the process's start-up and extractor construction
+# are nearly all of its run.
+TINY="$WORK/tiny.jsonl"
+printf '{"id": "tiny", "text": "%s"}\n' "The quick brown fox." > "$TINY"
+echo "== start-up: medextract extract --format jsonl --jobs 1 on a one-line document ($PAIRS runs; construction goal: <= 100 ms)"
+startups=""
+for i in $(seq 1 "$PAIRS"); do
+    timed "startup" "$WORK/out-a.txt" "$CLI" extract --format jsonl --jobs 1 "$TINY"
+    startups+="$WALL"$'\n'
+done
+echo "   median start-up $(printf '%s' "$startups" | median) s, fastest $(printf '%s' "$startups" | sort -g | head -1) s"
 
 echo "== ICU word segmentation alone vs medextract extract --jobs 1 ($PAIRS pairs; goal: ratio >= 1.5)"
 compare icu cli "$ICU $CORPUS" "$CLI extract --format jsonl --jobs 1 $CORPUS"

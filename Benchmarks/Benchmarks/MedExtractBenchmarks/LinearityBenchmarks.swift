@@ -1,4 +1,4 @@
-// Size linearity: full extraction of one document of 1 KB to 50 MB.
+// Size linearity: full extraction of documents of 1 KB to 50 MB.
 
 import Benchmark
 @_spi(Benchmarks) import MedExtract
@@ -8,16 +8,35 @@ let linearitySizes: [(name: String, utf8Bytes: Int)] = [
     ("1 KB", 1_000), ("64 KB", 64_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000), ("50 MB", 50_000_000),
 ]
 
-/// How many times one iteration extracts a document of `utf8Bytes` bytes:
-/// enough for about 1 MB of text, so that small documents are timed over
-/// more than a clock tick.
-func repetitions(forUTF8Bytes utf8Bytes: Int) -> Int { max(1, 1_000_000 / max(utf8Bytes, 1)) }
+/// The documents one iteration of `Size/<size>` extracts: below 1 MB, the
+/// 1 MB document cut into consecutive pieces of `utf8Bytes` (so every size
+/// processes the same text); from 1 MB, one document of that size.
+func linearityDocuments(utf8Bytes: Int) -> [String] {
+    guard utf8Bytes < 1_000_000 else { return [corpus.document(ofUTF8Bytes: utf8Bytes)] }
+    let whole = corpus.document(ofUTF8Bytes: 1_000_000)
+    var pieces: [String] = []
+    var piece = String.UnicodeScalarView()
+    var size = 0
+    for scalar in whole.unicodeScalars {
+        let width = UTF8.width(scalar)
+        if size + width > utf8Bytes {
+            pieces.append(String(piece))
+            piece = String.UnicodeScalarView()
+            size = 0
+        }
+        piece.append(scalar)
+        size += width
+    }
+    if !piece.isEmpty { pieces.append(String(piece)) }
+    return pieces
+}
 
-/// Registers `Size/<size>`: `extract(from:)` on one document of that size,
-/// built from the seeds joined and repeated (``Corpus/document(ofUTF8Bytes:)``).
+/// Registers `Size/<size>`: `extract(from:)` on documents of that size
+/// (``linearityDocuments(utf8Bytes:)``): 1 MB of text a iteration in
+/// documents of 1 KB or 64 KB, or one document of 1, 10 or 50 MB.
 ///
 /// The metric to compare is `us/MB`: if every stage is linear it is the same
-/// for every size (a small document adds the fixed cost of one call).
+/// for every size (small documents add the fixed cost of one call each).
 func registerLinearityBenchmarks() {
     for (name, utf8Bytes) in linearitySizes {
         let large = utf8Bytes >= 10_000_000
@@ -28,13 +47,13 @@ func registerLinearityBenchmarks() {
             maxDuration: .seconds(large ? 20 : 5),
             maxIterations: large ? 5 : 20
         )
-        let count = repetitions(forUTF8Bytes: utf8Bytes)
-        Benchmark("Size/\(name)", configuration: configuration) { benchmark, text in
-            measure(benchmark, utf8Bytes: text.utf8.count * count) {
-                for _ in 0 ..< count { blackHole(extractor.extract(from: text)) }
+        Benchmark("Size/\(name)", configuration: configuration) { benchmark, documents in
+            let bytes = documents.reduce(0) { $0 + $1.utf8.count }
+            measure(benchmark, utf8Bytes: bytes) {
+                for text in documents { blackHole(extractor.extract(from: text)) }
             }
         } setup: {
-            corpus.document(ofUTF8Bytes: utf8Bytes)
+            linearityDocuments(utf8Bytes: utf8Bytes)
         }
     }
 }

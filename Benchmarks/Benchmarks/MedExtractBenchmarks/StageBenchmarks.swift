@@ -19,8 +19,33 @@ let seedCandidates: [(candidates: [Candidate], clauses: [Range<Int>])] = normali
     return (candidates, context.segmentedClauses)
 }
 
+/// Each seed's entities as `extract(from:)` returns them, with the
+/// attributes the linker sets (hospital, division, province, city) cleared:
+/// the linker's input.
+let unlinkedSeedEntities: [[Entity]] = corpus.seeds.map { seed in
+    extractor.extract(from: seed).map { entity in
+        var unlinked = entity
+        unlinked.attributes.hospital = nil
+        unlinked.attributes.division = nil
+        unlinked.attributes.province = nil
+        unlinked.attributes.city = nil
+        return unlinked
+    }
+}
+
+/// A linker like the extractor's (built-in registry and link words, the
+/// lexicon's places); stops the run when it cannot be built.
+func makeLinker() -> DocumentLinker {
+    do {
+        return try DocumentLinker(builtinWith: Array(extractor.lexicon.places))
+    } catch {
+        fatalError("cannot build the linker: \(error)")
+    }
+}
+
 /// Registers `Stage/*`: normalisation, dictionary matching, every
-/// recogniser, ICU on the requested clauses, overlap resolution.
+/// recogniser, ICU on the requested clauses, overlap resolution, all of
+/// candidate extraction with the document alias pass, linking.
 func registerStageBenchmarks() {
     Benchmark("Stage/normalisation", configuration: corpusConfiguration) { benchmark in
         let normalizer = TextNormalizer()
@@ -64,6 +89,21 @@ func registerStageBenchmarks() {
         overCorpus(benchmark) { i in
             let seed = i % normalizedSeeds.count
             blackHole(resolver.resolve(seedCandidates[seed].candidates, length: normalizedSeeds[seed].count))
+        }
+    }
+    // Matching, every recogniser, resolution and the alias pass (learning
+    // aliases a document declares, a second resolution when it has some):
+    // the stages above together plus the alias pass.
+    Benchmark("Stage/candidates with alias pass", configuration: corpusConfiguration) { benchmark in
+        overCorpus(benchmark) { i in blackHole(extractor.resolvedCandidates(in: normalizedSeeds[i % normalizedSeeds.count])) }
+    }
+    // Linking departments to hospitals and hospitals to places
+    // (`DocumentLinker.link(_:in:)`), on the entities of each document.
+    Benchmark("Stage/linking", configuration: corpusConfiguration) { benchmark in
+        let linker = makeLinker()
+        overCorpus(benchmark) { i in
+            let seed = i % corpus.seeds.count
+            blackHole(linker.link(unlinkedSeedEntities[seed], in: corpus.seeds[seed]))
         }
     }
 }
