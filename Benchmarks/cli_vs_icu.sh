@@ -77,18 +77,21 @@ echo "   corpus $CORPUS: $BYTES bytes, $LINES lines; $(nproc) cores"
 echo "   load:$(uptime | sed 's/.*load average//')"
 
 # timed LABEL OUT COMMAND...: runs COMMAND with standard output to OUT,
-# prints its wall clock, CPU and peak RSS, and leaves the wall clock in
-# seconds in $WALL.
+# prints its wall clock, CPU time (user + sys), CPU share, peak RSS and
+# throughput over the corpus, and leaves the wall clock in seconds in $WALL
+# and the CPU time in $CPU. A CPU share well under 100 % per job means other
+# processes had the cores.
 timed() {
-    local label="$1" out="$2" stats="$WORK/time.txt" start end
+    local label="$1" out="$2" stats="$WORK/time.txt" start end user sys rss share
     shift 2
     start=$EPOCHREALTIME
     /usr/bin/time -f "%U %S %M %P" -o "$stats" "$@" > "$out"
     end=$EPOCHREALTIME
     WALL=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }')
-    read -r user sys rss cpu < "$stats"
-    printf '   %-8s wall %7.3f s  user %6.2f s  sys %5.2f s  cpu %5s  peak RSS %6.1f MB  %6.1f MB/s\n' \
-        "$label" "$WALL" "$user" "$sys" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" \
+    read -r user sys rss share < "$stats"
+    CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    printf '   %-8s wall %7.3f s  cpu %6.2f s (%5s)  peak RSS %6.1f MB  %6.1f MB/s\n' \
+        "$label" "$WALL" "$CPU" "$share" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" \
         "$(awk -v b="$BYTES" -v w="$WALL" 'BEGIN { print b / 1e6 / w }')"
 }
 
@@ -98,20 +101,22 @@ median() {
 }
 
 # compare NAME_A NAME_B "COMMAND_A" "COMMAND_B": N alternating pairs, each
-# pair's ratio wall(A) / wall(B), then the median and the fastest of each.
+# pair's ratio wall(A) / wall(B) (and of CPU time, for the single-job
+# comparison), then the medians and the fastest run of each.
 compare() {
-    local name_a="$1" name_b="$2" command_a="$3" command_b="$4" i a b
-    local ratios="" walls_a="" walls_b=""
+    local name_a="$1" name_b="$2" command_a="$3" command_b="$4" i a b cpu_a
+    local ratios="" cpu_ratios="" walls_a="" walls_b=""
     for i in $(seq 1 "$PAIRS"); do
         # shellcheck disable=SC2086
-        timed "$name_a" "$WORK/out-a.txt" $command_a; a=$WALL
+        timed "$name_a" "$WORK/out-a.txt" $command_a; a=$WALL; cpu_a=$CPU
         # shellcheck disable=SC2086
         timed "$name_b" "$WORK/out-b.txt" $command_b; b=$WALL
         ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')
-        echo "   pair $i: $name_a/$name_b = $ratio"
-        ratios+="$ratio"$'\n'; walls_a+="$a"$'\n'; walls_b+="$b"$'\n'
+        cpu_ratio=$(awk -v a="$cpu_a" -v b="$CPU" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+        echo "   pair $i: $name_a/$name_b = $ratio wall, $cpu_ratio CPU time"
+        ratios+="$ratio"$'\n'; cpu_ratios+="$cpu_ratio"$'\n'; walls_a+="$a"$'\n'; walls_b+="$b"$'\n'
     done
-    echo "   median $name_a/$name_b = $(printf '%s' "$ratios" | median)" \
+    echo "   median $name_a/$name_b = $(printf '%s' "$ratios" | median) wall, $(printf '%s' "$cpu_ratios" | median) CPU time" \
         "(median wall $name_a $(printf '%s' "$walls_a" | median) s, $name_b $(printf '%s' "$walls_b" | median) s;" \
         "fastest $name_a $(printf '%s' "$walls_a" | sort -g | head -1) s, $name_b $(printf '%s' "$walls_b" | sort -g | head -1) s)"
 }
@@ -133,7 +138,7 @@ printf '{"id": "tiny", "text": "%s"}\n' "The quick brown fox." > "$TINY"
 echo "== start-up: medextract extract --format jsonl --jobs 1 on a one-line document ($PAIRS runs; construction goal: <= 100 ms)"
 startups=""
 for i in $(seq 1 "$PAIRS"); do
-    timed "startup" "$WORK/out-a.txt" "$CLI" extract --format jsonl --jobs 1 "$TINY"
+    BYTES=$(wc -c < "$TINY") timed "startup" "$WORK/out-a.txt" "$CLI" extract --format jsonl --jobs 1 "$TINY"
     startups+="$WALL"$'\n'
 done
 echo "   median start-up $(printf '%s' "$startups" | median) s, fastest $(printf '%s' "$startups" | sort -g | head -1) s"
