@@ -13,7 +13,7 @@ var corpusConfiguration: Benchmark.Configuration {
         metrics: textMetrics,
         warmupIterations: 1,
         scalingFactor: .kilo,
-        maxDuration: .seconds(10),
+        maxDuration: .seconds(30),
         maxIterations: 10
     )
 }

@@ -57,3 +57,49 @@ func registerLinearityBenchmarks() {
         }
     }
 }
+
+/// The time-per-MB metric of one size in `Size/interleaved`.
+func microsecondsPerMB(size name: String) -> BenchmarkMetric {
+    .custom("us/MB \(name)", polarity: .prefersSmaller, useScalingFactor: false)
+}
+
+/// The slowest size's time per MB over the fastest's, times 100, in one
+/// iteration of `Size/interleaved` (goal: at most 150).
+let sizeSpread = BenchmarkMetric.custom("slowest/fastest x100", polarity: .prefersSmaller, useScalingFactor: false)
+
+/// Registers `Size/interleaved`: every size of ``linearitySizes`` in each
+/// iteration, one after the other, each timed on its own (`us/MB <size>`),
+/// so that a change in the machine's load between benchmarks does not pass
+/// for a difference between sizes; `slowest/fastest x100` is the spread.
+func registerInterleavedLinearityBenchmark() {
+    let metrics: [BenchmarkMetric] = [.wallClock, sizeSpread] + linearitySizes.map { microsecondsPerMB(size: $0.name) }
+    let configuration = Benchmark.Configuration(
+        metrics: metrics,
+        warmupIterations: 0,
+        scalingFactor: .one,
+        maxDuration: .seconds(120),
+        maxIterations: 5
+    )
+    Benchmark("Size/interleaved", configuration: configuration) { (benchmark: Benchmark, documents: [[String]]) in
+        var perMB: [Double] = []
+        for (index, (name, _)) in linearitySizes.enumerated() {
+            let pieces = documents[index]
+            let bytes = pieces.reduce(0) { $0 + $1.utf8.count }
+            let clock = ContinuousClock()
+            let start = clock.now
+            for text in pieces { blackHole(extractor.extract(from: text)) }
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let microseconds = seconds * 1e6 / (Double(bytes) / 1e6)
+            perMB.append(microseconds)
+            benchmark.measurement(microsecondsPerMB(size: name), Int(microseconds.rounded()))
+        }
+        if let slowest = perMB.max(), let fastest = perMB.min(), fastest > 0 {
+            benchmark.measurement(sizeSpread, Int((100 * slowest / fastest).rounded()))
+        }
+    } setup: {
+        // Build the extractor now, not in the first (measured) iteration.
+        blackHole(extractor.stageRecognizers.count)
+        return linearitySizes.map { linearityDocuments(utf8Bytes: $0.utf8Bytes) }
+    }
+}

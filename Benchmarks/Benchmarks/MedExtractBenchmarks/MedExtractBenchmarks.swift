@@ -4,7 +4,8 @@
 // - CorpusBenchmarks: full extraction and ICU word segmentation alone, the
 //   reference ceiling, over the seed corpus (`Extraction/full`, `Reference/*`);
 // - StageBenchmarks: each stage alone on the same corpus (`Stage/*`);
-// - LinearityBenchmarks: one document of 1 KB to 50 MB (`Size/*`);
+// - LinearityBenchmarks: documents of 1 KB to 50 MB, each size alone and
+//   all sizes interleaved in one benchmark (`Size/*`);
 // - AdversarialBenchmarks: texts built to find super-linear paths
 //   (`Adversarial/*`, texts in AdversarialTexts).
 //
@@ -33,5 +34,6 @@ let benchmarks: @Sendable () -> Void = {
     registerCorpusBenchmarks()
     registerStageBenchmarks()
     registerLinearityBenchmarks()
+    registerInterleavedLinearityBenchmark()
     registerAdversarialBenchmarks()
 }
