@@ -85,12 +85,8 @@ func registerInterleavedLinearityBenchmark() {
         for (index, (name, _)) in linearitySizes.enumerated() {
             let pieces = documents[index]
             let bytes = pieces.reduce(0) { $0 + $1.utf8.count }
-            let clock = ContinuousClock()
-            let start = clock.now
-            for text in pieces { blackHole(extractor.extract(from: text)) }
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            let microseconds = seconds * 1e6 / (Double(bytes) / 1e6)
+            let elapsed = seconds { for text in pieces { blackHole(extractor.extract(from: text)) } }
+            let microseconds = microsecondsPerMB(seconds: elapsed, utf8Bytes: bytes)
             perMB.append(microseconds)
             benchmark.measurement(microsecondsPerMB(size: name), Int(microseconds.rounded()))
         }

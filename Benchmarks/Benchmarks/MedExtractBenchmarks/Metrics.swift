@@ -12,17 +12,28 @@ let microsecondsPerMB = BenchmarkMetric.custom("us/MB", polarity: .prefersSmalle
 /// The metrics of every benchmark that processes text.
 let textMetrics: [BenchmarkMetric] = [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident, bytesPerSecond, microsecondsPerMB]
 
-/// Runs `body` once, timed, and records `utf8Bytes / time` as bytes per
-/// second and time per MB.
+/// The wall-clock seconds `body` takes (at least a nanosecond).
 @inline(__always)
-func measure(_ benchmark: Benchmark, utf8Bytes: Int, _ body: () -> Void) {
+func seconds(_ body: () -> Void) -> Double {
     let clock = ContinuousClock()
     let start = clock.now
     body()
     let elapsed = clock.now - start
-    let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, 1e-9)
-    benchmark.measurement(bytesPerSecond, Int(Double(utf8Bytes) / seconds))
-    benchmark.measurement(microsecondsPerMB, Int((seconds * 1e6 / (Double(utf8Bytes) / 1e6)).rounded()))
+    return max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, 1e-9)
+}
+
+/// Microseconds per 10^6 bytes for `utf8Bytes` processed in `seconds`.
+func microsecondsPerMB(seconds: Double, utf8Bytes: Int) -> Double {
+    seconds * 1e6 / (Double(max(utf8Bytes, 1)) / 1e6)
+}
+
+/// Runs `body` once, timed, and records `utf8Bytes / time` as bytes per
+/// second and time per MB.
+@inline(__always)
+func measure(_ benchmark: Benchmark, utf8Bytes: Int, _ body: () -> Void) {
+    let elapsed = seconds(body)
+    benchmark.measurement(bytesPerSecond, Int(Double(utf8Bytes) / elapsed))
+    benchmark.measurement(microsecondsPerMB, Int(microsecondsPerMB(seconds: elapsed, utf8Bytes: utf8Bytes).rounded()))
 }
 
 /// Runs `body` over every document of one corpus pass (the benchmark's
