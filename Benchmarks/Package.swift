@@ -5,7 +5,8 @@
 //
 //     swift package benchmark
 //
-// See docs/BENCHMARKS.md.
+// and, for the command line against ICU word segmentation alone as whole
+// processes, `./cli_vs_icu.sh`. See docs/BENCHMARKS.md.
 
 import PackageDescription
 
@@ -27,6 +28,15 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
+        ),
+        // The reference process for the command line: reads the same JSONL
+        // and runs ICU word segmentation alone (see cli_vs_icu.sh).
+        .executableTarget(
+            name: "icu-segment",
+            dependencies: [
+                .product(name: "MedExtract", package: "MedExtract"),
+            ],
+            path: "Sources/icu-segment"
         ),
     ],
     swiftLanguageModes: [.v6]

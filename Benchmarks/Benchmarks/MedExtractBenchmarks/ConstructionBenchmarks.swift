@@ -1,0 +1,35 @@
+// Construction: dictionary loading, automaton building, opening ICU.
+
+import Benchmark
+@_spi(Benchmarks) import MedExtract
+
+/// Registers `Construction/*`: building a `MedExtractor`, as every process
+/// of the command line does once.
+func registerConstructionBenchmarks() {
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        warmupIterations: 1,
+        scalingFactor: .one,
+        maxDuration: .seconds(5),
+        maxIterations: 50
+    )
+    Benchmark("Construction/built-in dictionaries", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(makeExtractor(benchConfiguration)) }
+    }
+    // The linker alone (built-in registry, link words, place index), which
+    // the extractor builds last.
+    Benchmark("Construction/linker", configuration: configuration) { benchmark in
+        let places = extractor.lexicon.places
+        for _ in benchmark.scaledIterations {
+            do {
+                blackHole(try DocumentLinker(builtinWith: Array(places)))
+            } catch {
+                benchmark.error("cannot build the linker: \(error)")
+            }
+        }
+    }
+    let synthetic = ExtractorConfiguration(userDictionaries: extraDictionaries + [syntheticDictionary])
+    Benchmark("Construction/built-in + 30k synthetic entries", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(makeExtractor(synthetic)) }
+    }
+}
