@@ -11,6 +11,8 @@
     public let lexicon: Lexicon
     let segmenter: WordSegmenter
     private var boundaryCache: [Range<Int>: [Int]] = [:]
+    /// The clause breaks, once ``clauseRange(around:)`` has been asked.
+    private var clauseBreakCache: [Int]?
     /// `endIndex[p]` is the index of the first match whose end is ≥ p.
     private let endIndex: [Int32]
     /// The clauses segmented so far by ``wordBoundaries(around:)``, in the
@@ -53,14 +55,30 @@
 
     /// Whether an ICU word boundary falls at `position` (within its clause).
     public func isWordBoundary(_ position: Int) -> Bool {
-        wordBoundaries(around: position).contains(position)
+        let boundaries = wordBoundaries(around: position)
+        let i = Self.firstIndex(notBelow: position, in: boundaries)
+        return i < boundaries.count && boundaries[i] == position
     }
 
     /// The ICU word that ends at `position`, if a word boundary is there.
     public func word(endingAt position: Int) -> Range<Int>? {
         let boundaries = wordBoundaries(around: max(0, position - 1))
-        guard let i = boundaries.firstIndex(of: position), i > 0 else { return nil }
+        let i = Self.firstIndex(notBelow: position, in: boundaries)
+        guard i > 0, i < boundaries.count, boundaries[i] == position else { return nil }
         return boundaries[i - 1] ..< position
+    }
+
+    /// The index of the first element of the ascending `values` that is ≥
+    /// `value` (`values.count` when none is): a binary search, so a query in a
+    /// clause of many words costs the logarithm of its length.
+    static func firstIndex(notBelow value: Int, in values: [Int]) -> Int {
+        var lo = 0
+        var hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The code units of the normalised text.
@@ -107,13 +125,30 @@
     }
 
     /// The clause containing `position`: bounded by punctuation or line breaks.
+    ///
+    /// The positions of the clause breaks are found in one pass over the text
+    /// the first time a clause is asked for; each query is then a binary
+    /// search, so asking about every position of one long clause (100,000
+    /// ideographs without punctuation) stays linear overall.
     public func clauseRange(around position: Int) -> Range<Int> {
-        let units = text.units
-        var lo = min(max(position, 0), units.count)
-        while lo > 0 && !Self.isClauseBreak(units[lo - 1]) { lo -= 1 }
-        var hi = min(max(position, 0), units.count)
-        while hi < units.count && !Self.isClauseBreak(units[hi]) { hi += 1 }
+        let count = text.units.count
+        let p = min(max(position, 0), count)
+        let breaks = clauseBreaks()
+        // The first break at or after p ends the clause; the one before it starts it.
+        let i = Self.firstIndex(notBelow: p, in: breaks)
+        let hi = i < breaks.count ? breaks[i] : count
+        let lo = i > 0 ? breaks[i - 1] + 1 : 0
         return lo ..< hi
+    }
+
+    /// The offsets of every clause break in the text, ascending; computed once.
+    private func clauseBreaks() -> [Int] {
+        if let breaks = clauseBreakCache { return breaks }
+        var breaks: [Int] = []
+        let units = text.units
+        for i in units.indices where Self.isClauseBreak(units[i]) { breaks.append(i) }
+        clauseBreakCache = breaks
+        return breaks
     }
 
     @inline(__always)
