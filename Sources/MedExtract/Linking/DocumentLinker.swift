@@ -31,52 +31,46 @@ public struct DocumentLinker: Sendable {
     public let registry: HospitalRegistry
     /// The words read around departments.
     public let words: LinkWords
-    private let automaton: AhoCorasick
-    /// Division code of each automaton pattern (a free-standing province, city
-    /// or county name that names one division).
-    private let patternCodes: [String]
 
     /// Creates the pass from the gazetteer, the registry and the link words.
     public init(places: [PlaceEntry], registry: HospitalRegistry, words: LinkWords) {
-        self.places = PlaceIndex(places)
+        self.init(places: PlaceIndex(places), registry: registry, words: words)
+    }
+
+    init(places: PlaceIndex, registry: HospitalRegistry, words: LinkWords) {
+        self.places = places
         self.registry = registry
         self.words = words
-        var codes: [String: String?] = [:]
-        for place in places where !place.headOnly && !place.code.isEmpty && place.level != .township {
-            if let known = codes[place.surface] {
-                if known != place.code { codes[place.surface] = .some(nil) }
-            } else {
-                codes[place.surface] = .some(place.code)
-            }
-        }
-        var builder = AhoCorasickBuilder()
-        var patternCodes: [String] = []
-        for (surface, code) in codes.sorted(by: { $0.key < $1.key }) {
-            guard let code, surface.utf16.count >= 2 else { continue }
-            _ = builder.add(surface)
-            patternCodes.append(code)
-        }
-        self.automaton = builder.build()
-        self.patternCodes = patternCodes
     }
 
     /// Loads the built-in registry and link words for `places`.
     public init(builtinWith places: [PlaceEntry]) throws(MedExtractError) {
+        try self.init(builtinWith: PlaceIndex(places))
+    }
+
+    /// Loads the built-in registry and link words for the gazetteer of
+    /// `lexicon`, indexed by the tables archived with it (nothing is built).
+    init(builtinWith lexicon: Lexicon) throws(MedExtractError) {
+        guard let lookup = lexicon.placeLookup else {
+            try self.init(builtinWith: Array(lexicon.places))
+            return
+        }
+        try self.init(builtinWith: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup))
+    }
+
+    private init(builtinWith places: PlaceIndex) throws(MedExtractError) {
         let registry = try HospitalRegistry.parse(try BuiltinResources.contents(of: HospitalRegistry.builtinName), path: HospitalRegistry.builtinName)
         let words = try LinkWords.parse(try BuiltinResources.contents(of: LinkWords.builtinName), path: LinkWords.builtinName)
         self.init(places: places, registry: registry, words: words)
     }
 
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.
-    public func link(_ entities: [Entity], in text: String) -> [Entity] {
+    public func link(_ entities: consuming [Entity], in text: String) -> [Entity] {
         guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
         let units = Array(text.utf16)
         var document = DocumentPlaces()
         units.withUnsafeBufferPointer { buffer in
-            automaton.forEachMatch(in: buffer) { pattern, start, end in
-                // Only whole words: not inside a longer run of a place name.
-                document.add(patternCodes[pattern])
-            }
+            places.forEachDivisionName(in: buffer) { document.add($0) }
         }
         let spans = Entity.utf16Spans(of: entities, in: text)
         let sentenceIndex = SentenceIndex(units)
@@ -110,7 +104,8 @@ public struct DocumentLinker: Sendable {
         if let m = main {
             mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil)
         }
-        var out = entities
+        // Moved, not copied: the links are set in place.
+        var out = consume entities
         for i in out.indices where out[i].label == .hospital {
             guard let name = names[i] else { continue }
             let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode)
@@ -123,9 +118,9 @@ public struct DocumentLinker: Sendable {
 
         // Departments. Each hospital's link name once; the nearest usable
         // hospital before and the next one after every entity, in two passes.
-        var linked: [String?] = Array(repeating: nil, count: entities.count)
-        var before: [Int?] = Array(repeating: nil, count: entities.count)
-        var after: [Int?] = Array(repeating: nil, count: entities.count)
+        var linked: [String?] = Array(repeating: nil, count: out.count)
+        var before: [Int?] = Array(repeating: nil, count: out.count)
+        var after: [Int?] = Array(repeating: nil, count: out.count)
         var last: Int?
         for k in out.indices {
             before[k] = last
@@ -140,7 +135,7 @@ public struct DocumentLinker: Sendable {
             if out[k].label == .hospital { next = k }
         }
         var lastHospital: Int?
-        var viaAdjacency: [Bool] = Array(repeating: false, count: entities.count)
+        var viaAdjacency: [Bool] = Array(repeating: false, count: out.count)
         let context = DepartmentContext(units: units, spans: spans, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
         for j in out.indices {
             if out[j].label == .hospital { lastHospital = j; continue }

@@ -27,6 +27,8 @@ public struct LinkWords: Sendable {
     /// The longest word, in UTF-16 code units.
     public let maxLength: Int
     private let classOf: [String: LinkWordClass]
+    /// The words read backwards, as a trie over code units, for ``suffix(of:)``.
+    private let reversed: SuffixTrie
 
     /// Creates the word lists from (word, class) pairs.
     public init(_ pairs: [(word: String, wordClass: LinkWordClass)]) {
@@ -41,6 +43,9 @@ public struct LinkWords: Sendable {
         self.words = words
         self.classOf = classOf
         self.maxLength = maxLength
+        var trie = SuffixTrie()
+        for (word, wordClass) in classOf { trie.insert(Array(word.utf16), wordClass) }
+        self.reversed = trie
     }
 
     /// The class of `word`, if it is a link word.
@@ -48,13 +53,7 @@ public struct LinkWords: Sendable {
 
     /// The class of the longest link word `text` ends with, and that word's length.
     public func suffix(of text: [UInt16]) -> (wordClass: LinkWordClass, length: Int)? {
-        var length = min(maxLength, text.count)
-        while length >= 1 {
-            let word = String(decoding: text[(text.count - length)...], as: UTF16.self)
-            if let found = classOf[word] { return (found, length) }
-            length -= 1
-        }
-        return nil
+        reversed.longestSuffix(of: text, limit: maxLength)
     }
 
     /// Whether a word of `wordClass` occurs anywhere in `text`.
@@ -87,5 +86,51 @@ public struct LinkWords: Sendable {
             pairs.append((String(word), wordClass))
         }
         return LinkWords(pairs)
+    }
+}
+
+/// Words stored back to front in a trie of UTF-16 code units, so the longest
+/// word a text ends with is found in one backward walk, without a string.
+struct SuffixTrie: Sendable {
+    /// Children of each node: (unit, node), sorted by unit.
+    private var children: [[(unit: UInt16, node: Int32)]] = [[]]
+    /// The class of the word ending at each node, if one does.
+    private var wordClass: [LinkWordClass?] = [nil]
+
+    mutating func insert(_ word: [UInt16], _ value: LinkWordClass) {
+        var node = 0
+        for unit in word.reversed() {
+            if let next = child(node, unit) {
+                node = next
+            } else {
+                let next = children.count
+                children.append([])
+                wordClass.append(nil)
+                let position = children[node].firstIndex { $0.unit > unit } ?? children[node].count
+                children[node].insert((unit, Int32(next)), at: position)
+                node = next
+            }
+        }
+        if !word.isEmpty { wordClass[node] = value }
+    }
+
+    private func child(_ node: Int, _ unit: UInt16) -> Int? {
+        for edge in children[node] where edge.unit == unit { return Int(edge.node) }
+        return nil
+    }
+
+    /// The class and length of the longest word (at most `limit` units) `text` ends with.
+    func longestSuffix(of text: [UInt16], limit: Int) -> (wordClass: LinkWordClass, length: Int)? {
+        var node = 0
+        var best: (wordClass: LinkWordClass, length: Int)?
+        var length = 0
+        var i = text.count
+        while i > 0, length < limit, let next = child(node, text[i - 1]) {
+            node = next
+            length += 1
+            i -= 1
+            if let found = wordClass[node] { best = (found, length) }
+        }
+        return best
     }
 }
