@@ -67,7 +67,7 @@ public struct DocumentLinker: Sendable {
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.
     public func link(_ entities: consuming [Entity], in text: String) -> [Entity] {
         guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
-        let units = Array(text.utf16)
+        let units = Self.utf16Units(of: text)
         var document = DocumentPlaces()
         units.withUnsafeBufferPointer { buffer in
             places.forEachDivisionName(in: buffer) { document.add($0) }
@@ -343,16 +343,10 @@ public struct DocumentLinker: Sendable {
     /// (the name starts with a `national` link word and has `总医院`), in 北京.
     private func isNationalGeneralHospital(_ name: [UInt16]) -> Bool {
         let general: [UInt16] = Array("总医院".utf16)
-        var startsNational = false
-        var i = 2
-        while i <= min(name.count, words.maxLength) && !startsNational {
-            if words.wordClass(of: String(decoding: name[..<i], as: UTF16.self)) == .national { startsNational = true }
-            i += 1
-        }
-        guard startsNational else { return false }
-        i = 0
+        guard words.startsWithWord(of: .national, in: name, minimumLength: 2) else { return false }
+        var i = 0
         while i + general.count <= name.count {
-            if Array(name[i ..< i + general.count]) == general { return true }
+            if name[i ..< i + general.count].elementsEqual(general) { return true }
             i += 1
         }
         return false
@@ -423,6 +417,22 @@ public struct DocumentLinker: Sendable {
             p -= 1
         }
         return out.reversed()
+    }
+
+    /// The UTF-16 code units of `text`, transcoded from its UTF-8 in one
+    /// pass (`Array(text.utf16)` counts them first, through index breadcrumbs).
+    static func utf16Units(of text: String) -> [UInt16] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0
+                _ = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) { unit in
+                    out[n] = unit
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     static func isSpace(_ u: UInt16) -> Bool {

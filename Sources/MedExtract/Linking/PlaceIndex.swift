@@ -124,7 +124,8 @@ public struct PlaceIndex: Sendable {
                 if let pattern, !lookup.places(ofPattern: pattern).isEmpty {
                     let rest = Array(name[(position + length)...])
                     // Head-only names (township short forms) only inside a known county.
-                    let usable = entries(ofPattern: pattern).filter { !$0.headOnly || (code?.utf8.count == 6 && isHead(rest)) }
+                    let usable = lookup.places(ofPattern: pattern).map { lookup.facts(ofPlace: Int($0)) }
+                        .filter { !$0.headOnly || (code?.utf8.count == 6 && isHead(rest)) }
                     if let chosen = Self.choose(usable, inside: code, hint: hint) { found = (chosen, length) }
                 }
                 length -= 1
@@ -140,7 +141,7 @@ public struct PlaceIndex: Sendable {
 
     /// The code of the entry to read: inside `outer` when given; else the only
     /// one, one inside `hint`, or the only one of the highest level.
-    static func choose(_ entries: [PlaceEntry], inside outer: String?, hint: String?) -> String? {
+    static func choose(_ entries: [PlaceFacts], inside outer: String?, hint: String?) -> String? {
         guard !entries.isEmpty else { return nil }
         if let outer {
             let inner = entries.filter { $0.code.hasPrefix(outer) && $0.code != outer }
@@ -155,7 +156,7 @@ public struct PlaceIndex: Sendable {
         return unique(entries.filter { GazetteerFile.codeLength(of: $0.level) == top })
     }
 
-    private static func unique(_ entries: [PlaceEntry]) -> String? {
+    private static func unique(_ entries: [PlaceFacts]) -> String? {
         guard let first = entries.first else { return nil }
         return entries.allSatisfy({ $0.code == first.code }) ? first.code : nil
     }

@@ -27,6 +27,15 @@ struct PlaceLookupTables: Sendable {
     var capitalCodes: [Int32] = []
     /// The longest place surface, in UTF-16 code units.
     var maxSurfaceLength: Int32 = 0
+    /// For each place: the index in `codes` of its code (-1 when empty),
+    /// its level (index in `PlaceLevel.allCases`) and whether it is
+    /// head-only: what the prefix walk reads, without decoding the place.
+    var placeCode: [Int32] = []
+    var placeLevel: [UInt8] = []
+    var placeHeadOnly: [UInt8] = []
+
+    /// The levels, in the order their indices are stored.
+    static let levels = PlaceLevel.allCases
 
     init() {}
 
@@ -50,6 +59,9 @@ struct PlaceLookupTables: Sendable {
         codePlace = Array(repeating: -1, count: sortedCodes.count)
         let list = Array(places)
         for (i, place) in list.enumerated() {
+            placeLevel.append(UInt8(Self.levels.firstIndex(of: place.level) ?? 0))
+            placeHeadOnly.append(place.headOnly ? 1 : 0)
+            placeCode.append(codeIndex[place.code] ?? -1)
             guard let c = codeIndex[place.code] else { continue }
             if place.capital { capitalCodes.append(c) }
             if place.surface == place.canonical, !place.former, codePlace[Int(c)] < 0 { codePlace[Int(c)] = Int32(i) }
@@ -82,6 +94,17 @@ struct PlaceLookupTables: Sendable {
         return groupPlaces[Int(groupStart[pattern]) ..< Int(groupStart[pattern + 1])]
     }
 
+    /// What the prefix walk reads of place `index`.
+    func facts(ofPlace index: Int) -> PlaceFacts {
+        let c = Int(placeCode[index])
+        let level = Int(placeLevel[index])
+        return PlaceFacts(
+            code: c >= 0 ? codes.string(at: c) : "",
+            level: level < Self.levels.count ? Self.levels[level] : .county,
+            headOnly: placeHeadOnly[index] != 0
+        )
+    }
+
     /// The index of `code` in ``codes``, by binary search, or nil.
     func codeIndex(of code: String) -> Int? {
         var code = code
@@ -107,6 +130,9 @@ struct PlaceLookupTables: Sendable {
         writer.writeArray(patternCode)
         writer.writeArray(capitalCodes)
         writer.write(maxSurfaceLength)
+        writer.writeArray(placeCode)
+        writer.writeArray(placeLevel)
+        writer.writeArray(placeHeadOnly)
     }
 
     /// Reads what ``write(to:)`` wrote, checking it against an automaton of
@@ -119,6 +145,13 @@ struct PlaceLookupTables: Sendable {
         patternCode = try reader.readArray()
         capitalCodes = try reader.readArray()
         maxSurfaceLength = try reader.read()
+        placeCode = try reader.readArray()
+        placeLevel = try reader.readArray()
+        placeHeadOnly = try reader.readArray()
+        guard placeCode.count == placeCount, placeLevel.count == placeCount, placeHeadOnly.count == placeCount,
+              placeCode.allSatisfy({ $0 >= -1 && Int($0) < codes.count }) else {
+            throw ArchiveError(description: "inconsistent place facts")
+        }
         guard groupStart.count == patternCount + 1, patternCode.count == patternCount, codePlace.count == codes.count,
               groupStart.first == 0, Int(groupStart.last ?? -1) == groupPlaces.count else {
             throw ArchiveError(description: "inconsistent place lookup tables")
@@ -133,4 +166,11 @@ struct PlaceLookupTables: Sendable {
             throw ArchiveError(description: "place lookup index out of range")
         }
     }
+}
+
+/// The fields of a place the prefix walk of ``PlaceIndex`` chooses by.
+struct PlaceFacts {
+    var code: String
+    var level: PlaceLevel
+    var headOnly: Bool
 }
