@@ -66,10 +66,9 @@ public struct PlaceIndex: Sendable {
     /// Calls `body` with the division code of every free-standing place name
     /// in `units` that names one division (overlapping ones included).
     func forEachDivisionName(in units: UnsafeBufferPointer<UInt16>, _ body: (String) -> Void) {
-        lookup.patternCode.withUnsafeBufferPointer { patternCode in
-            automaton.forEachMatch(in: units) { pattern, _, _ in
-                let c = pattern < patternCode.count ? Int(patternCode[pattern]) : -1
-                if c >= 0 { body(lookup.codes.string(at: c)) }
+        lookup.divisionCode.withUnsafeBufferPointer { divisionCode in
+            lookup.divisionNames.forEachMatch(in: units) { pattern, _, _ in
+                if pattern < divisionCode.count { body(lookup.codes.string(at: Int(divisionCode[pattern]))) }
             }
         }
     }

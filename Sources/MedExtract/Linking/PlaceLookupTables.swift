@@ -6,9 +6,10 @@
 ///
 /// - the places of each pattern's surface, in gazetteer order;
 /// - every division code, sorted, with the place that holds its full name;
-/// - for each pattern, the one code its surface names when it stands free in
-///   a text (not head-only, not a township, one code for all its places, at
-///   least two units), which the linker counts to learn a document's places;
+/// - the surfaces that name one code when they stand free in a text (not
+///   head-only, not a township, one code for all their places, at least two
+///   units), in an automaton of their own with their codes, which the linker
+///   counts to learn a document's places;
 /// - the codes of the provincial capitals, in gazetteer order.
 struct PlaceLookupTables: Sendable {
     /// `groupStart[p] ..< groupStart[p + 1]` are pattern `p`'s places in `groupPlaces`.
@@ -20,9 +21,12 @@ struct PlaceLookupTables: Sendable {
     /// For each code, the place whose full, current name it is (surface equal
     /// to canonical, not former; the first such), or -1.
     var codePlace: [Int32] = []
-    /// For each pattern, the index in `codes` of the division its surface
-    /// names when free-standing, or -1.
-    var patternCode: [Int32] = []
+    /// The surfaces that name one division when they stand free in a text,
+    /// in an automaton of their own (a document is scanned with it, raw,
+    /// for the places it mentions: smaller and faster than the lexicon's).
+    var divisionNames = AhoCorasickBuilder().build()
+    /// For each pattern of `divisionNames`, the index in `codes` of its division.
+    var divisionCode: [Int32] = []
     /// The index in `codes` of each provincial capital, in gazetteer order.
     var capitalCodes: [Int32] = []
     /// The longest place surface, in UTF-16 code units.
@@ -66,8 +70,8 @@ struct PlaceLookupTables: Sendable {
             if place.capital { capitalCodes.append(c) }
             if place.surface == place.canonical, !place.former, codePlace[Int(c)] < 0 { codePlace[Int(c)] = Int32(i) }
         }
-        patternCode = Array(repeating: -1, count: patternCount)
-        for (p, group) in members.enumerated() {
+        var names = AhoCorasickBuilder()
+        for group in members {
             groupPlaces += group
             groupStart.append(Int32(groupPlaces.count))
             var code: String?
@@ -79,14 +83,16 @@ struct PlaceLookupTables: Sendable {
                 if code == nil { code = place.code }
             }
             if let code, !conflict, let first = group.first, list[Int(first)].surface.utf16.count >= 2, let c = codeIndex[code] {
-                patternCode[p] = c
+                _ = names.add(list[Int(first)].surface)
+                divisionCode.append(c)
             }
         }
+        divisionNames = names.build()
         maxSurfaceLength = Int32(maxLength)
     }
 
     /// The number of patterns indexed.
-    var patternCount: Int { patternCode.count }
+    var patternCount: Int { groupStart.count - 1 }
 
     /// The places of pattern `pattern`'s surface, in gazetteer order.
     func places(ofPattern pattern: Int) -> ArraySlice<Int32> {
@@ -127,7 +133,8 @@ struct PlaceLookupTables: Sendable {
         writer.writeArray(groupPlaces)
         codes.write(to: &writer)
         writer.writeArray(codePlace)
-        writer.writeArray(patternCode)
+        divisionNames.write(to: &writer)
+        writer.writeArray(divisionCode)
         writer.writeArray(capitalCodes)
         writer.write(maxSurfaceLength)
         writer.writeArray(placeCode)
@@ -142,7 +149,8 @@ struct PlaceLookupTables: Sendable {
         groupPlaces = try reader.readArray()
         codes = try StringTable(reading: &reader)
         codePlace = try reader.readArray()
-        patternCode = try reader.readArray()
+        divisionNames = try AhoCorasick(reading: &reader)
+        divisionCode = try reader.readArray()
         capitalCodes = try reader.readArray()
         maxSurfaceLength = try reader.read()
         placeCode = try reader.readArray()
@@ -152,7 +160,7 @@ struct PlaceLookupTables: Sendable {
               placeCode.allSatisfy({ $0 >= -1 && Int($0) < codes.count }) else {
             throw ArchiveError(description: "inconsistent place facts")
         }
-        guard groupStart.count == patternCount + 1, patternCode.count == patternCount, codePlace.count == codes.count,
+        guard groupStart.count == patternCount + 1, divisionCode.count == divisionNames.patternCount, codePlace.count == codes.count,
               groupStart.first == 0, Int(groupStart.last ?? -1) == groupPlaces.count else {
             throw ArchiveError(description: "inconsistent place lookup tables")
         }
@@ -161,7 +169,7 @@ struct PlaceLookupTables: Sendable {
         }
         let codeCount = Int32(codes.count), places = Int32(placeCount)
         guard groupPlaces.allSatisfy({ $0 >= 0 && $0 < places }), codePlace.allSatisfy({ $0 >= -1 && $0 < places }),
-              patternCode.allSatisfy({ $0 >= -1 && $0 < codeCount }), capitalCodes.allSatisfy({ $0 >= 0 && $0 < codeCount }),
+              divisionCode.allSatisfy({ $0 >= 0 && $0 < codeCount }), capitalCodes.allSatisfy({ $0 >= 0 && $0 < codeCount }),
               maxSurfaceLength >= 0 else {
             throw ArchiveError(description: "place lookup index out of range")
         }
