@@ -6,7 +6,7 @@ import Glibc
 enum MemoryTuning {
     /// Allocations from this size on get pages of their own, returned to
     /// the system when freed.
-    static let ownPagesFrom: Int32 = 256 << 10
+    static let ownPagesFrom: Int32 = 4 << 20
 
     /// Fixes glibc's threshold for serving an allocation with pages of its
     /// own. By default the threshold grows each time such a block is freed
