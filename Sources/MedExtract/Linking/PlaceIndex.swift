@@ -77,7 +77,7 @@ public struct PlaceIndex: Sendable {
     public func name(ofCode code: String) -> String? {
         guard let c = lookup.codeIndex(of: code) else { return nil }
         let place = Int(lookup.codePlace[c])
-        return place >= 0 ? table[place].canonical : nil
+        return place >= 0 ? table.canonical(at: place) : nil
     }
 
     /// Whether `code` is a municipality (北京, 天津, 上海, 重庆) or inside one.
