@@ -65,6 +65,8 @@ struct BoundaryRuleTests {
         let bits = RuleClass.allCases.map(\.bit)
         #expect(Set(bits).count == RuleClass.allCases.count)
         #expect(RuleClass.allCases.count <= UInt64.bitWidth)
+        // Bits follow the order of `allCases` (the stored case index is read directly).
+        for (i, ruleClass) in RuleClass.allCases.enumerated() { #expect(ruleClass.bit == UInt64(1) << UInt64(i), "\(ruleClass)") }
     }
 
     @Test func everyRuleClassHasWordsInTheBuiltInLexicon() throws {

@@ -51,4 +51,34 @@ struct JSONLineParsingTests {
         #expect(reason(#"{"text":"ok","id":null}"#) == nil, "a null id falls back to file:line")
         #expect(reason(String(repeating: "{\"a\":", count: 50_000)) != nil, "deep nesting is an error, not a stack overflow")
     }
+
+    /// The Foundation-free reader gives exactly what `JSONSerialization`
+    /// gives wherever it answers, and leaves everything unusual to it.
+    @Test func fastReaderAgreesWithFoundation() throws {
+        let lines = [
+            #"{"id":"a","text":"北京协和医院"}"#,
+            #" { "text" : "x\ny\t\"q\" \\ \/ \b\f\r" , "id" : null } "#,
+            #"{"text":"\u5317\u4eac \ud83d\ude00 \u00e9","id":"\u0041"}"#,
+            #"{"gold":[{"start":0,"end":2,"label":"H","x":[1,-2.5,0,true,false,null,{}],"y":[]}],"text":"t"}"#,
+            #"{"n":-0.125,"m":{"a":{"b":["c"]}},"text":"","id":""}"#,
+            "{\"text\":\"\u{FEFF}开头\"}",
+            #"{"text":"a","text":"b"}"#, #"{"id":"a","id":"b","text":"c"}"#,
+            #"{"te\u0078t":"a"}"#, #"{"text":"\u0000"}"#, #"{"text":"\ud800"}"#, #"{"x":"\udc00","text":"a"}"#,
+            #"{"x":1e5,"text":"a"}"#, #"{"x":12345678901234567890,"text":"a"}"#, #"{"x":01,"text":"a"}"#,
+            #"{"text":"a",}"#, #"{"text":"a"} x"#, #"["text"]"#, #"{"text":"a\x"}"#, #"{"text":"a"#, "{\"text\":\"a\tb\"}",
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            guard let fast = bytes.withUnsafeBufferPointer(JSONLineFields.read) else { continue }
+            // As the CLI calls Foundation: raw byte-order marks in strings escaped first.
+            let foundationBytes = JSONByteOrderMarks.escaped(bytes) ?? bytes
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(foundationBytes), options: [.fragmentsAllowed]) as? [String: Any], "\(line)")
+            #expect(fast.text == object["text"] as? String, "\(line)")
+            #expect(fast.text.unicodeScalars.elementsEqual((object["text"] as? String ?? "").unicodeScalars), "\(line)")
+            #expect(fast.id == object["id"] as? String, "\(line)")
+        }
+        func reads(_ line: String) -> Bool { Array(line.utf8).withUnsafeBufferPointer(JSONLineFields.read) != nil }
+        #expect(reads(lines[0]) && reads(lines[1]) && reads(lines[2]) && reads(lines[3]) && reads(lines[4]) && reads(lines[5]))
+        for line in lines[6...] { #expect(!reads(line), "left to Foundation: \(line)") }
+    }
 }

@@ -150,10 +150,15 @@ struct AhoCorasick: Sendable {
 
     /// The id of the pattern equal to `units`, if there is one.
     func exactPattern(_ units: [UInt16]) -> Int? {
-        guard !units.isEmpty else { return nil }
+        units.withUnsafeBufferPointer { exactPattern(in: $0, 0 ..< $0.count) }
+    }
+
+    /// The id of the pattern equal to `units[range]`, if there is one.
+    func exactPattern(in units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= units.count else { return nil }
         var state = 0
-        for unit in units {
-            let sym = symbol(unit)
+        for i in range {
+            let sym = symbol(units[i])
             guard sym != 0 else { return nil }
             let next = transition(state, sym)
             guard next >= 0 else { return nil }

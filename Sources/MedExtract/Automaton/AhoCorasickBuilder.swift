@@ -48,13 +48,28 @@ struct AhoCorasickBuilder: Sendable {
     /// Code unit → symbol, ascending by code unit so that sorted patterns give
     /// sorted transitions; symbol 0 is "in no pattern".
     private func denseAlphabet() -> (alphabet: [UInt16], symbolCount: Int) {
-        var present = [Bool](repeating: false, count: 65536)
-        for p in patterns { for u in p { present[Int(u)] = true } }
         var alphabet = [UInt16](repeating: 0, count: 65536)
+        // Mark the units used, then number them in ascending order: by
+        // sorting them when they are few (a document's aliases), else by one
+        // sweep over all code units.
+        var used: [UInt16] = []
+        for p in patterns {
+            for u in p where alphabet[Int(u)] == 0 {
+                alphabet[Int(u)] = 1
+                used.append(u)
+            }
+        }
         var symbolCount = 0
-        for u in 0 ..< 65536 where present[u] {
-            symbolCount += 1
-            alphabet[u] = UInt16(truncatingIfNeeded: symbolCount)
+        if used.count < 4096 {
+            for u in used.sorted() {
+                symbolCount += 1
+                alphabet[Int(u)] = UInt16(truncatingIfNeeded: symbolCount)
+            }
+        } else {
+            for u in 0 ..< 65536 where alphabet[u] != 0 {
+                symbolCount += 1
+                alphabet[u] = UInt16(truncatingIfNeeded: symbolCount)
+            }
         }
         return (alphabet, symbolCount)
     }

@@ -59,12 +59,16 @@ struct ByteReader {
         }
         let start = offset
         offset += count * size
-        if size == 1 { return bytes[start ..< offset].map { T(truncatingIfNeeded: $0) } }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { raw in
+                #if _endian(little)
+                // The archive's byte order is the machine's: one copy.
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start ..< start + count * size]))
+                #else
                 for i in 0 ..< count {
                     buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * size, as: T.self))
                 }
+                #endif
             }
             initialized = count
         }

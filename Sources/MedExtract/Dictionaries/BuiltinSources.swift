@@ -53,12 +53,26 @@ struct BuiltinSources: Sendable {
         return hash.value
     }
 
+    /// A file's bytes read straight into an array (no `Data` to copy from), or nil.
+    static func bytes(ofFile path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        guard fseek(file, 0, SEEK_END) == 0 else { return nil }
+        let size = ftell(file)
+        guard size >= 0, fseek(file, 0, SEEK_SET) == 0 else { return nil }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
+            complete = count == size
+        }
+        return complete ? bytes : nil
+    }
+
     /// The shipped compiled lexicon, if it is present and was compiled from
     /// exactly these sources; `nil` otherwise (absent, stale or damaged).
     func precompiled() -> CompiledLexicon? {
         guard let url = try? BuiltinResources.url(of: BuiltinResources.compiledLexiconName),
-              let data = try? Data(contentsOf: url) else { return nil }
-        let bytes = [UInt8](data)
+              let bytes = Self.bytes(ofFile: url.path) else { return nil }
         guard CompiledLexicon.fingerprint(of: bytes) == fingerprint else { return nil }
         return try? CompiledLexicon(decoding: bytes)
     }

@@ -14,7 +14,7 @@ struct CompiledLexicon: Sendable {
     /// The first bytes of the file.
     static let magic = Array("MEDXLEX\u{1}".utf8)
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 5
 
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64
@@ -23,13 +23,16 @@ struct CompiledLexicon: Sendable {
     var values: [LexiconValue]
     var entries: ArchivedEntries
     var places: ArchivedRows
+    /// The places indexed by `automaton`'s patterns for the linking pass.
+    var placeLookup: PlaceLookupTables
 
-    init(fingerprint: UInt64, automaton: AhoCorasick, values: [LexiconValue], entries: ArchivedEntries, places: ArchivedRows) {
+    init(fingerprint: UInt64, automaton: AhoCorasick, values: [LexiconValue], entries: ArchivedEntries, places: ArchivedRows, placeLookup: PlaceLookupTables) {
         self.fingerprint = fingerprint
         self.automaton = automaton
         self.values = values
         self.entries = entries
         self.places = places
+        self.placeLookup = placeLookup
     }
 
     /// Compiles the built-in sources.
@@ -46,12 +49,16 @@ struct CompiledLexicon: Sendable {
         }
         let ruleWords = try RuleLexiconFile.parse(try sources.ruleLexicon.text(), path: sources.ruleLexicon.name)
         let lexicon = Lexicon(builtin: builtin, user: [], places: places, ruleWords: ruleWords)
+        let automaton = lexicon.base.automaton
         return CompiledLexicon(
             fingerprint: sources.fingerprint,
-            automaton: lexicon.base.automaton,
+            automaton: automaton,
             values: lexicon.base.values,
             entries: ArchivedEntries(lexicon.entries.compiled),
-            places: ArchivedRows(rows: gazetteerRows, path: sources.gazetteer.name)
+            places: ArchivedRows(rows: gazetteerRows, path: sources.gazetteer.name),
+            placeLookup: PlaceLookupTables(places: places, patternCount: automaton.patternCount) {
+                automaton.exactPattern(Array(places[$0].surface.utf16))
+            }
         )
     }
 
@@ -68,6 +75,7 @@ struct CompiledLexicon: Sendable {
         writer.writeArray(values.map { UInt64($0.classes) })
         entries.write(to: &writer)
         places.write(to: &writer)
+        placeLookup.write(to: &writer)
         return writer.bytes
     }
 
@@ -100,6 +108,7 @@ struct CompiledLexicon: Sendable {
         let classes: [UInt64] = try reader.readArray()
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
+        placeLookup = try PlaceLookupTables(reading: &reader, patternCount: automaton.patternCount, placeCount: places.count)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
         let patterns = automaton.patternCount
         guard entry.count == patterns, place.count == patterns, headOnlyPlace.count == patterns, classes.count == patterns else {

@@ -34,6 +34,16 @@
         index < archived.count ? archived.label(at: index) : compiled[index - archived.count].label
     }
 
+    /// The canonical name of entry `index` (its surface when it has none)
+    /// and its code, decoding only those strings.
+    func canonicalAndCode(at index: Int) -> (canonical: String, code: String?) {
+        guard index < archived.count else {
+            let entry = compiled[index - archived.count]
+            return (entry.canonical ?? entry.surface, entry.code)
+        }
+        return archived.canonicalAndCode(at: index)
+    }
+
     /// Whether entry `index` came from a user dictionary (precompiled entries
     /// are all built in).
     public func isUser(_ index: Int) -> Bool {
@@ -61,6 +71,10 @@ struct ArchivedEntries: Sendable {
 
     func label(at i: Int) -> DictionaryLabel {
         DictionaryLabel(archiveCode: label[i]) ?? .ignore
+    }
+
+    func canonicalAndCode(at i: Int) -> (canonical: String, code: String?) {
+        (strings.string(at: Int(canonical[i] < 0 ? surface[i] : canonical[i])), code[i] < 0 ? nil : strings.string(at: Int(code[i])))
     }
 
     func entry(at i: Int) -> DictionaryEntry {

@@ -44,6 +44,9 @@
     let base: LexiconLayer
     /// The automaton of user entries the base does not hold, if any.
     let overlay: LexiconLayer?
+    /// The gazetteer indexed by the base automaton's patterns for linking,
+    /// when it was compiled with the lexicon (the built-in one).
+    let placeLookup: PlaceLookupTables?
 
     /// Whether each entry came from a user dictionary, by entry index.
     public var isUserEntry: UserEntryFlags { UserEntryFlags(entries: entries) }
@@ -101,6 +104,7 @@
         self.places = PlaceTable(compiled: places)
         self.base = LexiconLayer(automaton: builder.build(), values: values)
         self.overlay = nil
+        self.placeLookup = nil
     }
 
     /// The precompiled lexicon plus `user` entries (later ones override
@@ -133,6 +137,7 @@
         self.places = PlaceTable(archived: compiled.places, compiled: [])
         self.base = LexiconLayer(automaton: compiled.automaton, values: values)
         self.overlay = overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: overlayValues)
+        self.placeLookup = compiled.placeLookup
     }
 
     /// Every occurrence of every pattern in `units`, ordered by end, and by

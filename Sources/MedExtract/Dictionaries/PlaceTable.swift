@@ -23,6 +23,12 @@
     public subscript(index: Int) -> PlaceEntry {
         index < archived.count ? archived.place(at: index) : compiled[index - archived.count]
     }
+
+    /// The full name of place `index` (``PlaceEntry/canonical``), decoding
+    /// only that field.
+    func canonical(at index: Int) -> String {
+        index < archived.count ? archived.canonical(at: index) : compiled[index - archived.count].canonical
+    }
 }
 
 /// The data lines of a gazetteer file, stored as string indices per field.
@@ -61,6 +67,16 @@ struct ArchivedRows: Sendable {
         if let place = try? GazetteerFile.place(fields: row, path: path, line: Int(line[i])) { return place }
         let name = String(row.first ?? "")
         return PlaceEntry(surface: name, level: .county, canonical: name)
+    }
+
+    /// Row `i`'s canonical name as ``place(at:)`` gives it (the third field,
+    /// else the surface), without parsing the rest of the row.
+    func canonical(at i: Int) -> String {
+        let first = Int(fieldStart[i]), end = Int(fieldStart[i + 1])
+        guard end - first >= 3 && end - first <= 5 else { return place(at: i).canonical }
+        let canonical = Substring(strings.string(at: Int(fields[first + 2]))).trimmingSpaces
+        if !canonical.isEmpty { return String(canonical) }
+        return String(Substring(strings.string(at: Int(fields[first]))).trimmingSpaces)
     }
 
     func write(to writer: inout ByteWriter) {

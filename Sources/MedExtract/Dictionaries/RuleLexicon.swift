@@ -95,7 +95,14 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     case technologyPrefix = "technology-prefix"
 
     /// The bit of this class in ``LexiconValue/classes``.
-    public var bit: UInt64 { UInt64(1) << UInt64(RuleClass.allCases.firstIndex(of: self) ?? 0) }
+    @inline(__always)
+    public var bit: UInt64 { UInt64(1) << UInt64(ordinal) }
+
+    /// The case's position in `allCases`, without searching it: Swift stores
+    /// a payload-free enum as the index of its case in declaration order,
+    /// the order `allCases` lists (a test checks both agree).
+    @inline(__always)
+    var ordinal: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
 }
 
 /// The rule lexicon file format: `surface<TAB>class`, class one of

@@ -22,32 +22,50 @@ package struct TSVReader {
     }
 
     /// Splits `contents` into rows of fields, skipping blank and `#` lines.
+    ///
+    /// Scans UTF-8 bytes: every byte the format gives meaning to (`\n`,
+    /// `\r`, tab, space, `#`) is ASCII and so never part of a longer
+    /// scalar; the fields are the same scalar-aligned slices a scan of
+    /// scalars gives.
     package static func rows(_ contents: String) -> [Row] {
         var rows: [Row] = []
-        var scalars = Substring(contents).unicodeScalars
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        let text = Substring(contents)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        // A leading byte-order mark (EF BB BF) is not part of the first line.
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = utf8.index(start, offsetBy: 3) }
         var lineNumber = 0
-        func emit(_ range: Range<Substring.UnicodeScalarView.Index>) {
+        func emit(_ lower: Substring.Index, _ upper: Substring.Index) {
             lineNumber += 1
-            let line = scalars[range]
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { return }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { Substring($0) }
-            rows.append(Row(line: lineNumber, fields: fields, text: Substring(line)))
+            let bytes = utf8[lower ..< upper]
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || bytes.first == 0x23 { return }
+            var fields: [Substring] = []
+            var fieldStart = lower
+            var i = lower
+            while i < upper {
+                if utf8[i] == 0x09 {
+                    fields.append(text[fieldStart ..< i])
+                    fieldStart = utf8.index(after: i)
+                }
+                utf8.formIndex(after: &i)
+            }
+            fields.append(text[fieldStart ..< upper])
+            rows.append(Row(line: lineNumber, fields: fields, text: text[lower ..< upper]))
         }
-        var lineStart = scalars.startIndex
-        var index = lineStart
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard scalar == "\n" || scalar == "\r" else {
-                scalars.formIndex(after: &index)
+        var lineStart = start
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                utf8.formIndex(after: &index)
                 continue
             }
-            emit(lineStart ..< index)
-            scalars.formIndex(after: &index)
-            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { scalars.formIndex(after: &index) }
+            emit(lineStart, index)
+            utf8.formIndex(after: &index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { utf8.formIndex(after: &index) }
             lineStart = index
         }
-        if lineStart < scalars.endIndex { emit(lineStart ..< scalars.endIndex) }
+        if lineStart < utf8.endIndex { emit(lineStart, utf8.endIndex) }
         return rows
     }
 }

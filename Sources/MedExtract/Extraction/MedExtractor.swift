@@ -25,7 +25,8 @@ public struct MedExtractor: Sendable {
     let segmenter: WordSegmenter
     let recognizers: [any Recognizer]
     let resolver = OverlapResolver()
-    let linker: DocumentLinker?
+    /// The linking pass (none without the built-in dictionaries).
+    @_spi(Benchmarks) public let linker: DocumentLinker?
 
     /// Builds an extractor: loads the built-in dictionaries and the user's,
     /// compiles them, and opens ICU's word break iterator.
@@ -37,8 +38,7 @@ public struct MedExtractor: Sendable {
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
             + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
-        linker = configuration.includeBuiltinDictionaries
-            ? try DocumentLinker(builtinWith: Array(lexicon.places)).with(hospitalNames: HospitalNames(lexicon.entries)) : nil
+        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: lexicon) : nil
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {
@@ -50,6 +50,14 @@ public struct MedExtractor: Sendable {
     /// start). Linear in the length of `text`; never fails.
     public func extract(from text: some StringProtocol) -> [Entity] {
         let text = String(text)
+        // The layout model and chunk state are gone before linking starts.
+        let entities = unlinkedEntities(in: text)
+        guard let linker else { return entities }
+        return linker.link(consume entities, in: text)
+    }
+
+    /// The entities of `text` before the linking pass.
+    private func unlinkedEntities(in text: String) -> [Entity] {
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
         var document = DocumentState()
@@ -76,7 +84,7 @@ public struct MedExtractor: Sendable {
                 ))
             }
         }
-        return linker?.link(entities, in: text) ?? entities
+        return entities
     }
 
     /// The resolved candidates of already-normalised text (coordinates in its units).

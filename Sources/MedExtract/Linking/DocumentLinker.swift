@@ -31,12 +31,9 @@ public struct DocumentLinker: Sendable {
     public let registry: HospitalRegistry
     /// The words read around departments.
     public let words: LinkWords
-    private let automaton: AhoCorasick
-    /// Division code of each automaton pattern (a free-standing province, city
-    /// or county name that names one division).
-    private let patternCodes: [String]
     /// The dictionaries' hospital names, for canonical full names of short
-    /// forms and place-prefixed aliases; none until ``with(hospitalNames:)``.
+    /// forms and place-prefixed aliases: the lexicon's with
+    /// ``init(builtinWith:)-(Lexicon)``, else none until ``with(hospitalNames:)``.
     var hospitalNames: HospitalNames?
 
     /// This pass reading the dictionaries' hospital names `names`.
@@ -48,46 +45,50 @@ public struct DocumentLinker: Sendable {
 
     /// Creates the pass from the gazetteer, the registry and the link words.
     public init(places: [PlaceEntry], registry: HospitalRegistry, words: LinkWords) {
-        self.places = PlaceIndex(places)
+        self.init(places: PlaceIndex(places), registry: registry, words: words)
+    }
+
+    init(places: PlaceIndex, registry: HospitalRegistry, words: LinkWords) {
+        self.places = places
         self.registry = registry
         self.words = words
-        var codes: [String: String?] = [:]
-        for place in places where !place.headOnly && !place.code.isEmpty && place.level != .township {
-            if let known = codes[place.surface] {
-                if known != place.code { codes[place.surface] = .some(nil) }
-            } else {
-                codes[place.surface] = .some(place.code)
-            }
-        }
-        var builder = AhoCorasickBuilder()
-        var patternCodes: [String] = []
-        for (surface, code) in codes.sorted(by: { $0.key < $1.key }) {
-            guard let code, surface.utf16.count >= 2 else { continue }
-            _ = builder.add(surface)
-            patternCodes.append(code)
-        }
-        self.automaton = builder.build()
-        self.patternCodes = patternCodes
     }
 
     /// Loads the built-in registry and link words for `places`.
     public init(builtinWith places: [PlaceEntry]) throws(MedExtractError) {
+        try self.init(builtinWith: PlaceIndex(places))
+    }
+
+    /// The extractor's linker: the built-in registry and link words, the
+    /// gazetteer of `lexicon` indexed by the tables archived with it (nothing
+    /// is built), and its hospital names for canonical full names (read on
+    /// first use).
+    @_spi(Benchmarks) public init(builtinWith lexicon: Lexicon) throws(MedExtractError) {
+        if let lookup = lexicon.placeLookup {
+            try self.init(builtinWith: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup))
+        } else {
+            try self.init(builtinWith: Array(lexicon.places))
+        }
+        hospitalNames = HospitalNames(lexicon.entries)
+    }
+
+    private init(builtinWith places: PlaceIndex) throws(MedExtractError) {
         let registry = try HospitalRegistry.parse(try BuiltinResources.contents(of: HospitalRegistry.builtinName), path: HospitalRegistry.builtinName)
         let words = try LinkWords.parse(try BuiltinResources.contents(of: LinkWords.builtinName), path: LinkWords.builtinName)
         self.init(places: places, registry: registry, words: words)
     }
 
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.
-    public func link(_ entities: [Entity], in text: String) -> [Entity] {
+    public func link(_ entities: consuming [Entity], in text: String) -> [Entity] {
         guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
-        let units = Array(text.utf16)
+        let units = Self.utf16Units(of: text)
         var document = DocumentPlaces()
         let national = (words.words[.national] ?? []).map { Array($0.utf16) }
         units.withUnsafeBufferPointer { buffer in
-            automaton.forEachMatch(in: buffer) { pattern, start, end in
+            places.forEachDivisionName(in: buffer) { code, start in
                 // Not the start of a national body's name (`解放` of `解放军`).
                 if national.contains(where: { w in start + w.count <= buffer.count && buffer[start ..< start + w.count].elementsEqual(w) }) { return }
-                document.add(patternCodes[pattern])
+                document.add(code)
             }
         }
         let spans = Entity.utf16Spans(of: entities, in: text)
@@ -130,7 +131,8 @@ public struct DocumentLinker: Sendable {
         if let m = main {
             mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
         }
-        var out = entities
+        // Moved, not copied: the links are set in place.
+        var out = consume entities
         for i in out.indices where out[i].label == .hospital {
             guard let name = names[i] else { continue }
             if let original = Self.canonicalSource(of: out[i]), let full = expanded[original] ?? nil {
@@ -146,9 +148,9 @@ public struct DocumentLinker: Sendable {
 
         // Departments. Each hospital's link name once; the nearest usable
         // hospital before and the next one after every entity, in two passes.
-        var linked: [String?] = Array(repeating: nil, count: entities.count)
-        var before: [Int?] = Array(repeating: nil, count: entities.count)
-        var after: [Int?] = Array(repeating: nil, count: entities.count)
+        var linked: [String?] = Array(repeating: nil, count: out.count)
+        var before: [Int?] = Array(repeating: nil, count: out.count)
+        var after: [Int?] = Array(repeating: nil, count: out.count)
         var last: Int?
         for k in out.indices where out[k].label == .hospital {
             linked[k] = hospitalName(k, out, spans: spans, units: units, names: names)
@@ -175,9 +177,9 @@ public struct DocumentLinker: Sendable {
         }
         var context = DepartmentContext(units: units, spans: spans, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
         // The hospitals each department name is written right after, anywhere in the document.
-        var viaAdjacency: [Bool] = Array(repeating: false, count: entities.count)
+        var viaAdjacency: [Bool] = Array(repeating: false, count: out.count)
         var adjacentTo: [String: Set<String>] = [:]
-        var adjacent: [String?] = Array(repeating: nil, count: entities.count)
+        var adjacent: [String?] = Array(repeating: nil, count: out.count)
         for j in out.indices where out[j].label == .department {
             if let h = adjacentHospital(j, out, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
                 adjacent[j] = h
@@ -576,16 +578,10 @@ public struct DocumentLinker: Sendable {
     /// (the name starts with a `national` link word and has `总医院`), in 北京.
     private func isNationalGeneralHospital(_ name: [UInt16]) -> Bool {
         let general: [UInt16] = Array("总医院".utf16)
-        var startsNational = false
-        var i = 2
-        while i <= min(name.count, words.maxLength) && !startsNational {
-            if words.wordClass(of: String(decoding: name[..<i], as: UTF16.self)) == .national { startsNational = true }
-            i += 1
-        }
-        guard startsNational else { return false }
-        i = 0
+        guard words.startsWithWord(of: .national, in: name, minimumLength: 2) else { return false }
+        var i = 0
         while i + general.count <= name.count {
-            if Array(name[i ..< i + general.count]) == general { return true }
+            if name[i ..< i + general.count].elementsEqual(general) { return true }
             i += 1
         }
         return false
@@ -656,6 +652,22 @@ public struct DocumentLinker: Sendable {
             p -= 1
         }
         return out.reversed()
+    }
+
+    /// The UTF-16 code units of `text`, transcoded from its UTF-8 in one
+    /// pass (`Array(text.utf16)` counts them first, through index breadcrumbs).
+    static func utf16Units(of text: String) -> [UInt16] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0
+                _ = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) { unit in
+                    out[n] = unit
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     static func isSpace(_ u: UInt16) -> Bool {

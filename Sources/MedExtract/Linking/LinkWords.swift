@@ -35,6 +35,9 @@ public struct LinkWords: Sendable {
     /// The longest word, in UTF-16 code units.
     public let maxLength: Int
     private let classOf: [String: LinkWordClass]
+    /// The words read backwards and forwards, as tries over code units.
+    private let suffixes: UnitTrie
+    private let prefixes: UnitTrie
 
     /// Creates the word lists from (word, class) pairs.
     public init(_ pairs: [(word: String, wordClass: LinkWordClass)]) {
@@ -49,6 +52,14 @@ public struct LinkWords: Sendable {
         self.words = words
         self.classOf = classOf
         self.maxLength = maxLength
+        var suffixes = UnitTrie(reversed: true)
+        var prefixes = UnitTrie(reversed: false)
+        for (word, wordClass) in classOf {
+            suffixes.insert(Array(word.utf16), wordClass)
+            prefixes.insert(Array(word.utf16), wordClass)
+        }
+        self.suffixes = suffixes
+        self.prefixes = prefixes
     }
 
     /// The class of `word`, if it is a link word.
@@ -56,13 +67,18 @@ public struct LinkWords: Sendable {
 
     /// The class of the longest link word `text` ends with, and that word's length.
     public func suffix(of text: [UInt16]) -> (wordClass: LinkWordClass, length: Int)? {
-        var length = min(maxLength, text.count)
-        while length >= 1 {
-            let word = String(decoding: text[(text.count - length)...], as: UTF16.self)
-            if let found = classOf[word] { return (found, length) }
-            length -= 1
+        suffixes.longestWord(at: text, limit: maxLength)
+    }
+
+    /// Whether `text` starts with a word of `wordClass` at least
+    /// `minimumLength` units long.
+    func startsWithWord(of wordClass: LinkWordClass, in text: [UInt16], minimumLength: Int) -> Bool {
+        var found = false
+        prefixes.forEachWord(at: text, limit: maxLength) { c, length in
+            if length >= minimumLength, c == wordClass { found = true }
+            return !found
         }
-        return nil
+        return found
     }
 
     /// Whether a word of `wordClass` occurs anywhere in `text`.
@@ -95,5 +111,68 @@ public struct LinkWords: Sendable {
             pairs.append((String(word), wordClass))
         }
         return LinkWords(pairs)
+    }
+}
+
+/// Words stored in a trie of UTF-16 code units (front to back, or back to
+/// front for suffixes), so the words a text starts or ends with are found in
+/// one walk, without building a string per length.
+struct UnitTrie: Sendable {
+    /// Children of each node: (unit, node), sorted by unit.
+    private var children: [[(unit: UInt16, node: Int32)]] = [[]]
+    /// The class of the word ending at each node, if one does.
+    private var wordClass: [LinkWordClass?] = [nil]
+    /// Whether words are stored back to front.
+    let reversed: Bool
+
+    init(reversed: Bool) {
+        self.reversed = reversed
+    }
+
+    mutating func insert(_ word: [UInt16], _ value: LinkWordClass) {
+        var node = 0
+        for unit in reversed ? word.reversed() : word {
+            if let next = child(node, unit) {
+                node = next
+            } else {
+                let next = children.count
+                children.append([])
+                wordClass.append(nil)
+                let position = children[node].firstIndex { $0.unit > unit } ?? children[node].count
+                children[node].insert((unit, Int32(next)), at: position)
+                node = next
+            }
+        }
+        if !word.isEmpty { wordClass[node] = value }
+    }
+
+    private func child(_ node: Int, _ unit: UInt16) -> Int? {
+        for edge in children[node] where edge.unit == unit { return Int(edge.node) }
+        return nil
+    }
+
+    /// Calls `body(class, length)` for every word (at most `limit` units)
+    /// `text` starts with (ends with, for a reversed trie), shortest first;
+    /// `body` returns false to stop.
+    func forEachWord(at text: [UInt16], limit: Int, _ body: (LinkWordClass, Int) -> Bool) {
+        var node = 0
+        var length = 0
+        while length < limit, length < text.count,
+              let next = child(node, text[reversed ? text.count - 1 - length : length]) {
+            node = next
+            length += 1
+            if let found = wordClass[node], !body(found, length) { return }
+        }
+    }
+
+    /// The class and length of the longest word (at most `limit` units)
+    /// `text` ends with (starts with, for a trie that is not reversed).
+    func longestWord(at text: [UInt16], limit: Int) -> (wordClass: LinkWordClass, length: Int)? {
+        var best: (wordClass: LinkWordClass, length: Int)?
+        forEachWord(at: text, limit: limit) { found, length in
+            best = (found, length)
+            return true
+        }
+        return best
     }
 }

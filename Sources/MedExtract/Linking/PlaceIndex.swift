@@ -2,43 +2,83 @@
 /// units listed together), full names by division code, and the names of a
 /// code's province and prefecture-level city.
 public struct PlaceIndex: Sendable {
-    /// The gazetteer entries.
-    public let places: [PlaceEntry]
-    private let bySurface: [String: [Int32]]
-    private let byCode: [String: Int32]
+    /// The gazetteer, by index (the built-in one read from its archive).
+    let table: PlaceTable
+    /// An automaton holding every place surface (for the built-in gazetteer,
+    /// the lexicon's own).
+    let automaton: AhoCorasick
+    /// The places, codes and document codes of its patterns.
+    let lookup: PlaceLookupTables
     private let capitalOf: [String: String]
+
+    /// The gazetteer entries (read from the archive when the index is the
+    /// built-in one: an array of the whole gazetteer is made on each call).
+    public var places: [PlaceEntry] { Array(table) }
+
     /// The longest surface, in UTF-16 code units.
-    public let maxSurfaceLength: Int
+    public var maxSurfaceLength: Int { Int(lookup.maxSurfaceLength) }
 
     /// Indexes gazetteer entries.
     public init(_ places: [PlaceEntry]) {
-        var bySurface: [String: [Int32]] = [:]
-        var byCode: [String: Int32] = [:]
-        var capitalOf: [String: String] = [:]
-        var maxLength = 0
-        for (i, place) in places.enumerated() {
-            bySurface[place.surface, default: []].append(Int32(i))
-            maxLength = max(maxLength, place.surface.utf16.count)
-            if !place.code.isEmpty, place.surface == place.canonical, !place.former, byCode[place.code] == nil {
-                byCode[place.code] = Int32(i)
+        var builder = AhoCorasickBuilder()
+        var patternOf: [String: Int] = [:]
+        var pattern: [Int] = []
+        pattern.reserveCapacity(places.count)
+        for place in places {
+            if let known = patternOf[place.surface] {
+                pattern.append(known)
+            } else {
+                let p = builder.add(place.surface)
+                patternOf[place.surface] = p
+                pattern.append(p)
             }
-            if place.capital { capitalOf[String(place.code.prefix(2))] = place.code }
         }
-        self.places = places
-        self.bySurface = bySurface
-        self.byCode = byCode
+        let automaton = builder.build()
+        self.init(
+            table: PlaceTable(compiled: places), automaton: automaton,
+            lookup: PlaceLookupTables(places: places, patternCount: automaton.patternCount) { pattern[$0] }
+        )
+    }
+
+    /// An index over tables built ahead of time for `automaton`'s patterns.
+    init(table: PlaceTable, automaton: AhoCorasick, lookup: PlaceLookupTables) {
+        self.table = table
+        self.automaton = automaton
+        self.lookup = lookup
+        var capitalOf: [String: String] = [:]
+        for c in lookup.capitalCodes {
+            let code = lookup.codes.string(at: Int(c))
+            capitalOf[String(code.prefix(2))] = code
+        }
         self.capitalOf = capitalOf
-        self.maxSurfaceLength = maxLength
     }
 
     /// The entries whose surface is `surface`.
     public func entries(_ surface: String) -> [PlaceEntry] {
-        (bySurface[surface] ?? []).map { places[Int($0)] }
+        entries(ofPattern: automaton.exactPattern(Array(surface.utf16)))
+    }
+
+    private func entries(ofPattern pattern: Int?) -> [PlaceEntry] {
+        guard let pattern else { return [] }
+        return lookup.places(ofPattern: pattern).map { table[Int($0)] }
+    }
+
+    /// Calls `body` with the division code and start offset of every
+    /// free-standing place name in `units` that names one division
+    /// (overlapping ones included).
+    func forEachDivisionName(in units: UnsafeBufferPointer<UInt16>, _ body: (_ code: String, _ start: Int) -> Void) {
+        lookup.divisionCode.withUnsafeBufferPointer { divisionCode in
+            lookup.divisionNames.forEachMatch(in: units) { pattern, start, _ in
+                if pattern < divisionCode.count { body(lookup.codes.string(at: Int(divisionCode[pattern])), start) }
+            }
+        }
     }
 
     /// The full name of the division with `code`.
     public func name(ofCode code: String) -> String? {
-        byCode[code].map { places[Int($0)].canonical }
+        guard let c = lookup.codeIndex(of: code) else { return nil }
+        let place = Int(lookup.codePlace[c])
+        return place >= 0 ? table.canonical(at: place) : nil
     }
 
     /// Whether `code` is a municipality (北京, 天津, 上海, 重庆) or inside one.
@@ -80,11 +120,12 @@ public struct PlaceIndex: Sendable {
             var found: (code: String, length: Int)?
             var length = min(maxSurfaceLength, name.count - position)
             while length >= 2 && found == nil {
-                let surface = String(decoding: name[position ..< position + length], as: UTF16.self)
-                if let indices = bySurface[surface] {
+                let pattern = name.withUnsafeBufferPointer { automaton.exactPattern(in: $0, position ..< position + length) }
+                if let pattern, !lookup.places(ofPattern: pattern).isEmpty {
                     let rest = Array(name[(position + length)...])
                     // Head-only names (township short forms) only inside a known county.
-                    let usable = indices.map { places[Int($0)] }.filter { !$0.headOnly || (code?.utf8.count == 6 && isHead(rest)) }
+                    let usable = lookup.places(ofPattern: pattern).map { lookup.facts(ofPlace: Int($0)) }
+                        .filter { !$0.headOnly || (code?.utf8.count == 6 && isHead(rest)) }
                     if let chosen = Self.choose(usable, inside: code, hint: hint) { found = (chosen, length) }
                 }
                 length -= 1
@@ -100,7 +141,7 @@ public struct PlaceIndex: Sendable {
 
     /// The code of the entry to read: inside `outer` when given; else the only
     /// one, one inside `hint`, or the only one of the highest level.
-    static func choose(_ entries: [PlaceEntry], inside outer: String?, hint: String?) -> String? {
+    static func choose(_ entries: [PlaceFacts], inside outer: String?, hint: String?) -> String? {
         guard !entries.isEmpty else { return nil }
         if let outer {
             let inner = entries.filter { $0.code.hasPrefix(outer) && $0.code != outer }
@@ -115,7 +156,7 @@ public struct PlaceIndex: Sendable {
         return unique(entries.filter { GazetteerFile.codeLength(of: $0.level) == top })
     }
 
-    private static func unique(_ entries: [PlaceEntry]) -> String? {
+    private static func unique(_ entries: [PlaceFacts]) -> String? {
         guard let first = entries.first else { return nil }
         return entries.allSatisfy({ $0.code == first.code }) ? first.code : nil
     }

@@ -15,6 +15,7 @@ extension Entity {
     }
 
     private static func spans(of entities: [Entity], in document: some StringProtocol, width: (Unicode.Scalar) -> Int) -> [Range<Int>] {
+        if let ordered = orderedSpans(of: entities, in: document, width: width) { return ordered }
         var bounds: [(offset: Int, index: Int, isEnd: Bool)] = []
         bounds.reserveCapacity(entities.count * 2)
         for (i, entity) in entities.enumerated() {
@@ -40,5 +41,33 @@ extension Entity {
             b += 1
         }
         return (0 ..< entities.count).map { lower[$0] ..< max(lower[$0], upper[$0]) }
+    }
+
+    /// The spans when `entities` are in order and do not overlap (as
+    /// extraction returns them): one walk, no table of bounds; nil otherwise.
+    private static func orderedSpans(of entities: [Entity], in document: some StringProtocol, width: (Unicode.Scalar) -> Int) -> [Range<Int>]? {
+        var previous = 0
+        for entity in entities {
+            let r = entity.scalarOffsets
+            guard r.lowerBound >= previous else { return nil }
+            previous = r.upperBound
+        }
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(entities.count)
+        var scalar = 0, units = 0
+        var iterator = document.unicodeScalars.makeIterator()
+        func advance(to target: Int) {
+            while scalar < target, let next = iterator.next() {
+                scalar += 1
+                units += width(next)
+            }
+        }
+        for entity in entities {
+            advance(to: entity.scalarOffsets.lowerBound)
+            let lower = units
+            advance(to: entity.scalarOffsets.upperBound)
+            spans.append(lower ..< units)
+        }
+        return spans
     }
 }

@@ -16,22 +16,27 @@ struct DictionaryRecognizer: Recognizer {
     /// Appends a candidate for every entry match with clean boundaries.
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
+        let entries = context.lexicon.entries
         for match in context.matches {
-            guard let entry = context.entry(of: match) else { continue }
+            guard match.value.entry >= 0 else { continue }
+            let index = Int(match.value.entry)
             if CodeUnitClass.isASCIIAlphanumeric(units[match.start]), match.start > 0,
                CodeUnitClass.isASCIIAlphanumeric(units[match.start - 1]) { continue }
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
-            if case .entity(let label) = entry.label, let rules = boundaryRules[label],
+            // Only the label until the match is kept: no strings decoded for rejected ones.
+            let label = entries.label(at: index)
+            if case .entity(let label) = label, let rules = boundaryRules[label],
                rules.contains(where: { $0.rejects(start: match.start, end: match.end, in: context) }) { continue }
-            let isUser = context.lexicon.isUserEntry[Int(match.value.entry)]
+            let isUser = entries.isUser(index)
+            let names = entries.canonicalAndCode(at: index)
             let attributes = EntityAttributes(
-                canonical: entry.canonical ?? entry.surface,
-                code: entry.code,
+                canonical: names.canonical,
+                code: names.code,
                 source: isUser ? "user-dictionary" : "dictionary"
             )
             candidates.append(Candidate(
-                start: match.start, end: match.end, label: entry.label, attributes: attributes,
+                start: match.start, end: match.end, label: label, attributes: attributes,
                 priority: isUser ? CandidatePriority.userDictionary : CandidatePriority.dictionary
             ))
         }

@@ -89,6 +89,12 @@
         match.value.entry >= 0 ? lexicon.entries[Int(match.value.entry)] : nil
     }
 
+    /// The label of the dictionary entry a match stands for, if any (no
+    /// string of the entry is decoded).
+    func entryLabel(of match: LexiconMatch) -> DictionaryLabel? {
+        match.value.entry >= 0 ? lexicon.entries.label(at: Int(match.value.entry)) : nil
+    }
+
     /// The place a match stands for, if any.
     func place(of match: LexiconMatch) -> PlaceEntry? {
         match.value.place >= 0 ? lexicon.places[Int(match.value.place)] : nil

@@ -22,8 +22,13 @@ struct DocumentAliasPass {
                 if let alias = declaredAlias(after: candidate.end, units) {
                     document.aliases[alias.text] = (.hospital, canonical)
                 }
-                for head in context.matches where head.value.isIn(.hospitalHead)
-                    && head.end > candidate.start + 3 && head.end <= candidate.end - 4 {
+                // Matches are ordered by end: only those ending inside the name are read.
+                let matches = context.matches
+                var k = Self.firstMatch(endingAfter: candidate.start + 3, in: matches)
+                while k < matches.count, matches[k].end <= candidate.end - 4 {
+                    let head = matches[k]
+                    k += 1
+                    guard head.value.isIn(.hospitalHead) else { continue }
                     let child = String(decoding: units[head.end ..< candidate.end], as: UTF16.self)
                     if document.aliases[child] == nil { document.aliases[child] = (.hospital, canonical) }
                 }
@@ -40,6 +45,16 @@ struct DocumentAliasPass {
             }
         }
         return added
+    }
+
+    /// The index of the first of `matches` (ordered by end) that ends after `position`.
+    static func firstMatch(endingAfter position: Int, in matches: [LexiconMatch]) -> Int {
+        var lo = 0, hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if matches[mid].end <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Candidates for every occurrence of the document's aliases in `units`.

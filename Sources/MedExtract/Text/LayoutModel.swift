@@ -47,8 +47,27 @@ struct LayoutModel {
         var columns: Int32 { leadingColumns + visible + wide + (letterSpaced ? multiGaps : singleGaps + multiGaps) }
     }
 
+    /// What the normaliser reads of one line, once the model is built: its
+    /// flags only (the counts are needed while building, and a text of a
+    /// million lines keeps a few bytes a line, not dozens).
+    struct Flags {
+        var letterSpaced: Bool
+        var spacesAreLayout: Bool
+        var joinsNext: Bool
+        var fillsWidth: Bool
+        var unknownLayout: Bool
+
+        init(_ line: Line) {
+            letterSpaced = line.letterSpaced
+            spacesAreLayout = line.spacesAreLayout
+            joinsNext = line.joinsNext
+            fillsWidth = line.fillsWidth
+            unknownLayout = line.unknownLayout
+        }
+    }
+
     /// The lines, in order, blank lines included (a `\r\n` pair is one break).
-    private(set) var lines: [Line] = []
+    private(set) var lines: [Flags] = []
     /// The scalar offset where each line starts (after the break before it).
     private(set) var lineStarts: [Int] = [0]
 
@@ -84,6 +103,7 @@ struct LayoutModel {
 
     /// Builds the model of `scalars`.
     init(_ scalars: Substring.UnicodeScalarView) {
+        var lines: [Line] = []
         var line = Line()
         var gap: Int32 = 0          // length of the current whitespace run inside the line
         var gapSingleSpace = false  // the run is one space or ideographic space
@@ -135,7 +155,8 @@ struct LayoutModel {
         }
         Self.finish(&line)
         lines.append(line)
-        decideJoins()
+        Self.decideJoins(&lines)
+        self.lines = lines.map(Flags.init)
     }
 
     /// Letter spacing and the meaning of spaces, from the line's own counts.
@@ -163,7 +184,7 @@ struct LayoutModel {
     /// with one paragraph per line) has no wraps. A text with fewer than
     /// ``minimumLines`` lines of ``minimumWrapLength`` has no layout at all
     /// (``Line/unknownLayout``).
-    private mutating func decideJoins() {
+    private static func decideJoins(_ lines: inout [Line]) {
         let nonblank = lines.indices.filter { lines[$0].visible > 0 }
         var substantial = 0
         for i in nonblank where lines[i].length >= Self.minimumWrapLength { substantial += 1 }

@@ -133,7 +133,7 @@
     /// hyphenated across the break loses its hyphen (removed from `units`).
     @inline(__always)
     private func breakSeparator(
-        _ previous: LayoutModel.Line, last: UInt32, next: UInt32, hasSpace: Bool,
+        _ previous: LayoutModel.Flags, last: UInt32, next: UInt32, hasSpace: Bool,
         units: inout [UInt16], origins: inout [Int32]
     ) -> UInt16? {
         if last == 0x2D, next <= 0x7F, CodeUnitClass.isASCIILetter(UInt16(next)),
@@ -163,7 +163,7 @@
     /// What stands for whitespace inside `line`, between `last` and `next`.
     @inline(__always)
     private func spaceSeparator(
-        _ line: LayoutModel.Line, last: UInt32, next: UInt32, singleSpace: Bool, singleToken: Bool, units: [UInt16]
+        _ line: LayoutModel.Flags, last: UInt32, next: UInt32, singleSpace: Bool, singleToken: Bool, units: [UInt16]
     ) -> UInt16? {
         if line.letterSpaced && singleSpace { return nil }
         if singleSpace && singleToken && (CodeUnitClass.isIdeograph(scalar: last) || (last >= 0x30 && last <= 0x39)) {

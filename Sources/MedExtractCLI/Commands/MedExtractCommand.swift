@@ -24,6 +24,7 @@ public struct MedExtractCommand: ParsableCommand {
     /// exits with the documented status.
     public static func main(_ arguments: [String]? = nil) -> Never {
         reserveStandardDescriptors()
+        MemoryTuning.returnLargeBuffersWhenFreed()
         let status = run(arguments)
         Foundation.exit(status)
     }

@@ -139,7 +139,7 @@ public struct DocumentSource: Sendable {
             }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            try body(.jsonLine(line, path: path, lineNumber: lineNumber, byteOffset: reader.lineStart))
+            try body(.jsonLine(JSONLine(consume line), path: path, lineNumber: lineNumber, byteOffset: reader.lineStart))
         }
     }
 
@@ -201,7 +201,7 @@ public struct DocumentSource: Sendable {
         switch pending {
         case .ready(let item): item
         case .jsonLine(let line, let path, let lineNumber, let byteOffset):
-            parseJSONLine(line, path: path, lineNumber: lineNumber, byteOffset: byteOffset)
+            parseJSONLine(line.take(), path: path, lineNumber: lineNumber, byteOffset: byteOffset)
         }
     }
 
@@ -221,6 +221,11 @@ public struct DocumentSource: Sendable {
                 return failure("invalid UTF-8 at \(position(offset)); use --lossy to replace invalid bytes with U+FFFD" + (byteOffset == nil ? "" : ")"))
             }
             bytes = Array(String(decoding: line, as: UTF8.self).utf8)
+        } else if let fields = line.withUnsafeBufferPointer(JSONLineFields.read) {
+            // The common shape, read without Foundation (same result).
+            return .document(InputDocument(
+                id: fields.id ?? Self.defaultID(path: path, lineNumber: lineNumber), text: fields.text,
+                origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
         }
         if let escaped = JSONByteOrderMarks.escaped(bytes) { bytes = escaped }
         let object: Any
@@ -245,14 +250,19 @@ public struct DocumentSource: Sendable {
         let id: String
         switch dictionary["id"] {
         case nil, is NSNull:
-            let stem = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            id = "\(stem):\(lineNumber)"
+            id = Self.defaultID(path: path, lineNumber: lineNumber)
         case let value as String:
             id = value
         default:
             return failure("\"id\" is not a string")
         }
         return .document(InputDocument(id: id, text: text, origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
+    }
+
+    /// The id of a JSONL document without one: `stem:line`.
+    static func defaultID(path: String, lineNumber: Int) -> String {
+        let stem = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return "\(stem):\(lineNumber)"
     }
 
     /// A readable reason for a read error: the underlying POSIX error when
@@ -286,7 +296,7 @@ enum PendingInput: Sendable {
     case ready(InputItem)
     /// One non-blank JSONL line, its file, 1-based line number and the byte
     /// offset where the line starts in the file.
-    case jsonLine([UInt8], path: String, lineNumber: Int, byteOffset: Int?)
+    case jsonLine(JSONLine, path: String, lineNumber: Int, byteOffset: Int?)
 
     /// The bytes this input holds (for bounding memory).
     var byteCount: Int {
@@ -295,5 +305,27 @@ enum PendingInput: Sendable {
         case .ready(.failure): 0
         case .jsonLine(let line, _, _, _): line.count
         }
+    }
+}
+
+/// The bytes of one JSONL line, handed to the one thread that parses it:
+/// ``take()`` moves them out, so that the line is freed once parsed and is
+/// not held (beside its document) while the document is extracted.
+final class JSONLine: @unchecked Sendable {
+    private var bytes: [UInt8]
+    /// The line's length in bytes (without its line end).
+    let count: Int
+
+    init(_ bytes: consuming [UInt8]) {
+        self.bytes = bytes
+        count = self.bytes.count
+    }
+
+    /// The bytes, once; empty afterwards (a pending input is resolved once,
+    /// by one thread).
+    func take() -> [UInt8] {
+        var out: [UInt8] = []
+        swap(&out, &bytes)
+        return out
     }
 }

@@ -24,29 +24,57 @@ final class LineReader {
     }
 
     /// The next line's bytes without its `\n` (and `\r`), or nil at the end.
+    /// A line longer than a block is not copied: the buffer it was read
+    /// into becomes the line, so a huge one-line document is held once.
     func nextLine() throws -> [UInt8]? {
         while true {
-            if let newline = buffer[max(scanned, position)...].firstIndex(of: UInt8(ascii: "\n")) {
-                var line = Array(buffer[position ..< newline])
+            if let newline = Self.firstNewline(in: buffer, from: max(scanned, position)) {
                 lineStart = bufferStart + position
-                position = newline + 1
-                scanned = position
+                var line: [UInt8]
+                if newline - position >= blockSize {
+                    line = takeBuffer(lineEnd: newline, restFrom: newline + 1)
+                } else {
+                    line = Array(buffer[position ..< newline])
+                    position = newline + 1
+                    scanned = position
+                    compact()
+                }
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                compact()
                 return line
             }
             scanned = buffer.count
             if atEnd {
                 guard position < buffer.count else { return nil }
-                var line = Array(buffer[position...])
                 lineStart = bufferStart + position
-                position = buffer.count
-                scanned = position
+                var line = takeBuffer(lineEnd: buffer.count, restFrom: buffer.count)
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
                 return line
             }
             let data = try handle.read(upToCount: blockSize) ?? Data()
             if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
+        }
+    }
+
+    /// Hands the buffer over as the line `position ..< lineEnd`, keeping the
+    /// bytes from `restFrom` on as the new buffer.
+    private func takeBuffer(lineEnd: Int, restFrom: Int) -> [UInt8] {
+        let rest = Array(buffer[restFrom...])
+        buffer.removeSubrange(lineEnd...)
+        if position > 0 { buffer.removeSubrange(0 ..< position) }
+        var line = rest
+        swap(&line, &buffer)
+        bufferStart += restFrom
+        position = 0
+        scanned = 0
+        return line
+    }
+
+    /// The index of the first `\n` in `bytes` from `start` on, with `memchr`.
+    private static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -1,4 +1,4 @@
-import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// The JSON object of one entity, as JSONL output carries it:
 /// `{"start", "end", "label", "text", "canonical", "code", "hospital",
@@ -7,50 +7,100 @@ import MedExtract
 /// offsets are into the original document text (Unicode scalars unless
 /// another ``OffsetUnit`` is asked for), end exclusive; absent attributes are
 /// omitted.
+///
+/// Written as UTF-8 bytes straight into an output buffer (``append(_:span:to:)``),
+/// so a document with many entities is never held as one string.
 enum EntityJSON {
-    /// One entity; `text` is its document's text (for UTF-8 offsets).
+    /// One entity; `span` replaces its scalar offsets (other offset units).
     static func object(_ entity: Entity, span: Range<Int>? = nil) -> String {
-        var out = "{\"start\":"
-        out.reserveCapacity(96 + entity.text.utf8.count * 2)
+        var out: [UInt8] = []
+        append(entity, span: span, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one entity's object to `out`.
+    static func append(_ entity: Entity, span: Range<Int>? = nil, to out: inout [UInt8]) {
         let span = span ?? entity.scalarOffsets
-        out += String(span.lowerBound)
-        out += ",\"end\":"
-        out += String(span.upperBound)
-        out += ",\"label\":"
-        out += JSONText.quoted(entity.label.rawValue)
-        out += ",\"text\":"
-        out += JSONText.quoted(entity.text)
+        out.append(contentsOf: #"{"start":"#.utf8)
+        appendInteger(span.lowerBound, to: &out)
+        out.append(contentsOf: #","end":"#.utf8)
+        appendInteger(span.upperBound, to: &out)
+        out.append(contentsOf: #","label":"#.utf8)
+        appendQuoted(entity.label.rawValue, to: &out)
+        out.append(contentsOf: #","text":"#.utf8)
+        appendQuoted(entity.text, to: &out)
         let a = entity.attributes
-        if let canonical = a.canonical { out += ",\"canonical\":"; out += JSONText.quoted(canonical) }
-        if let code = a.code { out += ",\"code\":"; out += JSONText.quoted(code) }
-        if let hospital = a.hospital { out += ",\"hospital\":"; out += JSONText.quoted(hospital) }
-        if let province = a.province { out += ",\"province\":"; out += JSONText.quoted(province) }
-        if let city = a.city { out += ",\"city\":"; out += JSONText.quoted(city) }
-        if let division = a.division { out += ",\"division\":"; out += JSONText.quoted(division) }
+        if let canonical = a.canonical { out.append(contentsOf: #","canonical":"#.utf8); appendQuoted(canonical, to: &out) }
+        if let code = a.code { out.append(contentsOf: #","code":"#.utf8); appendQuoted(code, to: &out) }
+        if let hospital = a.hospital { out.append(contentsOf: #","hospital":"#.utf8); appendQuoted(hospital, to: &out) }
+        if let province = a.province { out.append(contentsOf: #","province":"#.utf8); appendQuoted(province, to: &out) }
+        if let city = a.city { out.append(contentsOf: #","city":"#.utf8); appendQuoted(city, to: &out) }
+        if let division = a.division { out.append(contentsOf: #","division":"#.utf8); appendQuoted(division, to: &out) }
         if let figure = a.figure {
-            out += ",\"kind\":"
-            out += JSONText.quoted(figure.kind.rawValue)
-            if let value = figure.value { out += ",\"value\":"; out += JSONText.number(value) }
-            if let high = figure.high { out += ",\"high\":"; out += JSONText.number(high) }
-            if let second = figure.second { out += ",\"second\":"; out += JSONText.number(second) }
-            if let unit = figure.unit { out += ",\"unit\":"; out += JSONText.quoted(unit) }
-            if let qualifier = figure.qualifier { out += ",\"qualifier\":"; out += JSONText.quoted(qualifier.rawValue) }
+            out.append(contentsOf: #","kind":"#.utf8)
+            appendQuoted(figure.kind.rawValue, to: &out)
+            if let value = figure.value { out.append(contentsOf: #","value":"#.utf8); out.append(contentsOf: JSONText.number(value).utf8) }
+            if let high = figure.high { out.append(contentsOf: #","high":"#.utf8); out.append(contentsOf: JSONText.number(high).utf8) }
+            if let second = figure.second { out.append(contentsOf: #","second":"#.utf8); out.append(contentsOf: JSONText.number(second).utf8) }
+            if let unit = figure.unit { out.append(contentsOf: #","unit":"#.utf8); appendQuoted(unit, to: &out) }
+            if let qualifier = figure.qualifier { out.append(contentsOf: #","qualifier":"#.utf8); appendQuoted(qualifier.rawValue, to: &out) }
         }
-        out += "}"
-        return out
+        out.append(UInt8(ascii: "}"))
     }
 
     /// `{"id": ..., "entities": [...]}` for one document.
     static func document(id: String, entities: [Entity], text: String = "", offsets: OffsetUnit = .scalar) -> String {
-        var out = "{\"id\":"
-        out += JSONText.quoted(id)
-        out += ",\"entities\":["
-        let spans = offsets.spans(of: entities, in: text)
-        for (i, entity) in entities.enumerated() {
-            if i > 0 { out += "," }
-            out += object(entity, span: spans[i])
+        let sink = OutputSink(collecting: Int.max)
+        // A collecting sink never fails.
+        try? write(id: id, entities: entities, text: text, offsets: offsets, to: sink)
+        try? sink.flush()
+        return sink.collectedText
+    }
+
+    /// Writes `{"id": ..., "entities": [...]}` for one document into `sink`,
+    /// entity by entity (the sink flushes as its buffer fills).
+    static func write(id: String, entities: [Entity], text: String, offsets: OffsetUnit, to sink: OutputSink) throws(OutputError) {
+        try sink.append { out in
+            out.append(contentsOf: #"{"id":"#.utf8)
+            appendQuoted(id, to: &out)
+            out.append(contentsOf: #","entities":["#.utf8)
         }
-        out += "]}"
-        return out
+        let spans = offsets == .scalar ? nil : offsets.spans(of: entities, in: text)
+        for (i, entity) in entities.enumerated() {
+            try sink.append { out in
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                append(entity, span: spans?[i], to: &out)
+            }
+        }
+        try sink.append { $0.append(contentsOf: "]}".utf8) }
+    }
+
+    /// A decimal integer, without an intermediate string.
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        guard value != 0 else { out.append(UInt8(ascii: "0")); return }
+        var v = value.magnitude
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        while v > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(v % 10))
+            v /= 10
+        }
+        out[start...].reverse()
+    }
+
+    /// A JSON string literal (``JSONText/quoted(_:)``), straight as bytes
+    /// when nothing in it needs escaping.
+    static func appendQuoted(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        let plain = string.withUTF8 { bytes in
+            // Bytes the escaper may rewrite: controls, `"`, `\`, and 0xE2
+            // (the lead byte of U+2028/U+2029).
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else { return false }
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return true
+        }
+        if !plain { out.append(contentsOf: JSONText.quoted(string).utf8) }
     }
 }

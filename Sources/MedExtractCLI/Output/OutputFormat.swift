@@ -51,7 +51,8 @@ struct JSONLinesWriter: DocumentWriter {
     var offsets: OffsetUnit = .scalar
     mutating func begin(_ sink: OutputSink) throws {}
     mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
-        try sink.writeLine(EntityJSON.document(id: document.id, entities: entities, text: document.text, offsets: offsets))
+        try EntityJSON.write(id: document.id, entities: entities, text: document.text, offsets: offsets, to: sink)
+        try sink.write("\n")
     }
     mutating func end(_ sink: OutputSink) throws {}
 }
@@ -63,7 +64,7 @@ struct JSONArrayWriter: DocumentWriter {
     mutating func begin(_ sink: OutputSink) throws { try sink.write("[") }
     mutating func write(_ document: InputDocument, entities: [Entity], to sink: OutputSink) throws {
         try sink.write(count == 0 ? "\n" : ",\n")
-        try sink.write(EntityJSON.document(id: document.id, entities: entities, text: document.text, offsets: offsets))
+        try EntityJSON.write(id: document.id, entities: entities, text: document.text, offsets: offsets, to: sink)
         count += 1
     }
     mutating func end(_ sink: OutputSink) throws { try sink.writeLine(count == 0 ? "]" : "\n]") }

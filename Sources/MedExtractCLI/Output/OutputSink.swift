@@ -71,6 +71,12 @@ final class OutputSink {
         if buffer.count >= limit { try flush() }
     }
 
+    /// Lets `body` append bytes to the buffer, then flushes it if full.
+    func append(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
+        body(&buffer)
+        if buffer.count >= limit { try flush() }
+    }
+
     func writeLine(_ string: String) throws(OutputError) {
         try write(string)
         try write("\n")

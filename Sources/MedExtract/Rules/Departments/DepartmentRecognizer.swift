@@ -67,14 +67,14 @@ struct DepartmentRecognizer: Recognizer {
     private func walkName(endingAt end: Int, _ context: RecognitionContext) -> MorphemeWalk {
         MorphemeWalk.walk(from: end, in: context, maxLength: 14, accept: { match in
             if match.value.isIn(.departmentMorpheme) { return true }
-            if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
+            if context.entryLabel(of: match) == .entity(.department) { return true }
             return false
         }, isComplete: { match in isComplete(match, context) })
     }
 
     /// A whole department before a connector: 妇产科和骨科.
     private func isComplete(_ match: LexiconMatch, _ context: RecognitionContext) -> Bool {
-        if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
+        if context.entryLabel(of: match) == .entity(.department) { return true }
         return match.value.isIn(.departmentSuffix) || context.hasMatch(from: match.end - 1, to: match.end, in: .departmentFinal)
     }
 
@@ -94,7 +94,7 @@ struct DepartmentRecognizer: Recognizer {
         // `急救医学、妇产科` has none.
         let hasModifier = context.matches(endingAt: end).contains { match in
             match.start >= start + 2 && match.end - match.start >= 2
-                && context.entry(of: match)?.label == .entity(.department)
+                && context.entryLabel(of: match) == .entity(.department)
                 && context.hasMatch(from: start, to: match.start, in: .departmentMorpheme)
         }
         guard hasModifier else { return start }

@@ -184,12 +184,12 @@ struct HospitalNameToken {
                 headOnlyStart = min(headOnlyStart ?? match.start, match.start)
             }
             if value.isIn(.organization) { consider(match.start, .organization) }
-            if let entry = context.entry(of: match), entry.label == .ignore, isOrganizationName(match, context) {
+            if context.entryLabel(of: match) == .ignore, isOrganizationName(match, context) {
                 consider(match.start, .organization)
             }
             if value.isIn(.hospitalQualifier) { consider(match.start, .qualifier) }
             // A specialty right before the head is a qualifier: 眼耳鼻咽喉科医院.
-            if nearHead, let entry = context.entry(of: match), entry.label == .entity(.department) { consider(match.start, .qualifier) }
+            if nearHead, context.entryLabel(of: match) == .entity(.department) { consider(match.start, .qualifier) }
             if value.isIn(.hospitalGeneric) { consider(match.start, .generic) }
             if value.isIn(.stop) { consider(match.start, .stop) }
         }

@@ -38,7 +38,7 @@ struct HospitalRecognizer: Recognizer {
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         var found = HospitalSpans()
         for match in context.matches {
-            if let entry = context.entry(of: match), entry.label == .entity(.hospital) {
+            if context.entryLabel(of: match) == .entity(.hospital) {
                 found.register(start: match.start, end: match.end)
             }
         }

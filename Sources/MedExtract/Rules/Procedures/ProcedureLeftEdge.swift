@@ -17,7 +17,7 @@ extension ProcedureRecognizer {
             p = MorphemeWalk.walk(from: p, in: context, maxLength: 16, accept: { match in
                 (morphemes && match.value.isIn(.procedureMorpheme)) || match.value.isIn(.procedureQualifier) || match.value.isIn(.procedureSetting)
             }, isComplete: { match in
-                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                if context.entryLabel(of: match) == .entity(.procedure) { return true }
                 return match.value.isIn(.procedureHead)
             }).start
             // Parts listed with 、 before a shared head (左、右半肝切除).
@@ -65,7 +65,7 @@ extension ProcedureRecognizer {
     /// A morpheme that is not a whole name of its own (a head or a dictionary procedure).
     static func isPart(_ match: LexiconMatch, _ context: RecognitionContext) -> Bool {
         guard match.value.isIn(.procedureMorpheme), !match.value.isIn(.procedureHead) else { return false }
-        if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return false }
+        if context.entryLabel(of: match) == .entity(.procedure) { return false }
         return true
     }
 
@@ -141,7 +141,7 @@ extension ProcedureRecognizer {
     static func isDepartment(from start: Int, to end: Int, _ context: RecognitionContext) -> Bool {
         context.matches(endingAt: end).contains { match in
             guard match.start <= start else { return false }
-            if let entry = context.entry(of: match), entry.label == .entity(.department) { return true }
+            if context.entryLabel(of: match) == .entity(.department) { return true }
             return false
         } || (end - start <= 3 && context.matches(endingAt: end).contains { $0.value.isIn(.departmentSuffix) && $0.start < end })
     }
@@ -151,7 +151,7 @@ extension ProcedureRecognizer {
     func extendDictionaryNames(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         for match in context.matches {
-            guard let entry = context.entry(of: match), entry.label == .entity(.procedure) else { continue }
+            guard context.entryLabel(of: match) == .entity(.procedure) else { continue }
             if CodeUnitClass.isASCIIAlphanumeric(units[match.start]), match.start > 0,
                CodeUnitClass.isASCIIAlphanumeric(units[match.start - 1]) { continue }
             if CodeUnitClass.isASCIIAlphanumeric(units[match.end - 1]), match.end < units.count,

@@ -39,17 +39,17 @@ struct ProcedureRecognizer: Recognizer {
                 if operates, match.value.isIn(.operationTarget) { return true }
                 if match.value.isIn(.procedureHead) { takesAction = true; return true }
                 if match.value.isIn(.procedureMorpheme) { return true }
-                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { takesAction = true; return true }
+                if context.entryLabel(of: match) == .entity(.procedure) { takesAction = true; return true }
                 return false
             }, isComplete: { match in
                 // Two names joined by 和/与/及 stay two: 腹腔镜技术和椎间孔镜技术.
-                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                if context.entryLabel(of: match) == .entity(.procedure) { return true }
                 return match.value.isIn(.procedureHead)
             }, isSubstantive: { match in
                 if match.value.isIn(.procedureMorpheme) { return true }
                 if measures, match.value.isIn(.measurementTarget) { return true }
                 if operates, match.value.isIn(.operationTarget) { return true }
-                if let entry = context.entry(of: match), entry.label == .entity(.procedure) { return true }
+                if context.entryLabel(of: match) == .entity(.procedure) { return true }
                 return false
             })
             if walk.substantiveTokens == 0 { walk.tokens = 0 }

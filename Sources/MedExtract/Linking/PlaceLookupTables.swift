@@ -1,0 +1,184 @@
+/// The gazetteer indexed for the linking pass in flat tables keyed by the
+/// pattern ids of an automaton that holds every place surface (the lexicon's
+/// automaton for the built-in gazetteer), so that they can be archived in
+/// `builtin.lexicon` and read with the lexicon instead of being built, as
+/// dictionaries of strings, each time an extractor is made.
+///
+/// - the places of each pattern's surface, in gazetteer order;
+/// - every division code, sorted, with the place that holds its full name;
+/// - the surfaces that name one code when they stand free in a text (not
+///   head-only, not a township, one code for all their places, at least two
+///   units), in an automaton of their own with their codes, which the linker
+///   counts to learn a document's places;
+/// - the codes of the provincial capitals, in gazetteer order.
+struct PlaceLookupTables: Sendable {
+    /// `groupStart[p] ..< groupStart[p + 1]` are pattern `p`'s places in `groupPlaces`.
+    var groupStart: [Int32] = [0]
+    /// Place indices, grouped by pattern.
+    var groupPlaces: [Int32] = []
+    /// Every distinct non-empty division code, sorted by UTF-8 bytes.
+    var codes = StringTable()
+    /// For each code, the place whose full, current name it is (surface equal
+    /// to canonical, not former; the first such), or -1.
+    var codePlace: [Int32] = []
+    /// The surfaces that name one division when they stand free in a text,
+    /// in an automaton of their own (a document is scanned with it, raw,
+    /// for the places it mentions: smaller and faster than the lexicon's).
+    var divisionNames = AhoCorasickBuilder().build()
+    /// For each pattern of `divisionNames`, the index in `codes` of its division.
+    var divisionCode: [Int32] = []
+    /// The index in `codes` of each provincial capital, in gazetteer order.
+    var capitalCodes: [Int32] = []
+    /// The longest place surface, in UTF-16 code units.
+    var maxSurfaceLength: Int32 = 0
+    /// For each place: the index in `codes` of its code (-1 when empty),
+    /// its level (index in `PlaceLevel.allCases`) and whether it is
+    /// head-only: what the prefix walk reads, without decoding the place.
+    var placeCode: [Int32] = []
+    var placeLevel: [UInt8] = []
+    var placeHeadOnly: [UInt8] = []
+
+    /// The levels, in the order their indices are stored.
+    static let levels = PlaceLevel.allCases
+
+    init() {}
+
+    /// Indexes `places`, whose surfaces are patterns of an automaton with
+    /// `patternCount` patterns; `pattern(i)` is the pattern of place `i`'s
+    /// surface (nil only for a surface the automaton does not hold).
+    init(places: some RandomAccessCollection<PlaceEntry>, patternCount: Int, pattern: (Int) -> Int?) {
+        var members = [[Int32]](repeating: [], count: patternCount)
+        var distinct: Set<String> = []
+        var maxLength = 0
+        for (i, place) in places.enumerated() {
+            if let p = pattern(i), p >= 0, p < patternCount { members[p].append(Int32(i)) }
+            if !place.code.isEmpty { distinct.insert(place.code) }
+            maxLength = max(maxLength, place.surface.utf16.count)
+        }
+        let sortedCodes = distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var builder = StringTableBuilder()
+        var codeIndex: [String: Int32] = [:]
+        for code in sortedCodes { codeIndex[code] = builder.add(code) }
+        codes = builder.table
+        codePlace = Array(repeating: -1, count: sortedCodes.count)
+        let list = Array(places)
+        for (i, place) in list.enumerated() {
+            placeLevel.append(UInt8(Self.levels.firstIndex(of: place.level) ?? 0))
+            placeHeadOnly.append(place.headOnly ? 1 : 0)
+            placeCode.append(codeIndex[place.code] ?? -1)
+            guard let c = codeIndex[place.code] else { continue }
+            if place.capital { capitalCodes.append(c) }
+            if place.surface == place.canonical, !place.former, codePlace[Int(c)] < 0 { codePlace[Int(c)] = Int32(i) }
+        }
+        var names = AhoCorasickBuilder()
+        for group in members {
+            groupPlaces += group
+            groupStart.append(Int32(groupPlaces.count))
+            var code: String?
+            var conflict = false
+            for i in group {
+                let place = list[Int(i)]
+                guard !place.headOnly, !place.code.isEmpty, place.level != .township else { continue }
+                if let known = code, known != place.code { conflict = true }
+                if code == nil { code = place.code }
+            }
+            if let code, !conflict, let first = group.first, list[Int(first)].surface.utf16.count >= 2, let c = codeIndex[code] {
+                _ = names.add(list[Int(first)].surface)
+                divisionCode.append(c)
+            }
+        }
+        divisionNames = names.build()
+        maxSurfaceLength = Int32(maxLength)
+    }
+
+    /// The number of patterns indexed.
+    var patternCount: Int { groupStart.count - 1 }
+
+    /// The places of pattern `pattern`'s surface, in gazetteer order.
+    func places(ofPattern pattern: Int) -> ArraySlice<Int32> {
+        guard pattern >= 0, pattern < patternCount else { return [] }
+        return groupPlaces[Int(groupStart[pattern]) ..< Int(groupStart[pattern + 1])]
+    }
+
+    /// What the prefix walk reads of place `index`.
+    func facts(ofPlace index: Int) -> PlaceFacts {
+        let c = Int(placeCode[index])
+        let level = Int(placeLevel[index])
+        return PlaceFacts(
+            code: c >= 0 ? codes.string(at: c) : "",
+            level: level < Self.levels.count ? Self.levels[level] : .county,
+            headOnly: placeHeadOnly[index] != 0
+        )
+    }
+
+    /// The index of `code` in ``codes``, by binary search, or nil.
+    func codeIndex(of code: String) -> Int? {
+        var code = code
+        return code.withUTF8 { key in
+            codes.pool.withUnsafeBufferPointer { pool in
+                var lo = 0, hi = codes.count
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    let candidate = UnsafeBufferPointer(rebasing: pool[Int(codes.starts[mid]) ..< Int(codes.starts[mid + 1])])
+                    if candidate.elementsEqual(key) { return mid }
+                    if candidate.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+                }
+                return nil
+            }
+        }
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.writeArray(groupStart)
+        writer.writeArray(groupPlaces)
+        codes.write(to: &writer)
+        writer.writeArray(codePlace)
+        divisionNames.write(to: &writer)
+        writer.writeArray(divisionCode)
+        writer.writeArray(capitalCodes)
+        writer.write(maxSurfaceLength)
+        writer.writeArray(placeCode)
+        writer.writeArray(placeLevel)
+        writer.writeArray(placeHeadOnly)
+    }
+
+    /// Reads what ``write(to:)`` wrote, checking it against an automaton of
+    /// `patternCount` patterns and a gazetteer of `placeCount` places.
+    init(reading reader: inout ByteReader, patternCount: Int, placeCount: Int) throws(ArchiveError) {
+        groupStart = try reader.readArray()
+        groupPlaces = try reader.readArray()
+        codes = try StringTable(reading: &reader)
+        codePlace = try reader.readArray()
+        divisionNames = try AhoCorasick(reading: &reader)
+        divisionCode = try reader.readArray()
+        capitalCodes = try reader.readArray()
+        maxSurfaceLength = try reader.read()
+        placeCode = try reader.readArray()
+        placeLevel = try reader.readArray()
+        placeHeadOnly = try reader.readArray()
+        guard placeCode.count == placeCount, placeLevel.count == placeCount, placeHeadOnly.count == placeCount,
+              placeCode.allSatisfy({ $0 >= -1 && Int($0) < codes.count }) else {
+            throw ArchiveError(description: "inconsistent place facts")
+        }
+        guard groupStart.count == patternCount + 1, divisionCode.count == divisionNames.patternCount, codePlace.count == codes.count,
+              groupStart.first == 0, Int(groupStart.last ?? -1) == groupPlaces.count else {
+            throw ArchiveError(description: "inconsistent place lookup tables")
+        }
+        for i in 1 ..< groupStart.count where groupStart[i] < groupStart[i - 1] {
+            throw ArchiveError(description: "inconsistent place group \(i - 1)")
+        }
+        let codeCount = Int32(codes.count), places = Int32(placeCount)
+        guard groupPlaces.allSatisfy({ $0 >= 0 && $0 < places }), codePlace.allSatisfy({ $0 >= -1 && $0 < places }),
+              divisionCode.allSatisfy({ $0 >= 0 && $0 < codeCount }), capitalCodes.allSatisfy({ $0 >= 0 && $0 < codeCount }),
+              maxSurfaceLength >= 0 else {
+            throw ArchiveError(description: "place lookup index out of range")
+        }
+    }
+}
+
+/// The fields of a place the prefix walk of ``PlaceIndex`` chooses by.
+struct PlaceFacts {
+    var code: String
+    var level: PlaceLevel
+    var headOnly: Bool
+}
