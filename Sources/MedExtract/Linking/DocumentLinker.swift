@@ -31,6 +31,8 @@ public struct DocumentLinker: Sendable {
     public let registry: HospitalRegistry
     /// The words read around departments.
     public let words: LinkWords
+    /// Places of dictionary hospitals, once per name (see ``fullName(of:hint:)``).
+    private let candidatePlaces: PlaceCodeMemo
     /// The dictionaries' hospital names, for canonical full names of short
     /// forms and place-prefixed aliases: the lexicon's with
     /// ``init(builtinWith:)-(Lexicon)``, else none until ``with(hospitalNames:)``.
@@ -49,6 +51,7 @@ public struct DocumentLinker: Sendable {
     }
 
     init(places: PlaceIndex, registry: HospitalRegistry, words: LinkWords) {
+        self.candidatePlaces = PlaceCodeMemo()
         self.places = places
         self.registry = registry
         self.words = words
@@ -560,7 +563,8 @@ public struct DocumentLinker: Sendable {
         var registered: [String] = []
         var inferred: [String] = []
         for candidate in names.names(endingWith: Array(u[p.end...])) where candidate != name && candidate.utf16.count >= u.count {
-            guard let code = placeCode(of: Array(candidate.utf16), hint: nil, chain: [], mainCode: nil), !code.isEmpty,
+            let placed = candidatePlaces.code(of: candidate) { placeCode(of: Array($0.utf16), hint: nil, chain: [], mainCode: nil) }
+            guard let code = placed, !code.isEmpty,
                   code.hasPrefix(p.code) || p.code.hasPrefix(code) else { continue }
             if registry.code(of: candidate) != nil { registered.append(candidate) } else { inferred.append(candidate) }
         }
