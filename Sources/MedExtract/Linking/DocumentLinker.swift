@@ -32,7 +32,9 @@ public struct DocumentLinker: Sendable {
     /// The words read around departments.
     public let words: LinkWords
     /// Places of dictionary hospitals, once per name (see ``fullName(of:hint:)``).
-    private let candidatePlaces: PlaceCodeMemo
+    private let candidatePlaces: NameMemo
+    /// Full names of unknown hospital names, once per name and hint.
+    private let fullNames: NameMemo
     /// The dictionaries' hospital names, for canonical full names of short
     /// forms and place-prefixed aliases: the lexicon's with
     /// ``init(builtinWith:)-(Lexicon)``, else none until ``with(hospitalNames:)``.
@@ -51,7 +53,8 @@ public struct DocumentLinker: Sendable {
     }
 
     init(places: PlaceIndex, registry: HospitalRegistry, words: LinkWords) {
-        self.candidatePlaces = PlaceCodeMemo()
+        self.candidatePlaces = NameMemo()
+        self.fullNames = NameMemo()
         self.places = places
         self.registry = registry
         self.words = words
@@ -548,6 +551,12 @@ public struct DocumentLinker: Sendable {
     /// `武汉协和医院`); nil when none fits or several do.
     func fullName(of name: String, hint: String?) -> String? {
         guard let names = hospitalNames, !names.isKnown(name) else { return nil }
+        // The hint is a division code (digits): no name contains the separator.
+        return fullNames.answer(for: name + "\u{1}" + (hint ?? "")) { _ in expandedName(of: name, hint: hint, names: names) }
+    }
+
+    /// ``fullName(of:hint:)`` computed.
+    private func expandedName(of name: String, hint: String?, names: HospitalNames) -> String? {
         let u = Array(name.utf16)
         guard u.count >= 4 else { return nil }
         let prefix = places.prefixDivision(of: u, hint: hint, isHead: isHead)
@@ -563,7 +572,7 @@ public struct DocumentLinker: Sendable {
         var registered: [String] = []
         var inferred: [String] = []
         for candidate in names.names(endingWith: Array(u[p.end...])) where candidate != name && candidate.utf16.count >= u.count {
-            let placed = candidatePlaces.code(of: candidate) { placeCode(of: Array($0.utf16), hint: nil, chain: [], mainCode: nil) }
+            let placed = candidatePlaces.answer(for: candidate) { placeCode(of: Array($0.utf16), hint: nil, chain: [], mainCode: nil) }
             guard let code = placed, !code.isEmpty,
                   code.hasPrefix(p.code) || p.code.hasPrefix(code) else { continue }
             if registry.code(of: candidate) != nil { registered.append(candidate) } else { inferred.append(candidate) }

@@ -1,0 +1,28 @@
+import Synchronization
+
+/// Answers of the linking pass that depend on a name alone, remembered across
+/// documents and threads.
+///
+/// ``DocumentLinker/fullName(of:hint:)`` places every dictionary hospital
+/// whose name ends like an unknown one (`…人民医院`: thousands of them) with
+/// the document-independent rules, and expands the same unknown names in
+/// document after document; both answers depend only on their key, so each
+/// is computed once. At most ``capacity`` keys are kept; past that the memo
+/// starts again, so memory stays bounded on any corpus.
+final class NameMemo: Sendable {
+    /// The most keys remembered at once.
+    static let capacity = 200_000
+
+    private let answers = Mutex<[String: String?]>([:])
+
+    /// The remembered answer for `key`, or `compute(key)` remembered.
+    func answer(for key: String, compute: (String) -> String?) -> String? {
+        if let known = answers.withLock({ $0[key] }) { return known }
+        let answer = compute(key)
+        answers.withLock { table in
+            if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
+            table[key] = .some(answer)
+        }
+        return answer
+    }
+}
