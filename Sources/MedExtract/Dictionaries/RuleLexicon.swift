@@ -94,7 +94,7 @@ public enum RuleClass: String, CaseIterable, Sendable, Hashable {
     /// system name (`5G远程手术示教`): 5G, 互联网 …
     case technologyPrefix = "technology-prefix"
 
-    /// The bit of this class in ``LexiconValue/classes``.
+    /// The bit of this class in a lexicon value's class set (its ordinal in `allCases`).
     @inline(__always)
     public var bit: UInt64 { UInt64(1) << UInt64(ordinal) }
 
