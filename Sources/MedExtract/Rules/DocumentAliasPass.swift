@@ -57,7 +57,11 @@ struct DocumentAliasPass {
         return lo
     }
 
-    /// Candidates for every occurrence of the document's aliases in `units`.
+    /// Candidates for every occurrence of the document's aliases in `units`:
+    /// the longest alias starting at each position (a shorter alias inside a
+    /// longer one at the same start would lose the overlap anyway), so text
+    /// that repeats one name, `医院医院医院…`, gives one candidate a position
+    /// and not one for every alias that ends there.
     func apply(_ document: DocumentState, to units: [UInt16]) -> [Candidate] {
         guard !document.aliases.isEmpty else { return [] }
         var builder = AhoCorasickBuilder()
@@ -67,19 +71,30 @@ struct DocumentAliasPass {
             values.append(value)
         }
         let automaton = builder.build()
-        var found: [Candidate] = []
+        // The longest alias match starting at each position: (start, end, pattern).
+        var longest: [(start: Int, end: Int, pattern: Int)] = []
+        var byStart: [Int: Int] = [:]
         units.withUnsafeBufferPointer { buffer in
             automaton.forEachMatch(in: buffer) { pattern, start, end in
                 if CodeUnitClass.isASCIIAlphanumeric(buffer[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(buffer[start - 1]) { return }
                 if CodeUnitClass.isASCIIAlphanumeric(buffer[end - 1]), end < buffer.count, CodeUnitClass.isASCIIAlphanumeric(buffer[end]) { return }
-                found.append(Candidate(
-                    start: start, end: end, label: .entity(values[pattern].label),
-                    attributes: EntityAttributes(canonical: values[pattern].canonical, source: "alias"),
-                    priority: CandidatePriority.documentAlias
-                ))
+                if let i = byStart[start] {
+                    if end > longest[i].end { longest[i] = (start, end, pattern) }
+                } else {
+                    byStart[start] = longest.count
+                    longest.append((start, end, pattern))
+                }
             }
         }
-        return found
+        // In the order the matches end, as the automaton reports them.
+        longest.sort { ($0.end, $0.start) < ($1.end, $1.start) }
+        return longest.map { match in
+            Candidate(
+                start: match.start, end: match.end, label: .entity(values[match.pattern].label),
+                attributes: EntityAttributes(canonical: values[match.pattern].canonical, source: "alias"),
+                priority: CandidatePriority.documentAlias
+            )
+        }
     }
 
     /// `(以下简称“X”)`, `(简称X)`, `(下称“X”)` right after `end`.
