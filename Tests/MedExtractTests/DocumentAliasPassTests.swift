@@ -1,0 +1,40 @@
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
+import Testing
+
+/// The document alias pass applied to a text: which occurrences of the
+/// document's aliases become candidates.
+@Suite("Document alias pass")
+struct DocumentAliasPassTests {
+    static func state(_ aliases: [String: EntityLabel]) -> DocumentState {
+        var state = DocumentState()
+        for (alias, label) in aliases { state.aliases[alias] = (label, "全称" + alias) }
+        return state
+    }
+
+    @Test func everyOccurrenceOfAnAliasIsACandidate() {
+        let text = Array("甲乙医院和丙丁医院，甲乙医院".utf16)
+        let found = DocumentAliasPass().apply(Self.state(["甲乙医院": .hospital]), to: text)
+        #expect(found.map { $0.start ..< $0.end } == [0 ..< 4, 10 ..< 14])
+        #expect(found.allSatisfy { $0.attributes.canonical == "全称甲乙医院" && $0.attributes.source == "alias" })
+    }
+
+    /// Aliases inside longer ones at the same start give no candidate of
+    /// their own, so a name repeated over and over gives one candidate a
+    /// position, not one for every alias that ends there.
+    @Test func onlyTheLongestAliasAtEachStart() {
+        let aliases: [String: EntityLabel] = ["医院医院医院": .hospital, "医院医院": .hospital, "医院": .hospital]
+        let text = Array(String(repeating: "医院", count: 5).utf16)
+        let found = DocumentAliasPass().apply(Self.state(aliases), to: text)
+        let starts = found.map(\.start)
+        #expect(Set(starts).count == starts.count)
+        #expect(found.first { $0.start == 0 }.map { $0.end } == 6)
+        #expect(found.first { $0.start == 6 }.map { $0.end } == 10)
+        // In the order the matches end.
+        #expect(found.map(\.end) == found.map(\.end).sorted())
+    }
+
+    @Test func lettersInsideAWordAreNotAnAlias() {
+        let found = DocumentAliasPass().apply(Self.state(["LPD": .procedure]), to: Array("行LPD术，非XLPD".utf16))
+        #expect(found.map { $0.start ..< $0.end } == [1 ..< 4])
+    }
+}
