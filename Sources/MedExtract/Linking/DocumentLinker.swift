@@ -511,9 +511,15 @@ public struct DocumentLinker: Sendable {
     }
 
     /// Whether `rest` (what follows a head-only place name) is a hospital head.
-    private func isHead(_ rest: [UInt16]) -> Bool {
-        guard rest.count <= 6, let found = words.suffix(of: rest) else { return false }
-        return found.wordClass == .head
+    /// Whether `rest` is a hospital head word (the test place prefixes use to
+    /// accept a head-only place). A closure over the link words alone: passing
+    /// a method of `self` would copy, retain and release the whole linker at
+    /// every call.
+    private var isHead: ([UInt16]) -> Bool {
+        { [words] rest in
+            guard rest.count <= 6, let found = words.suffix(of: rest) else { return false }
+            return found.wordClass == .head
+        }
     }
 
     /// The county a name starts with in the short form, when the document
