@@ -35,6 +35,8 @@ import re
 import sys
 from collections import defaultdict
 
+from medextract_dicts.places import CITY_SUFFIXES, COUNTY_SUFFIXES, ETHNIC, PROVINCE_SUFFIXES, strip_ethnic
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 CURATED = os.path.join(HERE, "curated")
@@ -61,26 +63,9 @@ def normalize(s):
     return re.sub(r"\s+", "", "".join(out))
 
 
-PROVINCE_SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"]
-CITY_SUFFIXES = ["自治州", "地区", "林区", "盟", "市"]
-COUNTY_SUFFIXES = ["自治县", "自治旗", "新区", "县", "区", "旗", "市"]
+# Province, city and county suffixes, the ethnic-group names stripped from autonomous
+# divisions' names, and the stripping itself come from the dictionary build.
 SUFFIXES = {"province": PROVINCE_SUFFIXES, "city": CITY_SUFFIXES, "county": COUNTY_SUFFIXES}
-ETHNIC = sorted("""土家族 苗族 哈萨克 白族 哈尼族 彝族 傣族 藏族 蒙古族 蒙古 回族 柯尔克孜
-景颇族 傈僳族 朝鲜族 壮族 布依族 侗族 羌族 黎族 瑶族 畲族 维吾尔 满族 纳西族 土族 撒拉族
-东乡族 保安族 仡佬族 水族 拉祜族 佤族 达斡尔族 鄂温克族 鄂伦春族 锡伯族 仫佬族 毛南族 京族
-普米族 怒族 独龙族 基诺族 德昂族 布朗族 阿昌族 裕固族 塔吉克 各族""".split(), key=len, reverse=True)
-
-
-def strip_ethnic(s):
-    changed = True
-    while changed:
-        changed = False
-        for e in ETHNIC:
-            if s.endswith(e) and len(s) - len(e) >= 2:
-                s = s[: -len(e)]
-                changed = True
-                break
-    return s
 
 
 def derived_short_forms(name, level):
