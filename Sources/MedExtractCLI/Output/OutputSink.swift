@@ -90,27 +90,7 @@ final class OutputSink {
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        let failure: Int32? = buffer.withUnsafeBytes { bytes in
-            guard var pointer = bytes.baseAddress else { return nil }
-            var remaining = bytes.count
-            while remaining > 0 {
-                #if canImport(Darwin)
-                let written = Darwin.write(descriptor, pointer, remaining)
-                #elseif canImport(Musl)
-                let written = Musl.write(descriptor, pointer, remaining)
-                #else
-                let written = Glibc.write(descriptor, pointer, remaining)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                pointer += written
-                remaining -= written
-            }
-            return nil
-        }
+        let failure = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
         if let failure {
             throw OutputError(path: path, reason: OutputError.systemReason(failure), errorNumber: failure)
@@ -156,22 +136,31 @@ func printError(_ message: String) {
 
 /// Writes text to standard error with `write(2)`, ignoring failures.
 func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { raw in
-        guard var pointer = raw.baseAddress else { return }
-        var remaining = raw.count
-        while remaining > 0 {
-            #if canImport(Darwin)
-            let written = Darwin.write(STDERR_FILENO, pointer, remaining)
-            #elseif canImport(Musl)
-            let written = Musl.write(STDERR_FILENO, pointer, remaining)
-            #else
-            let written = Glibc.write(STDERR_FILENO, pointer, remaining)
-            #endif
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            pointer += written
-            remaining -= written
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { writeAll(STDERR_FILENO, $0) }
+}
+
+/// Writes all of `bytes` to `descriptor` with `write(2)`, again after an
+/// interrupted or short write; returns the `errno` of a failure (`EIO` when
+/// nothing could be written), or nil.
+func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard var pointer = bytes.baseAddress else { return nil }
+    var remaining = bytes.count
+    while remaining > 0 {
+        #if canImport(Darwin)
+        let written = Darwin.write(descriptor, pointer, remaining)
+        #elseif canImport(Musl)
+        let written = Musl.write(descriptor, pointer, remaining)
+        #else
+        let written = Glibc.write(descriptor, pointer, remaining)
+        #endif
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
         }
+        if written == 0 { return EIO }
+        pointer += written
+        remaining -= written
     }
+    return nil
 }
