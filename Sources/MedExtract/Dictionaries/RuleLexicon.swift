@@ -113,18 +113,7 @@ public enum RuleLexiconFile {
 
     /// Parses the contents of a rule lexicon; `path` names it in errors.
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> [(surface: String, ruleClass: RuleClass)] {
-        var words: [(surface: String, ruleClass: RuleClass)] = []
-        for row in TSVReader.rows(contents) {
-            guard row.fields.count == 2 else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 2 tab-separated columns (surface, class), found \(row.fields.count)")
-            }
-            let surface = row.fields[0].trimmingSpaces
-            guard !surface.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty surface") }
-            guard let ruleClass = RuleClass(rawValue: String(row.fields[1].trimmingSpaces)) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])'")
-            }
-            words.append((String(surface), ruleClass))
-        }
-        return words
+        let pairs: [(word: String, wordClass: RuleClass)] = try ClassedWordFile.parse(contents, path: path, wordColumn: "surface")
+        return pairs.map { (surface: $0.word, ruleClass: $0.wordClass) }
     }
 }

@@ -98,18 +98,9 @@ public struct LinkWords: Sendable {
 
     /// Parses the contents of a link word file; `path` names it in errors.
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> LinkWords {
-        var pairs: [(word: String, wordClass: LinkWordClass)] = []
-        for row in TSVReader.rows(contents) {
-            guard row.fields.count == 2 else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 2 tab-separated columns (word, class), found \(row.fields.count)")
-            }
-            let word = row.fields[0].trimmingSpaces
-            guard !word.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty word") }
-            guard let wordClass = LinkWordClass(rawValue: String(row.fields[1].trimmingSpaces)) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "unknown class '\(row.fields[1])' (expected self, anaphor, campus, body, head, national, unnamed, region, rename, committee or byline)")
-            }
-            pairs.append((String(word), wordClass))
-        }
+        let pairs: [(word: String, wordClass: LinkWordClass)] = try ClassedWordFile.parse(
+            contents, path: path, wordColumn: "word",
+            expectedClasses: "self, anaphor, campus, body, head, national, unnamed, region, rename, committee or byline")
         return LinkWords(pairs)
     }
 }
