@@ -85,8 +85,15 @@ public struct DocumentLinker: Sendable {
     }
 
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.
+    ///
+    /// Only hospitals and departments take part: the rules read the text
+    /// between them, so the other entities (figures, procedures) are skipped
+    /// and the per-entity tables are as long as the linked ones.
     public func link(_ entities: consuming [Entity], in text: String) -> [Entity] {
-        guard entities.contains(where: { $0.label == .hospital || $0.label == .department }) else { return entities }
+        // Moved, not copied: the links are set in place.
+        var out = consume entities
+        let linkable = out.indices.filter { out[$0].label == .hospital || out[$0].label == .department }
+        guard !linkable.isEmpty else { return out }
         let units = Self.utf16Units(of: text)
         var document = DocumentPlaces()
         let national = (words.words[.national] ?? []).map { Array($0.utf16) }
@@ -97,18 +104,22 @@ public struct DocumentLinker: Sendable {
                 document.add(code)
             }
         }
-        let spans = Entity.utf16Spans(of: entities, in: text)
+        let labels = linkable.map { out[$0].label }
+        let spans: [Range<Int>] = {
+            let all = Entity.utf16Spans(of: out, in: text)
+            return linkable.map { all[$0] }
+        }()
         let sentenceIndex = SentenceIndex(units)
         let sentence = sentenceIndex.sentences(of: spans.map(\.lowerBound))
         let chain = document.dominantChain
         let hint = chain.last
 
-        // Hospitals: names and places.
-        var names: [String?] = Array(repeating: nil, count: entities.count)
+        // Hospitals: names and places. Indices from here on are positions in `linkable`.
+        var names: [String?] = Array(repeating: nil, count: linkable.count)
         var mentions: [String: Int] = [:]
         var expanded: [String: String?] = [:]
-        for (i, entity) in entities.enumerated() where entity.label == .hospital {
-            var name = Self.name(of: entity)
+        for (i, e) in linkable.enumerated() where labels[i] == .hospital {
+            var name = Self.name(of: out[e])
             if let known = expanded[name] {
                 if let full = known { name = full }
             } else {
@@ -132,81 +143,95 @@ public struct DocumentLinker: Sendable {
             names[i] = name
             mentions[linkName(name), default: 0] += 1
         }
-        let main = mainHospital(entities, names: names, sentence: sentence, mentions: mentions, spans: spans, units: units)
+        let main = mainHospital(labels, names: names, sentence: sentence, mentions: mentions, spans: spans, units: units)
         var mainCode: String?
         if let m = main {
             mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
         }
-        // Moved, not copied: the links are set in place.
-        var out = consume entities
-        for i in out.indices where out[i].label == .hospital {
+        var placed: [String: String?] = [:]
+        for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             guard let name = names[i] else { continue }
-            if let original = Self.canonicalSource(of: out[i]), let full = expanded[original] ?? nil {
-                out[i].attributes.canonical = full
+            if let original = Self.canonicalSource(of: out[e]), let full = expanded[original] ?? nil {
+                out[e].attributes.canonical = full
             }
-            let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
+            // The same name is placed the same way throughout the document.
+            let code: String?
+            if let known = placed[name] {
+                code = known
+            } else {
+                code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
+                placed[name] = .some(code)
+            }
             if let code, !code.isEmpty {
-                out[i].attributes.division = code
-                out[i].attributes.province = places.province(ofCode: code)
-                out[i].attributes.city = places.city(ofCode: code)
+                out[e].attributes.division = code
+                out[e].attributes.province = places.province(ofCode: code)
+                out[e].attributes.city = places.city(ofCode: code)
             }
         }
 
         // Departments. Each hospital's link name once; the nearest usable
         // hospital before and the next one after every entity, in two passes.
-        var linked: [String?] = Array(repeating: nil, count: out.count)
-        var before: [Int?] = Array(repeating: nil, count: out.count)
-        var after: [Int?] = Array(repeating: nil, count: out.count)
+        var linked: [String?] = Array(repeating: nil, count: linkable.count)
+        var before: [Int?] = Array(repeating: nil, count: linkable.count)
+        var after: [Int?] = Array(repeating: nil, count: linkable.count)
         var last: Int?
-        for k in out.indices where out[k].label == .hospital {
-            linked[k] = hospitalName(k, out, spans: spans, units: units, names: names)
+        for k in linkable.indices where labels[k] == .hospital {
+            linked[k] = hospitalName(k, labels, spans: spans, units: units, names: names)
         }
         // A campus written without its institution (`中山院区`) is the main hospital's.
         if let m = main?.index, let mainName = linked[m] {
-            for k in out.indices where out[k].label == .hospital && k != m {
+            for k in linkable.indices where labels[k] == .hospital && k != m {
                 if let name = names[k], isBareCampus(name), linked[k] == linkName(name) { linked[k] = mainName }
             }
         }
-        for k in out.indices {
+        for k in linkable.indices {
             before[k] = last
-            guard out[k].label == .hospital else { continue }
+            guard labels[k] == .hospital else { continue }
             // A bracketed name after another (its former name or alias), a
             // quoted name something is given (`设为“…医院”`), or a former
             // affiliation (`原…医院知名专家`) is not the one meant.
-            let bracketed = k > 0 && out[k - 1].label == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, spans[k])
+            let bracketed = k > 0 && labels[k - 1] == .hospital && sentence[k - 1] == sentence[k] && Self.isBracketed(units, spans[k])
             if !bracketed && !isGivenName(units, spans[k]) && !Self.isFormer(units, spans[k]) { last = k }
         }
         var next: Int?
-        for k in out.indices.reversed() {
+        for k in linkable.indices.reversed() {
             after[k] = next
-            if out[k].label == .hospital { next = k }
+            if labels[k] == .hospital { next = k }
         }
-        var context = DepartmentContext(units: units, spans: spans, names: names, linked: linked, sentence: sentence, before: before, after: after, main: main?.index)
+        let departmentNames = linkable.indices.map { labels[$0] == .department ? Self.name(of: out[linkable[$0]]) : "" }
+        var context = DepartmentContext(
+            units: units, spans: spans, labels: labels, departmentNames: departmentNames, names: names, linked: linked,
+            sentence: sentence, before: before, after: after, main: main?.index
+        )
         // The hospitals each department name is written right after, anywhere in the document.
-        var viaAdjacency: [Bool] = Array(repeating: false, count: out.count)
+        var viaAdjacency: [Bool] = Array(repeating: false, count: linkable.count)
         var adjacentTo: [String: Set<String>] = [:]
-        var adjacent: [String?] = Array(repeating: nil, count: out.count)
-        for j in out.indices where out[j].label == .department {
-            if let h = adjacentHospital(j, out, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
+        var adjacent: [String?] = Array(repeating: nil, count: linkable.count)
+        for j in linkable.indices where labels[j] == .department {
+            if let h = adjacentHospital(j, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
                 adjacent[j] = h
-                adjacentTo[Self.name(of: out[j]), default: []].insert(h)
+                adjacentTo[departmentNames[j], default: []].insert(h)
             }
         }
         for (department, hospitals) in adjacentTo where hospitals.count == 1 {
             context.explicit[department] = hospitals.first
         }
-        for j in out.indices where out[j].label == .department {
-            if let h = adjacent[j] ?? departmentHospital(j, out, context) {
-                out[j].attributes.hospital = h
+        for (j, e) in linkable.enumerated() where labels[j] == .department {
+            if let h = adjacent[j] ?? departmentHospital(j, context) {
+                out[e].attributes.hospital = h
             }
         }
         return out
     }
 
+    /// What the department rules read, by position among the linked entities.
     private struct DepartmentContext {
         var units: [UInt16]
         /// Each entity's span in UTF-16 units of the text.
         var spans: [Range<Int>]
+        var labels: [EntityLabel]
+        /// Each department's name (``name(of:)``); empty for a hospital.
+        var departmentNames: [String]
         var names: [String?]
         var linked: [String?]
         var sentence: [Int]
@@ -222,16 +247,16 @@ public struct DocumentLinker: Sendable {
     /// Rule 1: the hospital written right before department `j` (or before
     /// the department it is chained to), if any.
     private func adjacentHospital(
-        _ j: Int, _ entities: [Entity], _ c: DepartmentContext, adjacent: [String?], viaAdjacency: inout [Bool]
+        _ j: Int, _ c: DepartmentContext, adjacent: [String?], viaAdjacency: inout [Bool]
     ) -> String? {
         guard j > 0 else { return nil }
         let k = j - 1
         let gap = Self.compact(c.units, c.spans[k].upperBound, c.spans[j].lowerBound)
-        if entities[k].label == .hospital, isAdjacentGap(gap) {
+        if c.labels[k] == .hospital, isAdjacentGap(gap) {
             viaAdjacency[j] = true
             return c.linked[k]
         }
-        if entities[k].label == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de, let h = adjacent[k] {
+        if c.labels[k] == .department, viaAdjacency[k], gap.isEmpty || gap == Self.de, let h = adjacent[k] {
             viaAdjacency[j] = true
             return h
         }
@@ -239,7 +264,7 @@ public struct DocumentLinker: Sendable {
     }
 
     /// Rules 2 to 5 for a department with no hospital right before it.
-    private func departmentHospital(_ j: Int, _ entities: [Entity], _ c: DepartmentContext) -> String? {
+    private func departmentHospital(_ j: Int, _ c: DepartmentContext) -> String? {
         let units = c.units
         let main = c.main
         let start = c.spans[j].lowerBound
@@ -272,7 +297,7 @@ public struct DocumentLinker: Sendable {
         if endsWithPlaceName(trimmed) || Self.endsWithInstitutionCount(trimmed) || isFollowedByCommittee(units, c.spans[j].upperBound) {
             return nil
         }
-        let explicit = c.explicit[Self.name(of: entities[j])]
+        let explicit = c.explicit[c.departmentNames[j]]
         // 3. A hospital in the same sentence: before it, else (without a main hospital) after it.
         let s = c.sentence[j]
         if let k = c.before[j], c.sentence[k] == s { return Self.preferExplicit(c.linked[k], explicit) }
@@ -294,9 +319,12 @@ public struct DocumentLinker: Sendable {
     private func endsWithPlaceName(_ text: [UInt16]) -> Bool {
         var length = 2
         while length <= min(text.count, places.maxSurfaceLength) {
-            let surface = String(decoding: text.suffix(length), as: UTF16.self)
-            if places.entries(surface).contains(where: { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }) {
-                return true
+            // Strings only for a surface the gazetteer has.
+            if places.hasEntries(text, (text.count - length) ..< text.count) {
+                let surface = String(decoding: text.suffix(length), as: UTF16.self)
+                if places.entries(surface).contains(where: { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }) {
+                    return true
+                }
             }
             length += 1
         }
@@ -313,7 +341,7 @@ public struct DocumentLinker: Sendable {
         // Only a bare level word: 县医院, not 怀宁县医院 (a name the recogniser missed).
         var length = 2
         while length <= min(end, places.maxSurfaceLength) {
-            if !places.entries(String(decoding: text[(end - length) ..< end], as: UTF16.self)).isEmpty { return nil }
+            if places.hasEntries(text, (end - length) ..< end) { return nil }
             length += 1
         }
         return u
@@ -337,17 +365,14 @@ public struct DocumentLinker: Sendable {
             if CodeUnitClass.isBoundaryPunctuation(u) { break }
             after.append(u)
         }
-        var length = min(after.count, words.maxLength)
-        while length >= 2 {
-            let word = String(decoding: after.prefix(length), as: UTF16.self)
-            switch words.wordClass(of: word) {
-            case .committee: return true
-            case .body where word.hasSuffix("会"): return true // 委员会, 学会, 协会
-            default: break
-            }
-            length -= 1
+        var found = false
+        words.forEachPrefixWord(of: after, limit: after.count) { wordClass, length in
+            guard length >= 2 else { return true }
+            // 委员会, 学会, 协会: a body whose name ends in 会.
+            found = wordClass == .committee || wordClass == .body && after[length - 1] == 0x4F1A
+            return !found
         }
-        return false
+        return found
     }
 
     /// Whether a byline word (`来源`, `供稿`), and at most a colon, stands right
@@ -390,9 +415,9 @@ public struct DocumentLinker: Sendable {
 
     /// The name a department links to for hospital `k`: a campus written right
     /// after its parent hospital gives the parent; a campus suffix is cut.
-    private func hospitalName(_ k: Int, _ entities: [Entity], spans: [Range<Int>], units: [UInt16], names: [String?]) -> String? {
+    private func hospitalName(_ k: Int, _ labels: [EntityLabel], spans: [Range<Int>], units: [UInt16], names: [String?]) -> String? {
         guard let name = names[k] else { return nil }
-        if k > 0, entities[k - 1].label == .hospital, let parent = names[k - 1],
+        if k > 0, labels[k - 1] == .hospital, let parent = names[k - 1],
            Self.compact(units, spans[k - 1].upperBound, spans[k].lowerBound).isEmpty,
            isCampus(name) {
             return linkName(parent)
@@ -435,13 +460,13 @@ public struct DocumentLinker: Sendable {
     /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ entities: [Entity], names: [String?], sentence: [Int], mentions: [String: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
+    private func mainHospital(_ labels: [EntityLabel], names: [String?], sentence: [Int], mentions: [String: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
         var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
         var total = 0
         var seen: Set<String> = []
-        for (i, entity) in entities.enumerated() where entity.label == .hospital {
+        for i in labels.indices where labels[i] == .hospital {
             guard let name = names[i] else { continue }
             let key = linkName(name)
             let count = mentions[key] ?? 0
@@ -529,6 +554,10 @@ public struct DocumentLinker: Sendable {
         guard let province else { return nil }
         var length = 2
         while length <= min(places.maxSurfaceLength, name.count - 2) {
+            guard places.hasEntries(name, 0 ..< length) else {
+                length += 1
+                continue
+            }
             let surface = String(decoding: name[..<length], as: UTF16.self)
             let mentioned = Set(places.entries(surface).filter {
                 $0.level == .county && $0.code.hasPrefix(province) && document.count($0.code) > 0
@@ -541,12 +570,12 @@ public struct DocumentLinker: Sendable {
 
     /// The length of the national link word `name` starts with (`解放军`), if any.
     private func nationalPrefixLength(_ name: [UInt16]) -> Int? {
-        var i = min(name.count - 1, words.maxLength)
-        while i >= 2 {
-            if words.wordClass(of: String(decoding: name[..<i], as: UTF16.self)) == .national { return i }
-            i -= 1
+        var longest: Int?
+        words.forEachPrefixWord(of: name, limit: name.count - 1) { wordClass, length in
+            if length >= 2, wordClass == .national { longest = length }
+            return true
         }
-        return nil
+        return longest
     }
 
     // MARK: - Canonical names
@@ -678,9 +707,17 @@ public struct DocumentLinker: Sendable {
     static func utf16Units(of text: String) -> [UInt16] {
         var text = text
         return text.withUTF8 { bytes in
-            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+            // Exactly as many units as the text has (a buffer of one unit per
+            // byte would be three times too large for Chinese): one per
+            // scalar, two for a scalar beyond the BMP (a four-byte sequence).
+            var capacity = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                capacity += byte >= 0xF0 ? 2 : 1
+            }
+            return [UInt16](unsafeUninitializedCapacity: capacity) { out, count in
                 var n = 0
                 _ = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) { unit in
+                    guard n < out.count else { return }
                     out[n] = unit
                     n += 1
                 }

@@ -70,6 +70,12 @@ public struct LinkWords: Sendable {
         suffixes.longestWord(at: text, limit: maxLength)
     }
 
+    /// Calls `body(class, length)` for every link word `text` starts with
+    /// (at most `limit` units), shortest first; `body` returns false to stop.
+    func forEachPrefixWord(of text: [UInt16], limit: Int, _ body: (LinkWordClass, Int) -> Bool) {
+        prefixes.forEachWord(at: text, limit: min(limit, maxLength), body)
+    }
+
     /// Whether `text` starts with a word of `wordClass` at least
     /// `minimumLength` units long.
     func startsWithWord(of wordClass: LinkWordClass, in text: [UInt16], minimumLength: Int) -> Bool {

@@ -58,6 +58,12 @@ public struct PlaceIndex: Sendable {
         entries(ofPattern: automaton.exactPattern(Array(surface.utf16)))
     }
 
+    /// Whether some entry's surface is `units[range]` (no string is made).
+    func hasEntries(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard let pattern = units.withUnsafeBufferPointer({ automaton.exactPattern(in: $0, range) }) else { return false }
+        return !lookup.places(ofPattern: pattern).isEmpty
+    }
+
     private func entries(ofPattern pattern: Int?) -> [PlaceEntry] {
         guard let pattern else { return [] }
         return lookup.places(ofPattern: pattern).map { table[Int($0)] }
@@ -116,19 +122,36 @@ public struct PlaceIndex: Sendable {
     public func prefixDivision(of name: [UInt16], from: Int = 0, hint: String?, isHead: ([UInt16]) -> Bool) -> (code: String, end: Int)? {
         var position = from
         var code: String?
+        var prefixes: [(pattern: Int, length: Int)] = []
         while position < name.count {
-            var found: (code: String, length: Int)?
-            var length = min(maxSurfaceLength, name.count - position)
-            while length >= 2 && found == nil {
-                let pattern = name.withUnsafeBufferPointer { automaton.exactPattern(in: $0, position ..< position + length) }
-                if let pattern, !lookup.places(ofPattern: pattern).isEmpty {
-                    let rest = Array(name[(position + length)...])
-                    // Head-only names (township short forms) only inside a known county.
-                    let usable = lookup.places(ofPattern: pattern).map { lookup.facts(ofPlace: Int($0)) }
-                        .filter { !$0.headOnly || (code?.utf8.count == 6 && isHead(rest)) }
-                    if let chosen = Self.choose(usable, inside: code, hint: hint) { found = (chosen, length) }
+            // The place surfaces starting here, from one walk of the automaton.
+            prefixes.removeAll(keepingCapacity: true)
+            let start = position
+            name.withUnsafeBufferPointer { buffer in
+                automaton.forEachPrefixMatch(in: buffer, from: start) { pattern, end in
+                    if end - start >= 2, !lookup.places(ofPattern: pattern).isEmpty { prefixes.append((pattern, end - start)) }
                 }
-                length -= 1
+            }
+            var found: (code: String, length: Int)?
+            // Longest first.
+            for (pattern, length) in prefixes.reversed() where length <= maxSurfaceLength {
+                var usable: [PlaceFacts] = []
+                var head: Bool?
+                for place in lookup.places(ofPattern: pattern) {
+                    let facts = lookup.facts(ofPlace: Int(place))
+                    // Head-only names (township short forms) only inside a known county.
+                    if facts.headOnly {
+                        guard code?.utf8.count == 6 else { continue }
+                        let isFollowedByHead = head ?? isHead(Array(name[(position + length)...]))
+                        head = isFollowedByHead
+                        guard isFollowedByHead else { continue }
+                    }
+                    usable.append(facts)
+                }
+                if let chosen = Self.choose(usable, inside: code, hint: hint) {
+                    found = (chosen, length)
+                    break
+                }
             }
             guard let step = found else { break }
             code = step.code
