@@ -76,12 +76,11 @@ public struct MedExtractor: Sendable {
                       span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
                 let lower = translator.position(ofScalarOffset: span.lowerBound)
                 let upper = translator.position(ofScalarOffset: span.upperBound)
-                entities.append(Entity(
-                    label: label,
-                    scalarOffsets: span,
-                    text: String(text.unicodeScalars[lower ..< upper]),
-                    attributes: candidate.attributes
-                ))
+                let entityText = String(text.unicodeScalars[lower ..< upper])
+                var attributes = candidate.attributes
+                // A canonical form equal to the text shares its storage.
+                if attributes.canonical == entityText { attributes.canonical = entityText }
+                entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
             }
         }
         return entities

@@ -105,12 +105,9 @@ public struct DocumentLinker: Sendable {
             }
         }
         let labels = linkable.map { out[$0].label }
-        let spans: [Range<Int>] = {
-            let all = Entity.utf16Spans(of: out, in: text)
-            return linkable.map { all[$0] }
-        }()
-        let sentenceIndex = SentenceIndex(units)
-        let sentence = sentenceIndex.sentences(of: spans.map(\.lowerBound))
+        let spans = Self.utf16Spans(of: linkable.map { out[$0].scalarOffsets }, in: units)
+            ?? { let all = Entity.utf16Spans(of: out, in: text); return linkable.map { all[$0] } }()
+        let sentence = SentenceIndex.sentences(of: spans.map(\.lowerBound), in: units)
         let chain = document.dominantChain
         let hint = chain.last
 
@@ -163,17 +160,15 @@ public struct DocumentLinker: Sendable {
                 placed[name] = .some(code)
             }
             if let code, !code.isEmpty {
-                out[e].attributes.division = code
-                out[e].attributes.province = places.province(ofCode: code)
-                out[e].attributes.city = places.city(ofCode: code)
+                out[e].attributes.setPlace(division: code, province: places.province(ofCode: code), city: places.city(ofCode: code))
             }
         }
 
         // Departments. Each hospital's link name once; the nearest usable
         // hospital before and the next one after every entity, in two passes.
         var linked: [String?] = Array(repeating: nil, count: linkable.count)
-        var before: [Int?] = Array(repeating: nil, count: linkable.count)
-        var after: [Int?] = Array(repeating: nil, count: linkable.count)
+        var before = IndexColumn(count: linkable.count)
+        var after = IndexColumn(count: linkable.count)
         var last: Int?
         for k in linkable.indices where labels[k] == .hospital {
             linked[k] = hospitalName(k, labels, spans: spans, units: units, names: names)
@@ -224,6 +219,21 @@ public struct DocumentLinker: Sendable {
         return out
     }
 
+    /// An optional position per linked entity, in four bytes (an `[Int?]`
+    /// takes sixteen a row).
+    struct IndexColumn {
+        private var rows: [Int32]
+
+        init(count: Int) {
+            rows = Array(repeating: -1, count: count)
+        }
+
+        subscript(i: Int) -> Int? {
+            get { rows[i] >= 0 ? Int(rows[i]) : nil }
+            set { rows[i] = newValue.map { Int32(clamping: $0) } ?? -1 }
+        }
+    }
+
     /// What the department rules read, by position among the linked entities.
     private struct DepartmentContext {
         var units: [UInt16]
@@ -235,8 +245,8 @@ public struct DocumentLinker: Sendable {
         var names: [String?]
         var linked: [String?]
         var sentence: [Int]
-        var before: [Int?]
-        var after: [Int?]
+        var before: IndexColumn
+        var after: IndexColumn
         var main: Int?
         /// The one hospital a department name is written right after in the document.
         var explicit: [String: String] = [:]
@@ -700,6 +710,32 @@ public struct DocumentLinker: Sendable {
             p -= 1
         }
         return out.reversed()
+    }
+
+    /// Scalar ranges (in order, not overlapping) as ranges of `units`, in one
+    /// walk; nil when they are not in order.
+    static func utf16Spans(of ranges: [Range<Int>], in units: [UInt16]) -> [Range<Int>]? {
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(ranges.count)
+        var scalar = 0, unit = 0
+        func advance(to target: Int) {
+            while scalar < target && unit < units.count {
+                // A high surrogate followed by a low one is one scalar.
+                let u = units[unit]
+                unit += u & 0xFC00 == 0xD800 && unit + 1 < units.count && units[unit + 1] & 0xFC00 == 0xDC00 ? 2 : 1
+                scalar += 1
+            }
+        }
+        var previous = 0
+        for r in ranges {
+            guard r.lowerBound >= previous else { return nil }
+            previous = r.upperBound
+            advance(to: r.lowerBound)
+            let lower = unit
+            advance(to: r.upperBound)
+            spans.append(lower ..< unit)
+        }
+        return spans
     }
 
     /// The UTF-16 code units of `text`, transcoded from its UTF-8 in one

@@ -1,4 +1,9 @@
 /// What MedExtract knows about an entity beyond its span.
+///
+/// A value type like any other; inside, the figure and the four links are
+/// kept out of line (each set of them in one shared, immutable box) and the
+/// source in a byte, so an ``Entity`` stays small: a document can have
+/// hundreds of thousands of them, most without a figure and without links.
 public struct EntityAttributes: Sendable, Hashable, Codable {
     /// The canonical name: a hospital's full name (short forms and declared
     /// aliases resolved), a department's or procedure's dictionary form, or the
@@ -7,22 +12,50 @@ public struct EntityAttributes: Sendable, Hashable, Codable {
     /// A code from a public standard: the national department classification
     /// (`A03.01`) or ICD-9-CM-3 (`52.7`).
     public var code: String?
+    private var sourceStorage: Source
+    private var figureBox: Box<Figure>?
+    private var linkBox: Box<Links>?
+
+    /// Where the entity came from: `dictionary`, `user-dictionary`, `rule`,
+    /// `alias`, `custom` (or what a custom recogniser wrote).
+    public var source: String? {
+        get { sourceStorage.name }
+        set { sourceStorage = Source(newValue) }
+    }
+
     /// The parsed figure, for FIGURE entities.
-    public var figure: Figure?
-    /// Where the entity came from: `dictionary`, `user-dictionary`, `rule`, `alias`.
-    public var source: String?
+    public var figure: Figure? {
+        get { figureBox?.value }
+        set { figureBox = newValue.map(Box.init) }
+    }
+
     /// For a DEPARTMENT: the full canonical name of the hospital it is a unit
     /// of, or `nil` when the text does not say (ANNOTATION.md, "Links").
-    public var hospital: String?
+    public var hospital: String? {
+        get { linkBox?.value.hospital }
+        set { updateLinks { $0.hospital = newValue } }
+    }
+
     /// For a HOSPITAL: the province-level division it is in, full official
     /// name (`山西省`; `北京市` for a municipality), or `nil` when nothing tells.
-    public var province: String?
+    public var province: String? {
+        get { linkBox?.value.province }
+        set { updateLinks { $0.province = newValue } }
+    }
+
     /// For a HOSPITAL: the prefecture-level city it is in, full official name
     /// (`晋城市`; the municipality itself for 北京, 天津, 上海, 重庆), or `nil`.
-    public var city: String?
+    public var city: String? {
+        get { linkBox?.value.city }
+        set { updateLinks { $0.city = newValue } }
+    }
+
     /// For a HOSPITAL: the code of the most specific division known for it
     /// (GB/T 2260 plus the statistics bureau's township suffix), or `nil`.
-    public var division: String?
+    public var division: String? {
+        get { linkBox?.value.division }
+        set { updateLinks { $0.division = newValue } }
+    }
 
     /// Creates attributes.
     public init(
@@ -31,11 +64,125 @@ public struct EntityAttributes: Sendable, Hashable, Codable {
     ) {
         self.canonical = canonical
         self.code = code
-        self.figure = figure
-        self.source = source
-        self.hospital = hospital
-        self.province = province
-        self.city = city
-        self.division = division
+        self.sourceStorage = Source(source)
+        self.figureBox = figure.map(Box.init)
+        let links = Links(hospital: hospital, province: province, city: city, division: division)
+        self.linkBox = links.isEmpty ? nil : Box(links)
+    }
+
+    /// Sets a hospital's place links at once (one box, not one per field).
+    mutating func setPlace(division: String?, province: String?, city: String?) {
+        updateLinks {
+            $0.division = division
+            $0.province = province
+            $0.city = city
+        }
+    }
+
+    private mutating func updateLinks(_ change: (inout Links) -> Void) {
+        var links = linkBox?.value ?? Links()
+        change(&links)
+        linkBox = links.isEmpty ? nil : Box(links)
+    }
+
+    // Equality, hashing and coding read the fields, not the boxes' identity.
+
+    public static func == (a: EntityAttributes, b: EntityAttributes) -> Bool {
+        a.canonical == b.canonical && a.code == b.code && a.source == b.source
+            && a.figure == b.figure && (a.linkBox?.value ?? Links()) == (b.linkBox?.value ?? Links())
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(canonical)
+        hasher.combine(code)
+        hasher.combine(source)
+        hasher.combine(figure)
+        hasher.combine(linkBox?.value ?? Links())
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case canonical, code, figure, source, hospital, province, city, division
+    }
+
+    /// Decodes the attributes from an object with the optional keys
+    /// `canonical`, `code`, `figure`, `source`, `hospital`, `province`,
+    /// `city` and `division`.
+    /// - Throws: `DecodingError` when a present key has the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            canonical: try c.decodeIfPresent(String.self, forKey: .canonical),
+            code: try c.decodeIfPresent(String.self, forKey: .code),
+            figure: try c.decodeIfPresent(Figure.self, forKey: .figure),
+            source: try c.decodeIfPresent(String.self, forKey: .source),
+            hospital: try c.decodeIfPresent(String.self, forKey: .hospital),
+            province: try c.decodeIfPresent(String.self, forKey: .province),
+            city: try c.decodeIfPresent(String.self, forKey: .city),
+            division: try c.decodeIfPresent(String.self, forKey: .division)
+        )
+    }
+
+    /// Encodes the attributes that are present, under the keys above.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(canonical, forKey: .canonical)
+        try c.encodeIfPresent(code, forKey: .code)
+        try c.encodeIfPresent(figure, forKey: .figure)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(hospital, forKey: .hospital)
+        try c.encodeIfPresent(province, forKey: .province)
+        try c.encodeIfPresent(city, forKey: .city)
+        try c.encodeIfPresent(division, forKey: .division)
+    }
+}
+
+/// ``EntityAttributes/source``: the built-in names without a string each,
+/// any other one boxed.
+private enum Source: Sendable {
+    case none, dictionary, userDictionary, rule, alias, custom
+    case other(Box<String>)
+
+    init(_ name: String?) {
+        switch name {
+        case nil: self = .none
+        case "dictionary": self = .dictionary
+        case "user-dictionary": self = .userDictionary
+        case "rule": self = .rule
+        case "alias": self = .alias
+        case "custom": self = .custom
+        case let name?: self = .other(Box(name))
+        }
+    }
+
+    var name: String? {
+        switch self {
+        case .none: nil
+        case .dictionary: "dictionary"
+        case .userDictionary: "user-dictionary"
+        case .rule: "rule"
+        case .alias: "alias"
+        case .custom: "custom"
+        case .other(let box): box.value
+        }
+    }
+}
+
+/// The links of an entity, kept together out of line.
+private struct Links: Sendable, Hashable {
+    var hospital: String?
+    var province: String?
+    var city: String?
+    var division: String?
+
+    var isEmpty: Bool { hospital == nil && province == nil && city == nil && division == nil }
+}
+
+/// An immutable value kept out of line: copies of the struct holding it share
+/// it; a change makes a new box.
+private final class Box<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
