@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@_spi(Benchmarks) @testable import MedExtract
+
+/// Entities keep their figure and links out of line and their source in a
+/// byte; these tests pin that the value semantics did not change with it.
+@Suite("Entity storage")
+struct EntityStorageTests {
+    static let figure = Figure(kind: .count, value: 3, unit: "台")
+
+    @Test func attributesReadBackWhatWasSet() {
+        var a = EntityAttributes(canonical: "某市第一医院", source: "rule")
+        #expect(a.figure == nil && a.hospital == nil && a.province == nil && a.city == nil && a.division == nil)
+        a.figure = Self.figure
+        a.province = "山西省"
+        a.city = "太原市"
+        a.division = "1401"
+        a.hospital = "某市第一医院"
+        #expect(a.figure == Self.figure)
+        #expect(a.province == "山西省" && a.city == "太原市" && a.division == "1401" && a.hospital == "某市第一医院")
+        a.province = nil
+        a.city = nil
+        a.division = nil
+        a.hospital = nil
+        a.figure = nil
+        #expect(a == EntityAttributes(canonical: "某市第一医院", source: "rule"))
+    }
+
+    @Test func copiesDoNotShareChanges() {
+        let original = EntityAttributes(figure: Self.figure, hospital: "某县人民医院")
+        var copy = original
+        copy.hospital = "某市中医院"
+        copy.figure?.value = 4
+        #expect(original.hospital == "某县人民医院" && original.figure?.value == 3)
+        #expect(copy.hospital == "某市中医院" && copy.figure?.value == 4)
+        copy.setPlace(division: "1401", province: "山西省", city: "太原市")
+        #expect(original.division == nil && copy.division == "1401" && copy.hospital == "某市中医院")
+    }
+
+    @Test func equalityAndHashingReadTheFields() {
+        // Built two ways: at once, and field by field (different boxes).
+        let a = EntityAttributes(canonical: "骨科", figure: Self.figure, source: "dictionary", hospital: "某市第一医院")
+        var b = EntityAttributes(canonical: "骨科", source: "dictionary")
+        b.hospital = "某市第一医院"
+        b.figure = Self.figure
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        var c = b
+        c.province = "山西省"
+        #expect(c != b)
+        var d = b
+        d.source = "custom"
+        #expect(d != b)
+        // An emptied link set equals one never set.
+        var e = EntityAttributes(canonical: "骨科")
+        e.city = "太原市"
+        e.city = nil
+        #expect(e == EntityAttributes(canonical: "骨科"))
+        #expect(Set([e, EntityAttributes(canonical: "骨科")]).count == 1)
+    }
+
+    @Test func everySourceNameSurvives() {
+        for name in ["dictionary", "user-dictionary", "rule", "alias", "custom", "my-recogniser", ""] {
+            #expect(EntityAttributes(source: name).source == name)
+        }
+        #expect(EntityAttributes().source == nil)
+    }
+
+    @Test func codingKeepsTheKeysAndRoundTrips() throws {
+        let a = EntityAttributes(canonical: "骨科", code: "A04", figure: Self.figure, source: "rule", hospital: "某市第一医院",
+                                 province: "山西省", city: "太原市", division: "1401")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try #require(String(data: try encoder.encode(a), encoding: .utf8))
+        for key in ["canonical", "code", "figure", "source", "hospital", "province", "city", "division"] {
+            #expect(json.contains("\"\(key)\""))
+        }
+        #expect(try JSONDecoder().decode(EntityAttributes.self, from: Data(json.utf8)) == a)
+        let empty = try JSONDecoder().decode(EntityAttributes.self, from: Data("{}".utf8))
+        #expect(empty == EntityAttributes())
+        #expect(String(data: try encoder.encode(EntityAttributes()), encoding: .utf8) == "{}")
+    }
+
+    @Test func anEntityIsSmall() {
+        // Hundreds of thousands of entities in one document: the figure and
+        // the links out of line keep each at most 96 bytes (232 before).
+        #expect(MemoryLayout<Entity>.stride <= 96)
+    }
+}
+
+@Suite("Linker text walks")
+struct LinkerTextWalkTests {
+    @Test func sentenceNumbersCountEndsBeforeEachPosition() {
+        let units = Array("一。二！三？四；五".utf16)
+        // Positions 0 … 8: sentence 0 up to the first end, then one more after each.
+        let positions = Array(0 ..< units.count)
+        #expect(SentenceIndex.sentences(of: positions, in: units) == [0, 0, 1, 1, 2, 2, 3, 3, 4])
+        // An end that is the text's last unit starts nothing.
+        let ending = Array("甲。".utf16)
+        #expect(SentenceIndex.sentences(of: [0, 1, 2], in: ending) == [0, 0, 0])
+        #expect(SentenceIndex.sentences(of: [], in: units).isEmpty)
+        #expect(SentenceIndex.sentences(of: [0, 3], in: []) == [0, 0])
+    }
+
+    @Test func scalarRangesBecomeUTF16RangesAcrossSurrogatePairs() throws {
+        // 𠀀 is one scalar and two UTF-16 units.
+        let text = "𠀀医院骨科𠀀心内科"
+        let units = Array(text.utf16)
+        let spans = try #require(DocumentLinker.utf16Spans(of: [1 ..< 3, 3 ..< 5, 6 ..< 9], in: units))
+        #expect(spans == [2 ..< 4, 4 ..< 6, 8 ..< 11])
+        for (scalarRange, unitRange) in zip([1 ..< 3, 3 ..< 5, 6 ..< 9], spans) {
+            let scalars = text.unicodeScalars
+            let expected = String(scalars[scalars.index(scalars.startIndex, offsetBy: scalarRange.lowerBound) ..< scalars.index(scalars.startIndex, offsetBy: scalarRange.upperBound)])
+            #expect(String(decoding: units[unitRange], as: UTF16.self) == expected)
+        }
+        // Out of order: nil, so the caller takes the general path.
+        #expect(DocumentLinker.utf16Spans(of: [3 ..< 5, 1 ..< 3], in: units) == nil)
+        // Past the end: clamped to the text.
+        #expect(DocumentLinker.utf16Spans(of: [8 ..< 20], in: units) == [10 ..< 11])
+    }
+
+    @Test func utf16UnitsAreExactlyTheText() {
+        for text in ["", "abc", "某市第一医院", "𠀀医院𠀁", "é\u{301}医院\n"] {
+            let units = DocumentLinker.utf16Units(of: text)
+            #expect(units == Array(text.utf16))
+            #expect(units.capacity >= units.count)
+        }
+    }
+}
