@@ -1,14 +1,15 @@
 extension AhoCorasick {
     /// Appends the automaton's tables to `writer`.
     func write(to writer: inout ByteWriter) {
+        let c = columns
         writer.writeArray(alphabet)
         writer.writeArray(rootNext)
-        writer.writeArray(edgeStart)
-        writer.writeArray(edgeSymbols)
-        writer.writeArray(edgeTargets)
-        writer.writeArray(fail)
-        writer.writeArray(terminal)
-        writer.writeArray(outputLink)
+        writer.writeArray(c.edgeStart)
+        writer.writeArray(c.edgeSymbols)
+        writer.writeArray(c.edgeTargets)
+        writer.writeArray(c.fail)
+        writer.writeArray(c.terminal)
+        writer.writeArray(c.outputLink)
         writer.writeArray(patternLengths)
     }
 

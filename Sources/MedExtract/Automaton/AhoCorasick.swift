@@ -8,35 +8,128 @@
 /// Layout: code units are mapped to a dense alphabet (0 = not in any pattern);
 /// the root has a dense transition table, other states keep their transitions
 /// sorted in one flat array (binary-searched), with failure links and output
-/// links precomputed.
+/// links precomputed. The tables are interleaved for the scan: what a state
+/// needs (its first edge, failure link, pattern and output link) is one
+/// 16-byte row, and an edge's symbol and target sit side by side, so a step
+/// touches one row and one run of edges instead of six arrays (the scan is
+/// bound by cache misses on a dictionary of this size).
 struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
     let alphabet: [UInt16]
     /// Root transitions indexed by symbol (0 = stay at root).
     let rootNext: [Int32]
-    /// Start of each state's transitions in `edgeSymbols`/`edgeTargets` (count + 1 entries).
-    let edgeStart: [Int32]
-    let edgeSymbols: [UInt16]
-    let edgeTargets: [Int32]
-    /// Failure link of each state.
-    let fail: [Int32]
-    /// The pattern that ends at each state, or -1.
-    let terminal: [Int32]
-    /// The nearest state along the failure chain that ends a pattern, or -1.
-    let outputLink: [Int32]
+    /// One row per state, plus a last row whose ``StateRow/edgeStart`` ends
+    /// the edge array.
+    let rows: [StateRow]
+    /// Every state's transitions, sorted by symbol within a state.
+    let edges: [Edge]
     /// Length in code units of each pattern.
     let patternLengths: [Int32]
+
+    /// What a step of the scan reads of a state.
+    struct StateRow: Sendable {
+        /// Index of the state's first edge in ``edges`` (its last is before
+        /// the next row's first).
+        var edgeStart: Int32
+        /// Failure link.
+        var fail: Int32
+        /// The pattern that ends at the state, or -1.
+        var terminal: Int32
+        /// The nearest state along the failure chain that ends a pattern, or -1.
+        var outputLink: Int32
+        /// The state's first transition (lowest symbol; 0 and 0 for none),
+        /// kept in the row: most states of a dictionary trie have one
+        /// transition, and a step along a word then reads no edge array.
+        var firstTarget: Int32
+        var firstSymbol: UInt16
+    }
+
+    /// A transition: on `symbol`, go to `target`.
+    struct Edge: Sendable {
+        var symbol: UInt16
+        var target: Int32
+    }
+
+    /// Interleaves the tables the builder and the archive hold column by
+    /// column (`edgeStart` has one entry more than there are states).
+    ///
+    /// States are renumbered in breadth-first order
+    /// (children by symbol), so the shallow states a scan keeps returning to
+    /// (the first one or two characters of every word) are contiguous and
+    /// stay in cache; pattern ids do not change. Renumbering an automaton
+    /// already in that order changes nothing. The tables must form a trie
+    /// rooted at state 0 (the builder's do, the archive's are checked);
+    /// otherwise the numbering is kept.
+    init(
+        alphabet: [UInt16], rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
+        fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
+    ) {
+        self.alphabet = alphabet
+        self.patternLengths = patternLengths
+        let states = fail.count
+        // order[new] = old; newOf[old] = new.
+        var order: [Int32] = [0]
+        order.reserveCapacity(states)
+        var newOf = [Int32](repeating: -1, count: states)
+        if states > 0 {
+            newOf[0] = 0
+            var head = 0
+            while head < order.count {
+                let u = Int(order[head])
+                head += 1
+                for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
+                    let v = Int(edgeTargets[slot])
+                    guard newOf[v] < 0 else { continue }
+                    newOf[v] = Int32(order.count)
+                    order.append(Int32(v))
+                }
+            }
+        }
+        if order.count != states {
+            // Not a trie: keep the numbering.
+            order = (0 ..< Int32(states)).map { $0 }
+            newOf = order
+        }
+        func mapped(_ state: Int32) -> Int32 { state < 0 ? state : newOf[Int(state)] }
+        self.rootNext = rootNext.map { $0 == 0 ? 0 : mapped($0) }
+        var rows: [StateRow] = []
+        rows.reserveCapacity(states + 1)
+        var edges: [Edge] = []
+        edges.reserveCapacity(edgeSymbols.count)
+        for old in order {
+            let o = Int(old)
+            let first = Int(edgeStart[o]), end = Int(edgeStart[o + 1])
+            let hasEdge = first < end
+            rows.append(StateRow(
+                edgeStart: Int32(edges.count), fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o]),
+                firstTarget: hasEdge ? mapped(edgeTargets[first]) : 0, firstSymbol: hasEdge ? edgeSymbols[first] : 0
+            ))
+            for slot in first ..< end { edges.append(Edge(symbol: edgeSymbols[slot], target: mapped(edgeTargets[slot]))) }
+        }
+        rows.append(StateRow(edgeStart: Int32(edges.count), fail: 0, terminal: -1, outputLink: -1, firstTarget: 0, firstSymbol: 0))
+        self.rows = rows
+        self.edges = edges
+    }
 
     /// The number of patterns.
     var patternCount: Int { patternLengths.count }
 
     /// The number of states.
-    var stateCount: Int { fail.count }
+    var stateCount: Int { rows.count - 1 }
+
+    /// The tables column by column, as the archive stores them.
+    var columns: (edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32]) {
+        let states = rows.dropLast()
+        return (rows.map(\.edgeStart), edges.map(\.symbol), edges.map(\.target), states.map(\.fail), states.map(\.terminal), states.map(\.outputLink))
+    }
 
     @inline(__always)
     func symbol(_ unit: UInt16) -> Int {
         Int(alphabet[Int(unit)])
     }
+
+    /// The pattern ending at `state`, or -1.
+    func terminal(of state: Int) -> Int { Int(rows[state].terminal) }
 
     /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
     func transition(_ state: Int, _ symbol: Int) -> Int {
@@ -61,13 +154,15 @@ struct AhoCorasick: Sendable {
                         break
                     }
                     if state == 0 { break }
-                    state = Int(t.fail[state])
+                    state = Int(t.rows[state].fail)
                 }
-                var s = t.terminal[state] >= 0 ? state : Int(t.outputLink[state])
+                let row = t.rows[state]
+                var s = row.terminal >= 0 ? state : Int(row.outputLink)
                 while s >= 0 {
-                    let pattern = Int(t.terminal[s])
+                    let r = t.rows[s]
+                    let pattern = Int(r.terminal)
                     body(pattern, i + 1 - Int(t.patternLengths[pattern]), i + 1)
-                    s = Int(t.outputLink[s])
+                    s = Int(r.outputLink)
                 }
             }
         }
@@ -80,22 +175,10 @@ struct AhoCorasick: Sendable {
     private func withTables<R>(_ body: (Tables) -> R) -> R {
         alphabet.withUnsafeBufferPointer { alphabet in
             rootNext.withUnsafeBufferPointer { rootNext in
-                edgeStart.withUnsafeBufferPointer { edgeStart in
-                    edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
-                        edgeTargets.withUnsafeBufferPointer { edgeTargets in
-                            fail.withUnsafeBufferPointer { fail in
-                                terminal.withUnsafeBufferPointer { terminal in
-                                    outputLink.withUnsafeBufferPointer { outputLink in
-                                        patternLengths.withUnsafeBufferPointer { patternLengths in
-                                            body(Tables(
-                                                alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart,
-                                                edgeSymbols: edgeSymbols, edgeTargets: edgeTargets, fail: fail,
-                                                terminal: terminal, outputLink: outputLink, patternLengths: patternLengths
-                                            ))
-                                        }
-                                    }
-                                }
-                            }
+                rows.withUnsafeBufferPointer { rows in
+                    edges.withUnsafeBufferPointer { edges in
+                        patternLengths.withUnsafeBufferPointer { patternLengths in
+                            body(Tables(alphabet: alphabet, rootNext: rootNext, rows: rows, edges: edges, patternLengths: patternLengths))
                         }
                     }
                 }
@@ -107,26 +190,26 @@ struct AhoCorasick: Sendable {
     private struct Tables {
         let alphabet: UnsafeBufferPointer<UInt16>
         let rootNext: UnsafeBufferPointer<Int32>
-        let edgeStart: UnsafeBufferPointer<Int32>
-        let edgeSymbols: UnsafeBufferPointer<UInt16>
-        let edgeTargets: UnsafeBufferPointer<Int32>
-        let fail: UnsafeBufferPointer<Int32>
-        let terminal: UnsafeBufferPointer<Int32>
-        let outputLink: UnsafeBufferPointer<Int32>
+        let rows: UnsafeBufferPointer<StateRow>
+        let edges: UnsafeBufferPointer<Edge>
         let patternLengths: UnsafeBufferPointer<Int32>
 
         /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
         @inline(__always)
         func transition(_ state: Int, _ symbol: Int) -> Int {
             if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
-            var lo = Int(edgeStart[state])
-            var hi = Int(edgeStart[state + 1])
+            let row = rows[state]
             let s = UInt16(truncatingIfNeeded: symbol)
+            // Symbols are never 0, so a state without edges matches nothing here.
+            if row.firstSymbol == s { return Int(row.firstTarget) }
+            guard row.firstSymbol < s else { return -1 }
+            var lo = Int(row.edgeStart) + 1
+            var hi = Int(rows[state + 1].edgeStart)
             while lo < hi {
                 let mid = (lo + hi) >> 1
-                let m = edgeSymbols[mid]
-                if m == s { return Int(edgeTargets[mid]) }
-                if m < s { lo = mid + 1 } else { hi = mid }
+                let edge = edges[mid]
+                if edge.symbol == s { return Int(edge.target) }
+                if edge.symbol < s { lo = mid + 1 } else { hi = mid }
             }
             return -1
         }
@@ -144,7 +227,7 @@ struct AhoCorasick: Sendable {
             guard next >= 0 else { return }
             state = next
             i += 1
-            if terminal[state] >= 0 { body(Int(terminal[state]), i) }
+            if rows[state].terminal >= 0 { body(Int(rows[state].terminal), i) }
         }
     }
 
@@ -164,7 +247,7 @@ struct AhoCorasick: Sendable {
             guard next >= 0 else { return nil }
             state = next
         }
-        return terminal[state] >= 0 ? Int(terminal[state]) : nil
+        return rows[state].terminal >= 0 ? Int(rows[state].terminal) : nil
     }
 
     /// The longest pattern starting exactly at `start`: its id and end, or nil.

@@ -32,17 +32,11 @@ struct AhoCorasickBuilder: Sendable {
         let rows = TransitionRows(trie, symbolCount: symbolCount)
         var lengths = [Int32](repeating: 0, count: patterns.count)
         for (i, p) in patterns.enumerated() { lengths[i] = Int32(p.count) }
-        var automaton = AhoCorasick(
-            alphabet: alphabet, rootNext: rows.rootNext, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
-            edgeTargets: rows.targets, fail: [Int32](repeating: 0, count: trie.stateCount), terminal: trie.terminal,
-            outputLink: [Int32](repeating: -1, count: trie.stateCount), patternLengths: lengths
-        )
-        let (fail, outputLink) = failureLinks(automaton, rows, terminal: trie.terminal)
-        automaton = AhoCorasick(
+        let (fail, outputLink) = failureLinks(rows, terminal: trie.terminal)
+        return AhoCorasick(
             alphabet: alphabet, rootNext: rows.rootNext, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
             edgeTargets: rows.targets, fail: fail, terminal: trie.terminal, outputLink: outputLink, patternLengths: lengths
         )
-        return automaton
     }
 
     /// Code unit → symbol, ascending by code unit so that sorted patterns give
@@ -143,11 +137,24 @@ struct AhoCorasickBuilder: Sendable {
                 rootNext[Int(symbols[slot])] = targets[slot]
             }
         }
+
+        /// The goto function: the child of `state` on `symbol`, or -1.
+        func transition(_ state: Int, _ symbol: Int) -> Int {
+            if state == 0 { return rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol]) }
+            var lo = Int(edgeStart[state])
+            var hi = Int(edgeStart[state + 1])
+            let s = UInt16(truncatingIfNeeded: symbol)
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if symbols[mid] == s { return Int(targets[mid]) }
+                if symbols[mid] < s { lo = mid + 1 } else { hi = mid }
+            }
+            return -1
+        }
     }
 
-    /// Failure and output links, breadth first; `goto` is the automaton with
-    /// its transitions in place (its links are not read).
-    private func failureLinks(_ goto: AhoCorasick, _ rows: TransitionRows, terminal: [Int32]) -> (fail: [Int32], outputLink: [Int32]) {
+    /// Failure and output links, breadth first, over the goto function of `rows`.
+    private func failureLinks(_ rows: TransitionRows, terminal: [Int32]) -> (fail: [Int32], outputLink: [Int32]) {
         let stateCount = terminal.count
         var fail = [Int32](repeating: 0, count: stateCount)
         var outputLink = [Int32](repeating: -1, count: stateCount)
@@ -164,7 +171,7 @@ struct AhoCorasickBuilder: Sendable {
                 var f = Int(fail[u])
                 var link = -1
                 while true {
-                    let t = goto.transition(f, sym)
+                    let t = rows.transition(f, sym)
                     if t >= 0 { link = t; break }
                     if f == 0 { break }
                     f = Int(fail[f])
