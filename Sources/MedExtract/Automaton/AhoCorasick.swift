@@ -37,11 +37,6 @@ struct AhoCorasick: Sendable {
         var terminal: Int32
         /// The nearest state along the failure chain that ends a pattern, or -1.
         var outputLink: Int32
-        /// The state's first transition (lowest symbol; 0 and 0 for none),
-        /// kept in the row: most states of a dictionary trie have one
-        /// transition, and a step along a word then reads no edge array.
-        var firstTarget: Int32
-        var firstSymbol: UInt16
     }
 
     /// A transition: on `symbol`, go to `target`.
@@ -99,14 +94,10 @@ struct AhoCorasick: Sendable {
         for old in order {
             let o = Int(old)
             let first = Int(edgeStart[o]), end = Int(edgeStart[o + 1])
-            let hasEdge = first < end
-            rows.append(StateRow(
-                edgeStart: Int32(edges.count), fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o]),
-                firstTarget: hasEdge ? mapped(edgeTargets[first]) : 0, firstSymbol: hasEdge ? edgeSymbols[first] : 0
-            ))
+            rows.append(StateRow(edgeStart: Int32(edges.count), fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o])))
             for slot in first ..< end { edges.append(Edge(symbol: edgeSymbols[slot], target: mapped(edgeTargets[slot]))) }
         }
-        rows.append(StateRow(edgeStart: Int32(edges.count), fail: 0, terminal: -1, outputLink: -1, firstTarget: 0, firstSymbol: 0))
+        rows.append(StateRow(edgeStart: Int32(edges.count), fail: 0, terminal: -1, outputLink: -1))
         self.rows = rows
         self.edges = edges
     }
@@ -198,13 +189,9 @@ struct AhoCorasick: Sendable {
         @inline(__always)
         func transition(_ state: Int, _ symbol: Int) -> Int {
             if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
-            let row = rows[state]
-            let s = UInt16(truncatingIfNeeded: symbol)
-            // Symbols are never 0, so a state without edges matches nothing here.
-            if row.firstSymbol == s { return Int(row.firstTarget) }
-            guard row.firstSymbol < s else { return -1 }
-            var lo = Int(row.edgeStart) + 1
+            var lo = Int(rows[state].edgeStart)
             var hi = Int(rows[state + 1].edgeStart)
+            let s = UInt16(truncatingIfNeeded: symbol)
             while lo < hi {
                 let mid = (lo + hi) >> 1
                 let edge = edges[mid]
