@@ -103,7 +103,12 @@ extension MedExtractor {
 }
 
 /// The queue between the submitting thread and the workers, and the finished
-/// results waiting to be handed on in order. All state is guarded by `condition`.
+/// results waiting to be handed on in order.
+///
+/// Two conditions, so that each wake-up reaches a thread that has something
+/// to do: `work` guards the queue (a submission wakes one worker), `finished`
+/// guards the results (a result wakes the submitting thread, the only one
+/// that waits for results).
 private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendable {
     struct Done {
         var prepared: Prepared
@@ -113,12 +118,15 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
 
     private let extractor: MedExtractor
     private let prepare: @Sendable (Input) -> (Prepared, text: String?)
-    private let condition = NSCondition()
+    private let work = NSCondition()
+    private let finished = NSCondition()
+    // Guarded by `work`.
     private var queue: [(index: Int, input: Input, cost: Int)?] = [] // taken entries are nil
     private var queueHead = 0
     private var nextIndex = 0
-    private var results: [Int: Done] = [:]
     private var closed = false
+    // Guarded by `finished`.
+    private var results: [Int: Done] = [:]
 
     init(extractor: MedExtractor, prepare: @escaping @Sendable (Input) -> (Prepared, text: String?)) {
         self.extractor = extractor
@@ -127,61 +135,81 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
 
     /// Queues an input for the workers.
     func submit(_ input: Input, cost: Int) {
-        condition.lock()
+        work.lock()
         if queueHead >= 256 && queueHead * 2 > queue.count {
             queue.removeFirst(queueHead)
             queueHead = 0
         }
         queue.append((nextIndex, input, cost))
         nextIndex += 1
-        condition.broadcast()
-        condition.unlock()
+        work.signal()
+        work.unlock()
     }
 
     /// No more inputs will come; workers finish the queue (or drop it) and stop.
     func close(discardingQueued: Bool) {
-        condition.lock()
+        work.lock()
         closed = true
         if discardingQueued {
             queue.removeAll()
             queueHead = 0
         }
-        condition.broadcast()
-        condition.unlock()
+        work.broadcast()
+        work.unlock()
     }
 
     /// Blocks until input number `index` is done and returns its result.
     func waitForResult(_ index: Int) -> Done {
-        condition.lock()
-        defer { condition.unlock() }
+        finished.lock()
+        defer { finished.unlock() }
         while true {
             if let done = results.removeValue(forKey: index) { return done }
-            condition.wait()
+            finished.wait()
         }
     }
 
-    /// A worker: prepares and extracts queued inputs until the queue is closed and empty.
+    /// A worker: prepares and extracts queued inputs until the queue is
+    /// closed and empty. It takes a few inputs at a time (at most half of
+    /// those waiting, so the others keep busy) and posts their results
+    /// together: one lock and one wake-up for several small documents.
     func workerLoop() {
-        while let (index, input, cost) = take() {
-            let (prepared, text) = prepare(input)
-            let entities = text.map { extractor.extract(from: $0) } ?? []
-            condition.lock()
-            results[index] = Done(prepared: prepared, entities: entities, cost: cost)
-            condition.broadcast()
-            condition.unlock()
+        var batch: [Done] = []
+        while true {
+            let taken = take(limit: Self.batchLimit)
+            guard !taken.isEmpty else { return }
+            batch.removeAll(keepingCapacity: true)
+            for (_, input, cost) in taken {
+                let (prepared, text) = prepare(input)
+                let entities = text.map { extractor.extract(from: $0) } ?? []
+                batch.append(Done(prepared: prepared, entities: entities, cost: cost))
+            }
+            finished.lock()
+            for (entry, done) in zip(taken, batch) { results[entry.index] = done }
+            finished.signal()
+            finished.unlock()
         }
     }
 
-    private func take() -> (Int, Input, Int)? {
-        condition.lock()
-        defer { condition.unlock() }
+    /// The most inputs a worker takes at once.
+    static var batchLimit: Int { 8 }
+
+    /// Up to `limit` queued inputs (at least one, at most half of those
+    /// waiting), waiting for one; empty when the queue is closed and empty.
+    private func take(limit: Int) -> [(index: Int, input: Input, cost: Int)] {
+        work.lock()
+        defer { work.unlock() }
         while queueHead == queue.count {
-            if closed { return nil }
-            condition.wait()
+            if closed { return [] }
+            work.wait()
         }
-        guard let next = queue[queueHead] else { return nil }
-        queue[queueHead] = nil
-        queueHead += 1
-        return (next.index, next.input, next.cost)
+        let count = max(1, min(limit, (queue.count - queueHead) / 2))
+        var taken: [(index: Int, input: Input, cost: Int)] = []
+        taken.reserveCapacity(count)
+        while taken.count < count, queueHead < queue.count, let next = queue[queueHead] {
+            queue[queueHead] = nil
+            queueHead += 1
+            taken.append(next)
+        }
+        return taken
     }
 }
