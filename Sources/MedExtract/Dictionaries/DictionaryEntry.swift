@@ -8,6 +8,14 @@ public enum DictionaryLabel: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `HOSPITAL`, `DEPARTMENT`, `PROCEDURE`, `FIGURE` or `IGNORE` (case-insensitive).
     public init?(name: some StringProtocol) {
+        // The spellings the files use, without uppercasing a copy.
+        switch name {
+        case "HOSPITAL": self = .entity(.hospital); return
+        case "DEPARTMENT": self = .entity(.department); return
+        case "PROCEDURE": self = .entity(.procedure); return
+        case "IGNORE": self = .ignore; return
+        default: break
+        }
         if name.uppercased() == "IGNORE" {
             self = .ignore
         } else if let label = EntityLabel(name: name) {

@@ -82,9 +82,17 @@ extension DictionaryFile {
 extension Substring {
     /// The substring without leading and trailing ASCII spaces.
     var trimmingSpaces: Substring {
-        var s = self
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return s
+        // Over UTF-8 bytes: a space is one byte, so the bounds stay scalar
+        // boundaries (and no grapheme breaking runs, as `first`/`last` would).
+        let bytes = utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        while lower < upper && bytes[lower] == 0x20 { bytes.formIndex(after: &lower) }
+        while upper > lower {
+            let before = bytes.index(before: upper)
+            guard bytes[before] == 0x20 else { break }
+            upper = before
+        }
+        return self[lower ..< upper]
     }
 }
