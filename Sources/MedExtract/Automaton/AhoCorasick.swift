@@ -119,9 +119,6 @@ struct AhoCorasick: Sendable {
         Int(alphabet[Int(unit)])
     }
 
-    /// The pattern ending at `state`, or -1.
-    func terminal(of state: Int) -> Int { Int(rows[state].terminal) }
-
     /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
     func transition(_ state: Int, _ symbol: Int) -> Int {
         withTables { $0.transition(state, symbol) }
