@@ -28,8 +28,12 @@ func registerConstructionBenchmarks() {
             }
         }
     }
-    let synthetic = ExtractorConfiguration(userDictionaries: extraDictionaries + [syntheticDictionary])
-    Benchmark("Construction/built-in + 30k synthetic entries", configuration: configuration) { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(makeExtractor(synthetic)) }
+    // User dictionaries compile at construction: 30,000 and 100,000 entries
+    // (goal for 100,000: 300 ms), reading the file included.
+    for (name, count) in [("30k", 30_000), ("100k", 100_000)] {
+        let synthetic = ExtractorConfiguration(userDictionaries: extraDictionaries + [syntheticDictionary(entries: count)])
+        Benchmark("Construction/built-in + \(name) synthetic entries", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(makeExtractor(synthetic)) }
+        }
     }
 }

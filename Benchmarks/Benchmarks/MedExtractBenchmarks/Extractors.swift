@@ -11,10 +11,11 @@ let extraDictionaries: [URL] = (ProcessInfo.processInfo.environment["MEDEXTRACT_
 /// The configuration of the extractor under test.
 let benchConfiguration = ExtractorConfiguration(userDictionaries: extraDictionaries)
 
-/// A dictionary of about 30,000 synthetic entries, written once to a
-/// temporary file: ideograph runs cut from the seeds plus an entity head
-/// (`医院`, `科`, `术` …), shaped like the built-in dictionaries' entries.
-let syntheticDictionary: URL = {
+/// A dictionary of `count` synthetic entries, written to a temporary file:
+/// ideograph runs cut from the seeds plus an entity head (`医院`, `科`, `术` …),
+/// shaped like the built-in dictionaries' entries. The same seed every time,
+/// so a smaller dictionary is the start of a larger one.
+func syntheticDictionary(entries count: Int) -> URL {
     let heads: [(String, String)] = [
         ("医院", "HOSPITAL"), ("人民医院", "HOSPITAL"), ("中医医院", "HOSPITAL"), ("妇幼保健院", "HOSPITAL"),
         ("中心医院", "HOSPITAL"), ("科", "DEPARTMENT"), ("医学科", "DEPARTMENT"), ("外科", "DEPARTMENT"),
@@ -25,7 +26,7 @@ let syntheticDictionary: URL = {
     var random = SeededSequence()
     var seen = Set<String>()
     var lines = ["# synthetic benchmark dictionary"]
-    while seen.count < 30_000 {
+    while seen.count < count {
         let length = 2 + random.next(5)
         let start = random.next(ideographs.count - length)
         var surface = String(String.UnicodeScalarView(ideographs[start ..< start + length]))
@@ -34,10 +35,10 @@ let syntheticDictionary: URL = {
         guard seen.insert(surface).inserted else { continue }
         lines.append("\(surface)\t\(label)")
     }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("medextract-bench-synthetic-\(getpid()).tsv")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("medextract-bench-synthetic-\(count)-\(getpid()).tsv")
     _ = FileManager.default.createFile(atPath: url.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
     return url
-}()
+}
 
 /// Builds an extractor or stops the benchmark run with the reason.
 func makeExtractor(_ configuration: ExtractorConfiguration) -> MedExtractor {

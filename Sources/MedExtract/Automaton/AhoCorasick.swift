@@ -62,37 +62,23 @@ struct AhoCorasick: Sendable {
         self.alphabet = alphabet
         self.patternLengths = patternLengths
         let states = fail.count
-        // order[new] = old; newOf[old] = new.
-        var order: [Int32] = [0]
-        order.reserveCapacity(states)
-        var newOf = [Int32](repeating: -1, count: states)
-        if states > 0 {
-            newOf[0] = 0
-            var head = 0
-            while head < order.count {
-                let u = Int(order[head])
-                head += 1
-                for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
-                    let v = Int(edgeTargets[slot])
-                    guard newOf[v] < 0 else { continue }
-                    newOf[v] = Int32(order.count)
-                    order.append(Int32(v))
-                }
-            }
+        // newOf[old] = new, or nil to keep the numbering.
+        let newOf = Self.breadthFirstNumbers(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        func mapped(_ state: Int32) -> Int32 {
+            guard let newOf, state >= 0 else { return state }
+            return newOf[Int(state)]
         }
-        if order.count != states {
-            // Not a trie: keep the numbering.
-            order = (0 ..< Int32(states)).map { $0 }
-            newOf = order
+        var order = [Int32](repeating: 0, count: newOf == nil ? 0 : states) // order[new] = old
+        if let newOf {
+            for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
         }
-        func mapped(_ state: Int32) -> Int32 { state < 0 ? state : newOf[Int(state)] }
         self.rootNext = rootNext.map { $0 == 0 ? 0 : mapped($0) }
         var rows: [StateRow] = []
         rows.reserveCapacity(states + 1)
         var edges: [Edge] = []
         edges.reserveCapacity(edgeSymbols.count)
-        for old in order {
-            let o = Int(old)
+        for n in 0 ..< states {
+            let o = newOf == nil ? n : Int(order[n])
             let first = Int(edgeStart[o]), end = Int(edgeStart[o + 1])
             rows.append(StateRow(edgeStart: Int32(edges.count), fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o])))
             for slot in first ..< end { edges.append(Edge(symbol: edgeSymbols[slot], target: mapped(edgeTargets[slot]))) }
@@ -100,6 +86,31 @@ struct AhoCorasick: Sendable {
         rows.append(StateRow(edgeStart: Int32(edges.count), fail: 0, terminal: -1, outputLink: -1))
         self.rows = rows
         self.edges = edges
+    }
+
+    /// The breadth-first number of every state (children in slot order), or
+    /// nil when the states are numbered so already (each edge's target is
+    /// the state after its slot, as in the archive: no walk is needed) or the
+    /// edges do not form a trie rooted at state 0.
+    private static func breadthFirstNumbers(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> [Int32]? {
+        guard states > 0, edgeStart.count == states + 1 else { return nil }
+        if edgeTargets.count + 1 == states, edgeTargets.indices.allSatisfy({ Int(edgeTargets[$0]) == $0 + 1 }) { return nil }
+        var newOf = [Int32](repeating: -1, count: states)
+        var queue: [Int32] = [0]
+        queue.reserveCapacity(states)
+        newOf[0] = 0
+        var head = 0
+        while head < queue.count {
+            let u = Int(queue[head])
+            head += 1
+            for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
+                let v = Int(edgeTargets[slot])
+                guard v >= 0, v < states, newOf[v] < 0 else { continue }
+                newOf[v] = Int32(queue.count)
+                queue.append(Int32(v))
+            }
+        }
+        return queue.count == states ? newOf : nil
     }
 
     /// The number of patterns.

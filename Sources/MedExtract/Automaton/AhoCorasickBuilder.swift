@@ -82,29 +82,42 @@ struct AhoCorasickBuilder: Sendable {
     /// its predecessor up to their common prefix, so the trie is built without
     /// per-node dictionaries.
     private func buildTrie(_ alphabet: [UInt16]) -> Trie {
-        let order = patterns.indices.filter { !patterns[$0].isEmpty }.sorted {
-            patterns[$0].lexicographicallyPrecedes(patterns[$1])
+        // All patterns in one pool, compared through one buffer: sorting
+        // arrays of arrays would retain and release both at every comparison.
+        var pool: [UInt16] = []
+        pool.reserveCapacity(patterns.reduce(0) { $0 + $1.count })
+        var starts: [Int] = [0]
+        starts.reserveCapacity(patterns.count + 1)
+        for p in patterns {
+            pool.append(contentsOf: p)
+            starts.append(pool.count)
         }
         var trie = Trie()
-        var path: [Int32] = [0] // path[k] = state after k units of the previous pattern
-        var previous: [UInt16] = []
-        for id in order {
-            let p = patterns[id]
-            var lcp = 0
-            while lcp < p.count && lcp < previous.count && p[lcp] == previous[lcp] { lcp += 1 }
-            path.removeSubrange((lcp + 1)...)
-            var state = path[lcp]
-            for k in lcp ..< p.count {
-                let child = Int32(trie.terminal.count)
-                trie.terminal.append(-1)
-                trie.edgeParent.append(state)
-                trie.edgeSymbol.append(alphabet[Int(p[k])])
-                trie.edgeChild.append(child)
-                state = child
-                path.append(state)
+        pool.withUnsafeBufferPointer { pool in
+            func units(_ id: Int) -> UnsafeBufferPointer<UInt16> { UnsafeBufferPointer(rebasing: pool[starts[id] ..< starts[id + 1]]) }
+            let order = patterns.indices.filter { starts[$0 + 1] > starts[$0] }.sorted {
+                units($0).lexicographicallyPrecedes(units($1))
             }
-            if trie.terminal[Int(state)] < 0 || Int32(id) < trie.terminal[Int(state)] { trie.terminal[Int(state)] = Int32(id) }
-            previous = p
+            var path: [Int32] = [0] // path[k] = state after k units of the previous pattern
+            var previous = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
+            for id in order {
+                let p = units(id)
+                var lcp = 0
+                while lcp < p.count && lcp < previous.count && p[lcp] == previous[lcp] { lcp += 1 }
+                path.removeSubrange((lcp + 1)...)
+                var state = path[lcp]
+                for k in lcp ..< p.count {
+                    let child = Int32(trie.terminal.count)
+                    trie.terminal.append(-1)
+                    trie.edgeParent.append(state)
+                    trie.edgeSymbol.append(alphabet[Int(p[k])])
+                    trie.edgeChild.append(child)
+                    state = child
+                    path.append(state)
+                }
+                if trie.terminal[Int(state)] < 0 || Int32(id) < trie.terminal[Int(state)] { trie.terminal[Int(state)] = Int32(id) }
+                previous = p
+            }
         }
         return trie
     }
