@@ -19,14 +19,18 @@ enum LexiconLoader {
     static func userEntries(_ configuration: ExtractorConfiguration) throws(MedExtractError) -> [DictionaryEntry] {
         var user: [DictionaryEntry] = []
         for url in configuration.userDictionaries {
-            user += try DictionaryFile.parse(try TextFile.read(url.path), path: url.path)
+            let parsed = try DictionaryFile.parse(try TextFile.read(url.path), path: url.path)
+            // The first file is moved, not copied entry by entry.
+            if user.isEmpty { user = parsed } else { user += parsed }
         }
+        // File entries have non-empty surfaces (the parser rejects empty
+        // ones); an entry given in code can normalise to nothing and is dropped.
         let normalizer = TextNormalizer()
-        user += configuration.userEntries.map { entry in
+        for entry in configuration.userEntries {
             var entry = entry
             entry.surface = normalizer.normalize(entry.surface).string
-            return entry
+            if !entry.surface.isEmpty { user.append(entry) }
         }
-        return user.filter { !$0.surface.isEmpty }
+        return user
     }
 }
