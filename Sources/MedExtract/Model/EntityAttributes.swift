@@ -87,11 +87,14 @@ public struct EntityAttributes: Sendable, Hashable, Codable {
 
     // Equality, hashing and coding read the fields, not the boxes' identity.
 
+    /// Whether every field of `a` equals that of `b` (links never set and
+    /// links set and cleared are equal).
     public static func == (a: EntityAttributes, b: EntityAttributes) -> Bool {
         a.canonical == b.canonical && a.code == b.code && a.source == b.source
             && a.figure == b.figure && (a.linkBox?.value ?? Links()) == (b.linkBox?.value ?? Links())
     }
 
+    /// Hashes the fields that ``==(_:_:)`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(canonical)
         hasher.combine(code)
