@@ -94,7 +94,7 @@ public struct EntityAttributes: Sendable, Hashable, Codable {
             && a.figure == b.figure && (a.linkBox?.value ?? Links()) == (b.linkBox?.value ?? Links())
     }
 
-    /// Hashes the fields that ``==(_:_:)`` compares.
+    /// Hashes the fields that `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(canonical)
         hasher.combine(code)
