@@ -129,10 +129,12 @@ public struct DocumentLinker: Sendable {
         }
         let longer = LongestNames(Array(mentions.keys))
         mentions = [:]
-        let isParent: ([UInt16]) -> Bool = { prefix in
+        // Captures the place index alone: capturing `self` would copy the
+        // whole linker into the closure for every document.
+        let isParent: ([UInt16]) -> Bool = { [places] prefix in
             let text = String(decoding: prefix, as: UTF16.self)
             return text.contains("医院") || text.contains("大学") || text.contains("学院")
-                || self.places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
+                || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
         for i in names.indices {
             guard let n = names[i] else { continue }
