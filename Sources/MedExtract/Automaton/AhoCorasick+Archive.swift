@@ -68,22 +68,15 @@ extension AhoCorasick {
         // exactly once); links point strictly shallower, so the failure and
         // output walks end; a pattern's length is the depth of its state, so
         // no match starts before the text.
-        var depth = [Int32](repeating: -1, count: states)
-        depth[0] = 0
-        var queue: [Int32] = [0]
-        queue.reserveCapacity(states)
-        var head = 0
-        while head < queue.count {
-            let u = Int(queue[head])
-            head += 1
-            for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
-                let v = Int(edgeTargets[slot])
-                try check(depth[v] < 0, "state \(v) reached twice")
-                depth[v] = depth[u] + 1
-                queue.append(Int32(v))
+        let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        if let v = walk.revisited { try check(false, "state \(v) reached twice") }
+        try check(walk.order.count == states, "unreachable states")
+        var depth = [Int32](repeating: 0, count: states)
+        for u in walk.order {
+            for slot in Int(edgeStart[Int(u)]) ..< Int(edgeStart[Int(u) + 1]) {
+                depth[Int(edgeTargets[slot])] = depth[Int(u)] + 1
             }
         }
-        try check(queue.count == states, "unreachable states")
         for v in 1 ..< max(states, 1) {
             try check(depth[Int(fail[v])] < depth[v], "failure link of state \(v)")
             try check(outputLink[v] < 0 || depth[Int(outputLink[v])] < depth[v], "output link of state \(v)")

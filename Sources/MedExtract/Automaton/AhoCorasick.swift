@@ -95,22 +95,34 @@ struct AhoCorasick: Sendable {
     private static func breadthFirstNumbers(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> [Int32]? {
         guard states > 0, edgeStart.count == states + 1 else { return nil }
         if edgeTargets.count + 1 == states, edgeTargets.indices.allSatisfy({ Int(edgeTargets[$0]) == $0 + 1 }) { return nil }
+        let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        guard walk.revisited == nil, walk.order.count == states else { return nil }
         var newOf = [Int32](repeating: -1, count: states)
-        var queue: [Int32] = [0]
-        queue.reserveCapacity(states)
-        newOf[0] = 0
+        for (new, old) in walk.order.enumerated() { newOf[Int(old)] = Int32(new) }
+        return newOf
+    }
+
+    /// The states in breadth-first order from state 0, children in slot
+    /// order; the walk stops at the first edge to a state already reached or
+    /// out of range (`revisited`: its target), which a trie does not have.
+    /// `edgeStart` must have `states + 1` entries.
+    static func breadthFirstOrder(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> (order: [Int32], revisited: Int?) {
+        var reached = [Bool](repeating: false, count: states)
+        var order: [Int32] = states > 0 ? [0] : []
+        order.reserveCapacity(states)
+        if states > 0 { reached[0] = true }
         var head = 0
-        while head < queue.count {
-            let u = Int(queue[head])
+        while head < order.count {
+            let u = Int(order[head])
             head += 1
             for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
                 let v = Int(edgeTargets[slot])
-                guard v >= 0, v < states, newOf[v] < 0 else { continue }
-                newOf[v] = Int32(queue.count)
-                queue.append(Int32(v))
+                guard v >= 0, v < states, !reached[v] else { return (order, v) }
+                reached[v] = true
+                order.append(Int32(v))
             }
         }
-        return queue.count == states ? newOf : nil
+        return (order, nil)
     }
 
     /// The number of patterns.
