@@ -46,4 +46,40 @@ struct AhoCorasickTests {
     @Test func duplicatePatternsKeepTheFirstId() {
         #expect(matches(["CT", "CT"], in: "CT") == ["CT@0-2"])
     }
+
+    /// Random pattern sets over a three-letter alphabet (long shared
+    /// prefixes, runs that agree past the builder's radix passes, duplicates,
+    /// empty patterns), checked against a naive search: every occurrence,
+    /// with the lowest id among equal patterns, and the breadth-first
+    /// numbering the automaton keeps (edge slot k leads to state k + 1).
+    @Test func agreesWithNaiveSearchOnRandomPatternSets() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let letters: [UInt16] = [0x533B, 0x9662, 0x0041] // 医 院 A
+        for round in 0 ..< 200 {
+            let count = 1 + next(40)
+            let patterns: [[UInt16]] = (0 ..< count).map { _ in (0 ..< next(9)).map { _ in letters[next(3)] } }
+            let text: [UInt16] = (0 ..< 60).map { _ in next(10) == 0 ? 0x0020 : letters[next(3)] }
+            var builder = AhoCorasickBuilder()
+            for p in patterns { builder.add(p) }
+            let automaton = builder.build()
+            var found: [[Int]] = []
+            text.withUnsafeBufferPointer { buffer in
+                automaton.forEachMatch(in: buffer) { found.append([$0, $1, $2]) }
+            }
+            var expected: [[Int]] = []
+            for end in 1 ... text.count {
+                for start in 0 ..< end {
+                    let window = Array(text[start ..< end])
+                    if let id = patterns.firstIndex(of: window), !window.isEmpty { expected.append([id, start, end]) }
+                }
+            }
+            #expect(found.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) }, "round \(round)")
+            let columns = automaton.columns
+            #expect(columns.edgeTargets.indices.allSatisfy { Int(columns.edgeTargets[$0]) == $0 + 1 }, "round \(round)")
+        }
+    }
 }

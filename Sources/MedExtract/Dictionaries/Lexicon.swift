@@ -118,19 +118,19 @@
         // that pattern (in order, so the last one stays); the others go into
         // the overlay automaton last first, since its builder keeps the first
         // of equal patterns: no dictionary keyed by surface is needed.
-        var units: [[UInt16]] = []
-        units.reserveCapacity(user.count)
+        var overlaid: [Int] = [] // user entries the overlay holds
+        var units: [UInt16] = [] // one buffer for every surface
         for (j, entry) in user.enumerated() {
-            let surface = Array(entry.surface.utf16)
-            if let pattern = compiled.automaton.exactPattern(surface) {
+            units.removeAll(keepingCapacity: true)
+            units.append(contentsOf: entry.surface.utf16)
+            if let pattern = compiled.automaton.exactPattern(units) {
                 values[pattern].entry = Int32(archivedCount + j)
-                units.append([])
             } else {
-                units.append(surface)
+                overlaid.append(j)
             }
         }
-        for j in user.indices.reversed() where !units[j].isEmpty {
-            builder.add(units[j])
+        for j in overlaid.reversed() {
+            builder.add(user[j].surface)
             overlayValues.append(LexiconValue(entry: Int32(archivedCount + j)))
         }
         self.entries = EntryTable(archived: compiled.entries, compiled: user, compiledIsUser: user.map { _ in true })

@@ -23,49 +23,73 @@ package struct TSVReader {
 
     /// Splits `contents` into rows of fields, skipping blank and `#` lines.
     ///
-    /// Scans UTF-8 bytes: every byte the format gives meaning to (`\n`,
-    /// `\r`, tab, space, `#`) is ASCII and so never part of a longer
-    /// scalar; the fields are the same scalar-aligned slices a scan of
-    /// scalars gives.
+    /// The fields are the scalar-aligned slices of ``scan(_:_:)``, which
+    /// finds the lines.
     package static func rows(_ contents: String) -> [Row] {
         var rows: [Row] = []
         let text = Substring(contents)
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        // A leading byte-order mark (EF BB BF) is not part of the first line.
-        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = utf8.index(start, offsetBy: 3) }
-        var lineNumber = 0
-        func emit(_ lower: Substring.Index, _ upper: Substring.Index) {
-            lineNumber += 1
-            let bytes = utf8[lower ..< upper]
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || bytes.first == 0x23 { return }
-            var fields: [Substring] = []
-            var fieldStart = lower
-            var i = lower
-            while i < upper {
-                if utf8[i] == 0x09 {
-                    fields.append(text[fieldStart ..< i])
-                    fieldStart = utf8.index(after: i)
-                }
-                utf8.formIndex(after: &i)
+        func index(_ offset: Int) -> Substring.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var bytes = contents
+        bytes.withUTF8 { buffer in
+            scan(buffer) { (line: Int, range: Range<Int>, fields: [Range<Int>]) in
+                rows.append(Row(line: line, fields: fields.map { text[index($0.lowerBound) ..< index($0.upperBound)] }, text: text[index(range.lowerBound) ..< index(range.upperBound)]))
             }
-            fields.append(text[fieldStart ..< upper])
-            rows.append(Row(line: lineNumber, fields: fields, text: text[lower ..< upper]))
+        }
+        return rows
+    }
+
+    /// Calls `body(line, text, fields)` for every data line of `bytes`
+    /// (UTF-8), with its 1-based line number and the byte ranges of the line
+    /// (without its line end) and of its tab-separated fields (empty fields
+    /// kept); blank and `#` lines are skipped. `fields` is one buffer reused
+    /// from line to line: nothing is allocated per line.
+    ///
+    /// Every byte the format gives meaning to (`\n`, `\r`, tab, space, `#`)
+    /// is ASCII and so never part of a longer scalar: the ranges are
+    /// scalar-aligned.
+    package static func scan<E: Error>(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ line: Int, _ text: Range<Int>, _ fields: [Range<Int>]) throws(E) -> Void
+    ) throws(E) {
+        var start = 0
+        // A leading byte-order mark (EF BB BF) is not part of the first line.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var lineNumber = 0
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(8)
+        func emit(_ lower: Int, _ upper: Int) throws(E) {
+            lineNumber += 1
+            guard lower < upper, bytes[lower] != 0x23 else { return }
+            var blank = true
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = lower
+            for i in lower ..< upper {
+                let byte = bytes[i]
+                if byte == 0x09 {
+                    fields.append(fieldStart ..< i)
+                    fieldStart = i + 1
+                } else if byte != 0x20 {
+                    blank = false
+                }
+            }
+            guard !blank else { return }
+            fields.append(fieldStart ..< upper)
+            try body(lineNumber, lower ..< upper, fields)
         }
         var lineStart = start
         var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             guard byte == 0x0A || byte == 0x0D else {
-                utf8.formIndex(after: &index)
+                index += 1
                 continue
             }
-            emit(lineStart, index)
-            utf8.formIndex(after: &index)
-            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { utf8.formIndex(after: &index) }
+            try emit(lineStart, index)
+            index += 1
+            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
             lineStart = index
         }
-        if lineStart < utf8.endIndex { emit(lineStart, utf8.endIndex) }
-        return rows
+        if lineStart < bytes.count { try emit(lineStart, bytes.count) }
     }
 }
