@@ -23,8 +23,8 @@ final class HospitalNames: Sendable {
         var fullNames: Set<String> = []
         /// Affiliated hospitals by the first character of their university.
         var affiliated: [UInt16: [Affiliated]] = [:]
-        /// Full names by their last four UTF-16 units.
-        var byTail: [String: [String]] = [:]
+        /// Full names by their last four UTF-16 units (``tailKey(_:)``).
+        var byTail: [UInt64: [String]] = [:]
     }
 
     /// One `<university><ordinal form>` full name.
@@ -91,6 +91,7 @@ final class HospitalNames: Sendable {
 
     private static func build(_ names: [(surface: String, canonical: String?)]) -> Tables {
         var t = Tables()
+        t.fullNames.reserveCapacity(names.count)
         for (surface, canonical) in names {
             if let canonical, canonical != surface {
                 t.canonicalOf[surface] = canonical
@@ -99,12 +100,20 @@ final class HospitalNames: Sendable {
                 t.fullNames.insert(surface)
             }
         }
+        var units: [UInt16] = []
         for name in t.fullNames {
-            let u = Array(name.utf16)
-            if u.count >= 4 { t.byTail[String(decoding: u.suffix(4), as: UTF16.self), default: []].append(name) }
-            if let a = affiliated(u, name: name) { t.affiliated[a.university[0], default: []].append(a) }
+            units.removeAll(keepingCapacity: true)
+            units.append(contentsOf: name.utf16)
+            if units.count >= 4 { t.byTail[tailKey(units), default: []].append(name) }
+            if let a = affiliated(units, name: name) { t.affiliated[a.university[0], default: []].append(a) }
         }
         return t
+    }
+
+    /// The last four units of `units` (at least four) packed into one integer.
+    static func tailKey(_ units: [UInt16]) -> UInt64 {
+        let n = units.count
+        return UInt64(units[n - 4]) << 48 | UInt64(units[n - 3]) << 32 | UInt64(units[n - 2]) << 16 | UInt64(units[n - 1])
     }
 
     static let yiyuan: [UInt16] = Array("医院".utf16)
@@ -123,10 +132,12 @@ final class HospitalNames: Sendable {
 
     /// `name` read as `<university><ordinal form>`, the university ending in `大学` or `学院`.
     static func affiliated(_ u: [UInt16], name: String) -> Affiliated? {
-        guard let organization = HospitalRegistry.organizationPrefix(of: name) else { return nil }
-        let org = Array(organization.utf16)
-        var rest = Array(u[org.count...])
-        guard rest.count >= 4, rest.suffix(2).elementsEqual(yiyuan) else { return nil }
+        // Most names have no organisation or do not end in 医院: nothing is
+        // allocated for them.
+        let length = HospitalRegistry.organizationPrefixLength(of: u)
+        guard length > 0, u.count - length >= 4, u[u.count - 2] == yiyuan[0], u[u.count - 1] == yiyuan[1] else { return nil }
+        let org = Array(u[..<length])
+        var rest = Array(u[length...])
         rest.removeLast(2)
         var form = OrdinalForm.ordinalOnly
         if rest.starts(with: fushu) {
@@ -209,7 +220,7 @@ final class HospitalNames: Sendable {
         let string = String(decoding: rest, as: UTF16.self)
         return withTables { t -> [String] in
             if let c = t.canonicalOf[string] { return [c] }
-            let bucket = t.byTail[String(decoding: rest.suffix(4), as: UTF16.self)] ?? []
+            let bucket = t.byTail[Self.tailKey(rest)] ?? []
             guard bucket.count <= Self.tailLimit else { return [] }
             return bucket.filter { $0.utf16.count > rest.count && $0.hasSuffix(string) }
         }

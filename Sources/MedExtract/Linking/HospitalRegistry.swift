@@ -76,15 +76,21 @@ public struct HospitalRegistry: Sendable {
     /// The name up to its first `大学` or `学院` (`首都医科大学`), when something follows.
     static func organizationPrefix(of name: String) -> String? {
         let units = Array(name.utf16)
-        let daxue: [UInt16] = Array("大学".utf16)
-        let xueyuan: [UInt16] = Array("学院".utf16)
-        var i = 2
-        while i + 2 < units.count {
-            let pair = [units[i], units[i + 1]]
-            if pair == daxue || pair == xueyuan { return String(decoding: units[..<(i + 2)], as: UTF16.self) }
-            i += 1
+        let length = organizationPrefixLength(of: units)
+        guard length > 0 else { return nil }
+        return String(decoding: units[..<length], as: UTF16.self)
+    }
+
+    /// The length in UTF-16 units of ``organizationPrefix(of:)`` in `units`,
+    /// or 0 when there is none.
+    static func organizationPrefixLength(of units: [UInt16]) -> Int {
+        // 大学 (5927 5B66) or 学院 (5B66 9662), from the third unit, before the end.
+        guard units.count > 4 else { return 0 }
+        for i in 2 ..< units.count - 2 {
+            let a = units[i], b = units[i + 1]
+            if a == 0x5927 && b == 0x5B66 || a == 0x5B66 && b == 0x9662 { return i + 2 }
         }
-        return nil
+        return 0
     }
 
     /// Parses the contents of a hospital place file; `path` names it in errors.
