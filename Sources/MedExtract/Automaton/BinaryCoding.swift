@@ -80,22 +80,69 @@ struct ByteReader {
     }
 }
 
-/// FNV-1a, 64 bits: a fast, stable fingerprint of the sources a compiled
-/// lexicon was built from (not a cryptographic hash).
+/// A fast, stable 64-bit fingerprint of the sources a compiled lexicon was
+/// built from (not a cryptographic hash): every construction of an extractor
+/// computes it over the built-in files (about 6 MB), so it reads eight bytes
+/// at a time into four independent lanes (multiply, rotate) instead of one
+/// byte at a time (FNV-1a's chain of multiplications took about 9 ms).
+///
+/// Each ``add(_:)`` is hashed with its length: the value depends on the
+/// sequence of calls, not only on the concatenated bytes.
 struct Fingerprint {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+        0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63
+    )
+    /// An odd 64-bit multiplier.
+    private static var prime: UInt64 { 0x22BF_EB33_4B90_D7AF }
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        var h = value
-        for byte in bytes {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        value = h
+    /// The fingerprint of everything added so far.
+    var value: UInt64 {
+        var h = lanes.0
+        for lane in [lanes.1, lanes.2, lanes.3] { h = Self.mix(h ^ Self.rotate(lane, 23)) }
+        // Final avalanche (SplitMix64's).
+        h ^= h >> 30
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 27
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 31)
     }
 
+    @inline(__always)
+    private static func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { x << k | x >> (64 - k) }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 { rotate(x &* prime, 29) }
+
+    /// Adds a run of bytes.
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var i = 0
+        let count = bytes.count
+        while i + 32 <= count {
+            lanes.0 = Self.mix(lanes.0 ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            lanes.1 = Self.mix(lanes.1 ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+            lanes.2 = Self.mix(lanes.2 ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+            lanes.3 = Self.mix(lanes.3 ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+            i += 32
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+            if shift == 64 {
+                lanes.0 = Self.mix(lanes.0 ^ tail)
+                tail = 0
+                shift = 0
+            }
+        }
+        lanes.1 = Self.mix(lanes.1 ^ tail)
+        lanes.2 = Self.mix(lanes.2 ^ UInt64(count))
+    }
+
+    /// Adds a string's UTF-8 bytes.
     mutating func add(_ string: String) {
-        add(string.utf8)
-        add(CollectionOfOne(0))
+        var string = string
+        string.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 }

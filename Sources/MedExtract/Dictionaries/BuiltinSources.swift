@@ -37,7 +37,7 @@ struct BuiltinSources: Sendable {
         )
     }
 
-    /// FNV-1a over the format version, the names the compiled tables encode
+    /// The ``Fingerprint`` of the format version, the names the compiled tables encode
     /// (labels, rule classes, place levels) and every file's name and bytes.
     var fingerprint: UInt64 {
         var hash = Fingerprint()

@@ -18,9 +18,9 @@ final class HospitalNames: Sendable {
     /// The tables, built on first use.
     struct Tables: Sendable {
         /// Canonical name of each dictionary alias.
-        var canonicalOf: [String: String] = [:]
+        var canonicalOf: [ExactText: String] = [:]
         /// Every full name (an entry without canonical, or a canonical).
-        var fullNames: Set<String> = []
+        var fullNames: Set<ExactText> = []
         /// Affiliated hospitals by the first character of their university.
         var affiliated: [UInt16: [Affiliated]] = [:]
         /// Full names by their last four UTF-16 units (``tailKey(_:)``).
@@ -94,14 +94,15 @@ final class HospitalNames: Sendable {
         t.fullNames.reserveCapacity(names.count)
         for (surface, canonical) in names {
             if let canonical, canonical != surface {
-                t.canonicalOf[surface] = canonical
-                t.fullNames.insert(canonical)
+                t.canonicalOf[ExactText(surface)] = canonical
+                t.fullNames.insert(ExactText(canonical))
             } else {
-                t.fullNames.insert(surface)
+                t.fullNames.insert(ExactText(surface))
             }
         }
         var units: [UInt16] = []
-        for name in t.fullNames {
+        for key in t.fullNames {
+            let name = key.string
             units.removeAll(keepingCapacity: true)
             units.append(contentsOf: name.utf16)
             if units.count >= 4 { t.byTail[tailKey(units), default: []].append(name) }
@@ -201,12 +202,13 @@ final class HospitalNames: Sendable {
 
     /// Whether `name` is a dictionary name (full name or alias).
     func isKnown(_ name: String) -> Bool {
-        withTables { t in t.fullNames.contains(name) || t.canonicalOf[name] != nil }
+        let key = ExactText(name)
+        return withTables { t in t.fullNames.contains(key) || t.canonicalOf[key] != nil }
     }
 
     /// The canonical name of a dictionary alias.
     func canonical(of alias: String) -> String? {
-        withTables { t in t.canonicalOf[alias] }
+        withTables { t in t.canonicalOf[ExactText(alias)] }
     }
 
     /// At most this many dictionary names ending with a name are compared.
@@ -219,7 +221,7 @@ final class HospitalNames: Sendable {
         guard rest.count >= 4 else { return [] }
         let string = String(decoding: rest, as: UTF16.self)
         return withTables { t -> [String] in
-            if let c = t.canonicalOf[string] { return [c] }
+            if let c = t.canonicalOf[ExactText(string)] { return [c] }
             let bucket = t.byTail[Self.tailKey(rest)] ?? []
             guard bucket.count <= Self.tailLimit else { return [] }
             return bucket.filter { $0.utf16.count > rest.count && $0.hasSuffix(string) }

@@ -5,19 +5,20 @@ public struct HospitalRegistry: Sendable {
     /// The built-in file's name.
     public static let builtinName = "hospital_places.tsv"
 
-    private let codeOf: [String: String]
-    private let organizationCode: [String: String]
+    private let codeOf: [ExactText: String]
+    private let organizationCode: [ExactText: String]
     /// The code of each hospital name a registered name gives in brackets
     /// (`陆军军医大学附属第一医院(西南医院)` → `西南医院`), when only one place has it.
-    private let bracketedCode: [String: String]
+    private let bracketedCode: [ExactText: String]
 
     /// Creates a registry from (name, division code) pairs.
     public init(_ pairs: [(name: String, code: String)]) {
-        var codeOf: [String: String] = [:]
-        var organizations: [String: (city: String?, count: Int)] = [:]
+        var codeOf: [ExactText: String] = [:]
+        codeOf.reserveCapacity(pairs.count)
+        var organizations: [ExactText: (city: String?, count: Int)] = [:]
         for pair in pairs {
-            codeOf[pair.name] = pair.code
-            guard let organization = Self.organizationPrefix(of: pair.name) else { continue }
+            codeOf[ExactText(pair.name)] = pair.code
+            guard let organization = Self.organizationPrefix(of: pair.name).map(ExactText.init) else { continue }
             // A municipality is its own city.
             let city = PlaceIndex.isMunicipality(pair.code) ? String(pair.code.prefix(2)) : pair.code.utf8.count >= 4 ? String(pair.code.prefix(4)) : nil
             if let known = organizations[organization] {
@@ -27,9 +28,9 @@ public struct HospitalRegistry: Sendable {
             }
         }
         self.codeOf = codeOf
-        var bracketed: [String: String?] = [:]
+        var bracketed: [ExactText: String?] = [:]
         for pair in pairs {
-            guard let alias = Self.bracketedName(in: pair.name), codeOf[alias] == nil else { continue }
+            guard let alias = Self.bracketedName(in: pair.name).map(ExactText.init), codeOf[alias] == nil else { continue }
             if let known = bracketed[alias] {
                 if known != pair.code { bracketed[alias] = .some(nil) }
             } else {
@@ -37,7 +38,7 @@ public struct HospitalRegistry: Sendable {
             }
         }
         self.bracketedCode = bracketed.compactMapValues { $0 }
-        var organizationCode: [String: String] = [:]
+        var organizationCode: [ExactText: String] = [:]
         for (organization, value) in organizations where value.count >= 2 {
             if let c = value.city { organizationCode[organization] = c }
         }
@@ -45,21 +46,22 @@ public struct HospitalRegistry: Sendable {
     }
 
     /// The division code registered for `name`, if any.
-    public func code(of name: String) -> String? { codeOf[name] }
+    public func code(of name: String) -> String? { codeOf[ExactText(name)] }
 
     /// The division code of a hospital a registered name gives in brackets
     /// (`西南医院`), or of a name that is such a hospital after an unregistered
     /// parent organisation (`第三军医大学西南医院`).
     public func bracketedCode(of name: String) -> String? {
-        if let code = bracketedCode[name] { return code }
+        if let code = bracketedCode[ExactText(name)] { return code }
         guard let organization = Self.organizationPrefix(of: name) else { return nil }
-        return bracketedCode[String(name.dropFirst(organization.count))]
+        return bracketedCode[ExactText(String(name.dropFirst(organization.count)))]
     }
 
     /// The hospital name in brackets at the end of `name`, without a leading
     /// `原` (a former name): at least four characters ending in `医院`.
     static func bracketedName(in name: String) -> String? {
-        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+        // Most names do not end in `)`: one byte tells.
+        guard name.utf8.last == 0x29, name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
         var inner = name[name.index(after: open) ..< name.index(before: name.endIndex)]
         if inner.hasPrefix("原") { inner = inner.dropFirst() }
         guard inner.count >= 4, inner.hasSuffix("医院"), !inner.contains("(") else { return nil }
@@ -70,7 +72,7 @@ public struct HospitalRegistry: Sendable {
     /// name starts with the same parent organisation as `name` (`首都医科大学`), if any.
     public func organizationCode(of name: String) -> String? {
         guard let organization = Self.organizationPrefix(of: name) else { return nil }
-        return organizationCode[organization]
+        return organizationCode[ExactText(organization)]
     }
 
     /// The name up to its first `大学` or `学院` (`首都医科大学`), when something follows.
