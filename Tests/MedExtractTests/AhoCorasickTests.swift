@@ -82,4 +82,41 @@ struct AhoCorasickTests {
             #expect(columns.edgeTargets.indices.allSatisfy { Int(columns.edgeTargets[$0]) == $0 + 1 }, "round \(round)")
         }
     }
+
+    /// An archived automaton whose edges are not a tree rooted at state 0
+    /// (in breadth-first order or not) is refused, and one that is loads.
+    @Test func archiveRefusesEdgesThatAreNotATree() throws {
+        var builder = AhoCorasickBuilder()
+        for p in ["ab", "ac", "b", "abc"] { builder.add(p) }
+        let automaton = builder.build()
+        func archive(editing edit: (inout [Int32], inout [Int32]) -> Void) -> [UInt8] {
+            let c = automaton.columns
+            var edgeStart = c.edgeStart, targets = c.edgeTargets
+            edit(&edgeStart, &targets)
+            var writer = ByteWriter()
+            writer.writeArray(automaton.alphabet)
+            writer.writeArray(automaton.rootNext)
+            writer.writeArray(edgeStart)
+            writer.writeArray(c.edgeSymbols)
+            writer.writeArray(targets)
+            writer.writeArray(c.fail)
+            writer.writeArray(c.terminal)
+            writer.writeArray(c.outputLink)
+            writer.writeArray(automaton.patternLengths)
+            return writer.bytes
+        }
+        func loads(_ bytes: [UInt8]) -> Bool {
+            var reader = ByteReader(bytes)
+            return (try? AhoCorasick(reading: &reader)) != nil
+        }
+        #expect(loads(archive { _, _ in }))
+        // Two edges to one state (and one state unreached).
+        #expect(!loads(archive { _, targets in targets[1] = targets[0] }))
+        // An edge back to the root.
+        #expect(!loads(archive { _, targets in targets[targets.count - 1] = 0 }))
+        // A state's edges moved to a later state: slot k still leads to k + 1,
+        // but from a state numbered after it (a cycle, the root's part cut off).
+        #expect(!loads(archive { edgeStart, _ in for s in 1 ..< edgeStart.count - 1 { edgeStart[s] = 0 } }))
+    }
 }
+

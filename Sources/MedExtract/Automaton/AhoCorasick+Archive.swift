@@ -57,30 +57,53 @@ extension AhoCorasick {
             try check(false, "edge index of state \(s)")
         }
         try check(edgeSymbols.allSatisfy { $0 > 0 && Int($0) < symbols }, "edge symbols")
-        try check(edgeTargets.allSatisfy { $0 > 0 && Int($0) < states }, "edge targets")
-        try check(fail.allSatisfy { $0 >= 0 && Int($0) < states }, "failure links")
-        try check(terminal.allSatisfy { $0 >= -1 && Int($0) < patternLengths.count }, "terminal patterns")
-        try check(outputLink.allSatisfy { $0 >= -1 && Int($0) < states }, "output links")
-        try check(outputLink.allSatisfy { $0 < 0 || terminal[Int($0)] >= 0 }, "output links end patterns")
         try check(patternLengths.allSatisfy { $0 >= 0 }, "pattern lengths")
-        try check(terminal[0] == -1 && outputLink[0] == -1, "the root ends no pattern")
+        try check(terminal[0] == -1 && outputLink[0] == -1 && fail[0] >= 0 && Int(fail[0]) < states, "the root ends no pattern")
         // The edges form a tree rooted at state 0 (every other state reached
         // exactly once); links point strictly shallower, so the failure and
         // output walks end; a pattern's length is the depth of its state, so
         // no match starts before the text.
-        let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
-        if let v = walk.revisited { try check(false, "state \(v) reached twice") }
-        try check(walk.order.count == states, "unreachable states")
+        let depth = try depths(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        let patterns = patternLengths.count
+        for v in 1 ..< max(states, 1) {
+            let f = Int(fail[v]), o = Int(outputLink[v]), t = Int(terminal[v])
+            try check(f >= 0 && f < states && depth[f] < depth[v], "failure link of state \(v)")
+            try check(o >= -1 && o < states && (o < 0 || depth[o] < depth[v] && terminal[o] >= 0), "output link of state \(v)")
+            try check(t >= -1 && t < patterns && (t < 0 || patternLengths[t] == depth[v]), "pattern of state \(v)")
+        }
+    }
+
+    /// The depth of every state, checking that the edges form a tree rooted
+    /// at state 0.
+    ///
+    /// An archive's states are numbered breadth first, so edge slot `k`
+    /// leads to state `k + 1` and comes from a lower state: then each state
+    /// but the root has one parent, numbered before it, and one sweep gives
+    /// the depths. Other numberings take a breadth-first walk.
+    private static func depths(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) throws(ArchiveError) -> [Int32] {
         var depth = [Int32](repeating: 0, count: states)
+        if edgeTargets.count + 1 == states {
+            var ordered = true
+            for u in 0 ..< states where ordered {
+                let from = Int(edgeStart[u]), to = Int(edgeStart[u + 1])
+                for slot in from ..< to {
+                    guard Int(edgeTargets[slot]) == slot + 1, slot + 1 > u else {
+                        ordered = false
+                        break
+                    }
+                    depth[slot + 1] = depth[u] + 1
+                }
+            }
+            if ordered { return depth }
+        }
+        let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        if let v = walk.revisited { throw ArchiveError(description: "inconsistent automaton: state \(v) reached twice") }
+        guard walk.order.count == states else { throw ArchiveError(description: "inconsistent automaton: unreachable states") }
         for u in walk.order {
             for slot in Int(edgeStart[Int(u)]) ..< Int(edgeStart[Int(u) + 1]) {
                 depth[Int(edgeTargets[slot])] = depth[Int(u)] + 1
             }
         }
-        for v in 1 ..< max(states, 1) {
-            try check(depth[Int(fail[v])] < depth[v], "failure link of state \(v)")
-            try check(outputLink[v] < 0 || depth[Int(outputLink[v])] < depth[v], "output link of state \(v)")
-            if terminal[v] >= 0 { try check(patternLengths[Int(terminal[v])] == depth[v], "length of pattern \(terminal[v])") }
-        }
+        return depth
     }
 }
