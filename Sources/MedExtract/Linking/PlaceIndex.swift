@@ -2,14 +2,33 @@
 /// units listed together), full names by division code, and the names of a
 /// code's province and prefecture-level city.
 public struct PlaceIndex: Sendable {
+    /// The tables, in one shared box: the linker copies the index into
+    /// closures on every document, and a copy is then one reference count
+    /// instead of one for each of the tables' arrays.
+    private final class Storage: Sendable {
+        let table: PlaceTable
+        let automaton: AhoCorasick
+        let lookup: PlaceLookupTables
+        let capitalOf: [String: String]
+
+        init(table: PlaceTable, automaton: AhoCorasick, lookup: PlaceLookupTables, capitalOf: [String: String]) {
+            self.table = table
+            self.automaton = automaton
+            self.lookup = lookup
+            self.capitalOf = capitalOf
+        }
+    }
+
+    private let storage: Storage
+
     /// The gazetteer, by index (the built-in one read from its archive).
-    let table: PlaceTable
+    var table: PlaceTable { storage.table }
     /// An automaton holding every place surface (for the built-in gazetteer,
     /// the lexicon's own).
-    let automaton: AhoCorasick
+    var automaton: AhoCorasick { storage.automaton }
     /// The places, codes and document codes of its patterns.
-    let lookup: PlaceLookupTables
-    private let capitalOf: [String: String]
+    var lookup: PlaceLookupTables { storage.lookup }
+    private var capitalOf: [String: String] { storage.capitalOf }
 
     /// The gazetteer entries (read from the archive when the index is the
     /// built-in one: an array of the whole gazetteer is made on each call).
@@ -42,15 +61,12 @@ public struct PlaceIndex: Sendable {
 
     /// An index over tables built ahead of time for `automaton`'s patterns.
     init(table: PlaceTable, automaton: AhoCorasick, lookup: PlaceLookupTables) {
-        self.table = table
-        self.automaton = automaton
-        self.lookup = lookup
         var capitalOf: [String: String] = [:]
         for c in lookup.capitalCodes {
             let code = lookup.codes.string(at: Int(c))
             capitalOf[String(code.prefix(2))] = code
         }
-        self.capitalOf = capitalOf
+        storage = Storage(table: table, automaton: automaton, lookup: lookup, capitalOf: capitalOf)
     }
 
     /// The entries whose surface is `surface`.

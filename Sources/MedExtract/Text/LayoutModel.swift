@@ -222,6 +222,10 @@ struct LayoutModel {
     /// The most frequent length (counting lengths ±1 with it) among wrap-sized
     /// lengths, when at least three lines have it; else nil.
     private static func typical(_ lengths: [Int32]) -> Int32? {
+        // Fewer than three wrap-sized lines (most short documents) have none.
+        var candidates = 0
+        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength { candidates += 1 }
+        guard candidates >= 3 else { return nil }
         var histogram = [Int32](repeating: 0, count: maximumWrapLength + 2)
         for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
             histogram[Int(length)] += 1
