@@ -17,6 +17,14 @@ struct StringTable: Sendable, Hashable {
         return pool.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lower ..< upper]), as: UTF8.self) }
     }
 
+    /// Calls `body` with the UTF-8 bytes of string `index` (empty when out
+    /// of range), without making a `String`.
+    func withUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard index >= 0, index < count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let lower = Int(starts[index]), upper = Int(starts[index + 1])
+        return pool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lower ..< upper])) }
+    }
+
     func write(to writer: inout ByteWriter) {
         writer.writeArray(pool)
         writer.writeArray(starts)

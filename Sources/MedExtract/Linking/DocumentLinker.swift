@@ -96,12 +96,12 @@ public struct DocumentLinker: Sendable {
         guard !linkable.isEmpty else { return out }
         let units = Self.utf16Units(of: text)
         var document = DocumentPlaces()
-        let national = (words.words[.national] ?? []).map { Array($0.utf16) }
+        let national = words.nationalUnits
         units.withUnsafeBufferPointer { buffer in
             places.forEachDivisionName(in: buffer) { code, start in
                 // Not the start of a national body's name (`解放` of `解放军`).
                 if national.contains(where: { w in start + w.count <= buffer.count && buffer[start ..< start + w.count].elementsEqual(w) }) { return }
-                document.add(code)
+                document.add(utf8: code)
             }
         }
         let labels = linkable.map { out[$0].label }

@@ -38,6 +38,9 @@ public struct LinkWords: Sendable {
     /// The words read backwards and forwards, as tries over code units.
     private let suffixes: UnitTrie
     private let prefixes: UnitTrie
+    /// The national bodies' names (``LinkWordClass/national``) as UTF-16,
+    /// which the linker compares at every place name of every document.
+    let nationalUnits: [[UInt16]]
 
     /// Creates the word lists from (word, class) pairs.
     public init(_ pairs: [(word: String, wordClass: LinkWordClass)]) {
@@ -60,6 +63,7 @@ public struct LinkWords: Sendable {
         }
         self.suffixes = suffixes
         self.prefixes = prefixes
+        self.nationalUnits = (words[.national] ?? []).map { Array($0.utf16) }
     }
 
     /// The class of `word`, if it is a link word.

@@ -85,13 +85,13 @@ public struct PlaceIndex: Sendable {
         return lookup.places(ofPattern: pattern).map { table[Int($0)] }
     }
 
-    /// Calls `body` with the division code and start offset of every
-    /// free-standing place name in `units` that names one division
-    /// (overlapping ones included).
-    func forEachDivisionName(in units: UnsafeBufferPointer<UInt16>, _ body: (_ code: String, _ start: Int) -> Void) {
+    /// Calls `body` with the division code (its UTF-8 digits) and start
+    /// offset of every free-standing place name in `units` that names one
+    /// division (overlapping ones included).
+    func forEachDivisionName(in units: UnsafeBufferPointer<UInt16>, _ body: (_ code: UnsafeBufferPointer<UInt8>, _ start: Int) -> Void) {
         lookup.divisionCode.withUnsafeBufferPointer { divisionCode in
             lookup.divisionNames.forEachMatch(in: units) { pattern, start, _ in
-                if pattern < divisionCode.count { body(lookup.codes.string(at: Int(divisionCode[pattern])), start) }
+                if pattern < divisionCode.count { lookup.codes.withUTF8(at: Int(divisionCode[pattern])) { body($0, start) } }
             }
         }
     }
