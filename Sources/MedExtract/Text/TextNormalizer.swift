@@ -2,7 +2,8 @@
 /// recognisers see, remembering where every unit came from.
 ///
 /// A ``LayoutModel`` of the text's lines is built first (one pass); then, in
-/// one pass over Unicode scalars, the normaliser:
+/// one pass over Unicode scalars (decoded from the UTF-8 in place,
+/// ``ScalarWalk``), the normaliser:
 /// - folds full-width ASCII (`ＣＴ`, `１２`, `（`) to ASCII and the many dash
 ///   characters (`‐ – ⁃ −`) to `-`;
 /// - drops invisible format characters (zero-width space, BOM, soft hyphen);
@@ -71,59 +72,61 @@
         // letter-spaced throughout (`吕 梁 市 人 民 医 院召开…`).
         var tokenLength = 0
 
-        for scalar in scalars {
-            let raw = scalar.value
-            defer { offset &+= 1 }
-            if CodeUnitClass.isLineBreakScalar(raw) {
-                if !(raw == 0x0A && previousWasCR) { line &+= 1 }
-                previousWasCR = raw == 0x0D
-                if pendingStart < 0 { pendingStart = offset }
-                pendingNewline = true
-                pendingLength &+= 1
-                continue
-            }
-            previousWasCR = false
-            if CodeUnitClass.isIgnorableScalar(raw) { continue }
-            if CodeUnitClass.isWhitespaceScalar(raw) {
-                if pendingStart < 0 { pendingStart = offset }
-                pendingLength &+= 1
-                pendingSingleSpace = pendingLength == 1 && (raw == 0x20 || raw == 0x3000)
-                pendingHasSpace = true
-                continue
-            }
-            let value = CodeUnitClass.fold(raw)
-            if pendingStart >= 0 {
-                if haveLast {
-                    let separator = pendingNewline
-                        ? breakSeparator(layout.lines[lastLine], last: lastScalar, next: value, hasSpace: pendingHasSpace, units: &units, origins: &origins)
-                        : spaceSeparator(layout.lines[line], last: lastScalar, next: value,
-                                         singleSpace: pendingSingleSpace, singleToken: tokenLength == 1, units: units)
-                    if let separator {
-                        units.append(separator)
-                        origins.append(pendingStart)
-                    }
+        ScalarWalk.withUTF8(scalars) { bytes in
+            var walk = ScalarWalk(bytes)
+            while let raw = walk.next() {
+                defer { offset &+= 1 }
+                if CodeUnitClass.isLineBreakScalar(raw) {
+                    if !(raw == 0x0A && previousWasCR) { line &+= 1 }
+                    previousWasCR = raw == 0x0D
+                    if pendingStart < 0 { pendingStart = offset }
+                    pendingNewline = true
+                    pendingLength &+= 1
+                    continue
                 }
-                pendingStart = -1
-                pendingNewline = false
-                pendingLength = 0
-                pendingSingleSpace = false
-                pendingHasSpace = false
-                tokenLength = 0
+                previousWasCR = false
+                if CodeUnitClass.isIgnorableScalar(raw) { continue }
+                if CodeUnitClass.isWhitespaceScalar(raw) {
+                    if pendingStart < 0 { pendingStart = offset }
+                    pendingLength &+= 1
+                    pendingSingleSpace = pendingLength == 1 && (raw == 0x20 || raw == 0x3000)
+                    pendingHasSpace = true
+                    continue
+                }
+                let value = CodeUnitClass.fold(raw)
+                if pendingStart >= 0 {
+                    if haveLast {
+                        let separator = pendingNewline
+                            ? breakSeparator(layout.lines[lastLine], last: lastScalar, next: value, hasSpace: pendingHasSpace, units: &units, origins: &origins)
+                            : spaceSeparator(layout.lines[line], last: lastScalar, next: value,
+                                             singleSpace: pendingSingleSpace, singleToken: tokenLength == 1, units: units)
+                        if let separator {
+                            units.append(separator)
+                            origins.append(pendingStart)
+                        }
+                    }
+                    pendingStart = -1
+                    pendingNewline = false
+                    pendingLength = 0
+                    pendingSingleSpace = false
+                    pendingHasSpace = false
+                    tokenLength = 0
+                }
+                tokenLength &+= 1
+                if value <= 0xFFFF {
+                    units.append(UInt16(value))
+                    origins.append(offset)
+                } else {
+                    let v = value - 0x10000
+                    units.append(UInt16(0xD800 + (v >> 10)))
+                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
+                    origins.append(offset)
+                    origins.append(offset)
+                }
+                lastScalar = value
+                haveLast = true
+                lastLine = line
             }
-            tokenLength &+= 1
-            if value <= 0xFFFF {
-                units.append(UInt16(value))
-                origins.append(offset)
-            } else {
-                let v = value - 0x10000
-                units.append(UInt16(0xD800 + (v >> 10)))
-                units.append(UInt16(0xDC00 + (v & 0x3FF)))
-                origins.append(offset)
-                origins.append(offset)
-            }
-            lastScalar = value
-            haveLast = true
-            lastLine = line
         }
         return NormalizedText(units: units, origins: origins)
     }
