@@ -113,26 +113,26 @@ public struct DocumentLinker: Sendable {
 
         // Hospitals: names and places. Indices from here on are positions in `linkable`.
         var names: [String?] = Array(repeating: nil, count: linkable.count)
-        var mentions: [String: Int] = [:]
-        var expanded: [String: String?] = [:]
+        var mentions: [ExactText: Int] = [:]
+        var expanded: [ExactText: String?] = [:]
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             var name = Self.name(of: out[e])
-            if let known = expanded[name] {
+            if let known = expanded[ExactText(name)] {
                 if let full = known { name = full }
             } else {
                 let full = fullName(of: name, hint: hint)
-                expanded[name] = .some(full)
+                expanded[ExactText(name)] = .some(full)
                 if let full { name = full }
             }
             names[i] = name
-            mentions[linkName(name), default: 0] += 1
+            mentions[ExactText(linkName(name)), default: 0] += 1
         }
-        let longer = LongestNames(Array(mentions.keys))
+        let longer = LongestNames(mentions.keys.map(\.string))
         mentions = [:]
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in
-            let text = String(decoding: prefix, as: UTF16.self)
+            let text = String(utf16Units: prefix)
             return text.contains("医院") || text.contains("大学") || text.contains("学院")
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
@@ -140,26 +140,26 @@ public struct DocumentLinker: Sendable {
             guard let n = names[i] else { continue }
             let name = longer.longest(for: n, isParent: isParent)
             names[i] = name
-            mentions[linkName(name), default: 0] += 1
+            mentions[ExactText(linkName(name)), default: 0] += 1
         }
         let main = mainHospital(labels, names: names, sentence: sentence, mentions: mentions, spans: spans, units: units)
         var mainCode: String?
         if let m = main {
             mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
         }
-        var placed: [String: String?] = [:]
+        var placed: [ExactText: String?] = [:]
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             guard let name = names[i] else { continue }
-            if let original = Self.canonicalSource(of: out[e]), let full = expanded[original] ?? nil {
+            if let original = Self.canonicalSource(of: out[e]), let full = expanded[ExactText(original)] ?? nil {
                 out[e].attributes.canonical = full
             }
             // The same name is placed the same way throughout the document.
             let code: String?
-            if let known = placed[name] {
+            if let known = placed[ExactText(name)] {
                 code = known
             } else {
                 code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
-                placed[name] = .some(code)
+                placed[ExactText(name)] = .some(code)
             }
             if let code, !code.isEmpty {
                 out[e].attributes.setPlace(division: code, province: places.province(ofCode: code), city: places.city(ofCode: code))
@@ -202,16 +202,16 @@ public struct DocumentLinker: Sendable {
         )
         // The hospitals each department name is written right after, anywhere in the document.
         var viaAdjacency: [Bool] = Array(repeating: false, count: linkable.count)
-        var adjacentTo: [String: Set<String>] = [:]
+        var adjacentTo: [ExactText: Set<ExactText>] = [:]
         var adjacent: [String?] = Array(repeating: nil, count: linkable.count)
         for j in linkable.indices where labels[j] == .department {
             if let h = adjacentHospital(j, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
                 adjacent[j] = h
-                adjacentTo[departmentNames[j], default: []].insert(h)
+                adjacentTo[ExactText(departmentNames[j]), default: []].insert(ExactText(h))
             }
         }
         for (department, hospitals) in adjacentTo where hospitals.count == 1 {
-            context.explicit[department] = hospitals.first
+            context.explicit[department] = hospitals.first?.string
         }
         for (j, e) in linkable.enumerated() where labels[j] == .department {
             if let h = adjacent[j] ?? departmentHospital(j, context) {
@@ -251,7 +251,7 @@ public struct DocumentLinker: Sendable {
         var after: IndexColumn
         var main: Int?
         /// The one hospital a department name is written right after in the document.
-        var explicit: [String: String] = [:]
+        var explicit: [ExactText: String] = [:]
     }
 
     // MARK: - Departments
@@ -309,7 +309,7 @@ public struct DocumentLinker: Sendable {
         if endsWithPlaceName(trimmed) || Self.endsWithInstitutionCount(trimmed) || isFollowedByCommittee(units, c.spans[j].upperBound) {
             return nil
         }
-        let explicit = c.explicit[c.departmentNames[j]]
+        let explicit = c.explicit[ExactText(c.departmentNames[j])]
         // 3. A hospital in the same sentence: before it, else (without a main hospital) after it.
         let s = c.sentence[j]
         if let k = c.before[j], c.sentence[k] == s { return Self.preferExplicit(c.linked[k], explicit) }
@@ -333,7 +333,7 @@ public struct DocumentLinker: Sendable {
         while length <= min(text.count, places.maxSurfaceLength) {
             // Strings only for a surface the gazetteer has.
             if places.hasEntries(text, (text.count - length) ..< text.count) {
-                let surface = String(decoding: text.suffix(length), as: UTF16.self)
+                let surface = String(utf16Units: text.suffix(length))
                 if places.entries(surface).contains(where: { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }) {
                     return true
                 }
@@ -454,7 +454,7 @@ public struct DocumentLinker: Sendable {
         let yuan: UInt16 = 0x9662 // 院
         var i = u.count - found.length - 1
         while i >= 3 {
-            if u[i] == yuan, i + 1 < u.count - found.length { return String(decoding: u[...i], as: UTF16.self) }
+            if u[i] == yuan, i + 1 < u.count - found.length { return String(utf16Units: u[...i]) }
             i -= 1
         }
         return name
@@ -472,15 +472,15 @@ public struct DocumentLinker: Sendable {
     /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ labels: [EntityLabel], names: [String?], sentence: [Int], mentions: [String: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
+    private func mainHospital(_ labels: [EntityLabel], names: [String?], sentence: [Int], mentions: [ExactText: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
         var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
         var total = 0
-        var seen: Set<String> = []
+        var seen: Set<ExactText> = []
         for i in labels.indices where labels[i] == .hospital {
             guard let name = names[i] else { continue }
-            let key = linkName(name)
+            let key = ExactText(linkName(name))
             let count = mentions[key] ?? 0
             if seen.insert(key).inserted { total += count }
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
@@ -516,7 +516,7 @@ public struct DocumentLinker: Sendable {
             }
             i += 1
         }
-        let string = String(decoding: name, as: UTF16.self)
+        let string = String(utf16Units: name)
         if code == nil || code?.utf8.count == 2 {
             if let registered = registry.code(of: string) ?? registry.code(of: Self.withoutBrackets(string)),
                code.map({ registered.hasPrefix($0) }) ?? true {
@@ -570,7 +570,7 @@ public struct DocumentLinker: Sendable {
                 length += 1
                 continue
             }
-            let surface = String(decoding: name[..<length], as: UTF16.self)
+            let surface = String(utf16Units: name[..<length])
             let mentioned = Set(places.entries(surface).filter {
                 $0.level == .county && $0.code.hasPrefix(province) && document.count($0.code) > 0
             }.map(\.code))
@@ -611,7 +611,7 @@ public struct DocumentLinker: Sendable {
         let placeAndOrdinal = prefix.map { p in u[p.end...].allSatisfy { HospitalNames.isNumeral($0) || $0 == HospitalNames.fu || $0 == HospitalNames.yuan } } ?? false
         if !placeAndOrdinal, let full = names.expandAffiliated(u) { return full }
         if let national = nationalPrefixLength(u) {
-            let word = String(decoding: u[..<national], as: UTF16.self)
+            let word = String(utf16Units: u[..<national])
             let fits = names.names(endingWith: Array(u[national...])).filter { $0.contains(word) && $0.utf16.count >= u.count }
             return fits.count == 1 ? fits.first : nil
         }
@@ -650,7 +650,7 @@ public struct DocumentLinker: Sendable {
     /// A township-level institution (`…卫生院`, `…卫生服务中心`), placed by the
     /// document when its name does not place it.
     private func isTownshipLevel(_ name: [UInt16]) -> Bool {
-        let string = String(decoding: name, as: UTF16.self)
+        let string = String(utf16Units: name)
         return string.hasSuffix("卫生院") || string.hasSuffix("卫生服务中心")
     }
 

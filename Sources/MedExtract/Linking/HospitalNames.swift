@@ -219,7 +219,7 @@ final class HospitalNames: Sendable {
     /// too many do).
     func names(endingWith rest: [UInt16]) -> [String] {
         guard rest.count >= 4 else { return [] }
-        let string = String(decoding: rest, as: UTF16.self)
+        let string = String(utf16Units: rest)
         return withTables { t -> [String] in
             if let c = t.canonicalOf[ExactText(string)] { return [c] }
             let bucket = t.byTail[Self.tailKey(rest)] ?? []

@@ -80,7 +80,7 @@ public struct HospitalRegistry: Sendable {
         let units = Array(name.utf16)
         let length = organizationPrefixLength(of: units)
         guard length > 0 else { return nil }
-        return String(decoding: units[..<length], as: UTF16.self)
+        return String(utf16Units: units[..<length])
     }
 
     /// The length in UTF-16 units of ``organizationPrefix(of:)`` in `units`,

@@ -21,7 +21,7 @@ struct LongestNames {
         for long in candidates where long.count > short.count {
             if (long.suffix(short.count).elementsEqual(short) && isParent(Array(long.prefix(long.count - short.count))))
                 || Self.abbreviates(short, long) {
-                return String(decoding: long, as: UTF16.self)
+                return String(utf16Units: long)
             }
         }
         return name

@@ -66,7 +66,7 @@ struct CustomRecognizerAdapter: Recognizer {
 
     func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
-        let text = String(decoding: units, as: UTF16.self)
+        let text = String(utf16Units: units)
         for span in base.spans(in: text) {
             let range = span.utf16Offsets
             guard range.lowerBound >= 0, range.upperBound <= units.count, !range.isEmpty else { continue }

@@ -22,28 +22,31 @@
     /// Works on indices and a compact sort key, so candidates (with their
     /// attribute strings) are copied once, into the result.
     public func resolve(_ candidates: [Candidate], length: Int) -> [Candidate] {
-        var entities: [Int] = []
-        var ignores: [Int] = []
+        // One compact key a candidate: the loops and sorts below never touch
+        // a candidate (whose attributes hold strings) again.
+        var entities: [RankKey] = []
+        var ignores: [RankKey] = []
         entities.reserveCapacity(candidates.count)
-        for (i, candidate) in candidates.enumerated() where candidate.start >= 0 && candidate.end <= length && candidate.start < candidate.end {
-            if case .entity = candidate.label { entities.append(i) } else { ignores.append(i) }
+        for i in candidates.indices {
+            let key = RankKey(candidates[i], index: i)
+            guard key.start >= 0 && key.end <= length && key.start < key.end else { continue }
+            if key.isIgnore { ignores.append(key) } else { entities.append(key) }
         }
         if !ignores.isEmpty {
             // By start, ties in input order (a stable sort by start).
-            entities.sort { candidates[$0].start != candidates[$1].start ? candidates[$0].start < candidates[$1].start : $0 < $1 }
+            entities.sort { $0.start != $1.start ? $0.start < $1.start : $0.index < $1.index }
             var removed = [Bool](repeating: false, count: entities.count)
-            for ignoreIndex in ignores {
-                let ignore = candidates[ignoreIndex]
+            for ignore in ignores {
                 // First entity starting at or after the ignore's start.
                 var lo = 0
                 var hi = entities.count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if candidates[entities[mid]].start < ignore.start { lo = mid + 1 } else { hi = mid }
+                    if entities[mid].start < ignore.start { lo = mid + 1 } else { hi = mid }
                 }
                 var i = lo
-                while i < entities.count && candidates[entities[i]].start < ignore.end {
-                    let e = candidates[entities[i]]
+                while i < entities.count && entities[i].start < ignore.end {
+                    let e = entities[i]
                     if e.end <= ignore.end && (e.length < ignore.length || e.priority <= ignore.priority) { removed[i] = true }
                     i += 1
                 }
@@ -52,8 +55,7 @@
         }
         // Rank: longer, higher priority, earlier, label name; ties keep input
         // order (as the stable sort over candidates did).
-        var ranked = entities.map { RankKey(candidates[$0], index: $0) }
-        ranked.sort { a, b in
+        entities.sort { a, b in
             if a.length != b.length { return a.length > b.length }
             if a.priority != b.priority { return a.priority > b.priority }
             if a.start != b.start { return a.start < b.start }
@@ -61,46 +63,55 @@
             return a.index < b.index
         }
         var taken = [Bool](repeating: false, count: length)
-        var kept: [Int] = []
-        for key in ranked {
-            let candidate = candidates[key.index]
-            var free = true
-            for i in candidate.start ..< candidate.end where taken[i] {
-                free = false
-                break
+        var kept: [RankKey] = []
+        taken.withUnsafeMutableBufferPointer { taken in
+            for key in entities {
+                var free = true
+                for i in key.start ..< key.end where taken[i] {
+                    free = false
+                    break
+                }
+                guard free else { continue }
+                for i in key.start ..< key.end { taken[i] = true }
+                kept.append(key)
             }
-            guard free else { continue }
-            for i in candidate.start ..< candidate.end { taken[i] = true }
-            kept.append(key.index)
         }
         // Kept spans do not overlap, so their starts are distinct.
-        kept.sort { candidates[$0].start < candidates[$1].start }
-        return kept.map { candidates[$0] }
+        kept.sort { $0.start < $1.start }
+        return kept.map { candidates[$0.index] }
     }
 }
 
-/// The ranking fields of one candidate.
+/// What resolution reads of a candidate: its span, priority, label rank and
+/// position in the input.
 private struct RankKey {
-    var length: Int
-    var priority: Int
     var start: Int
-    var labelRank: Int
+    var end: Int
+    var priority: Int
     var index: Int
+    /// The label's place in name order; ``ignoreRank`` for `IGNORE`.
+    var labelRank: Int
 
     init(_ candidate: Candidate, index: Int) {
-        length = candidate.length
-        priority = candidate.priority
         start = candidate.start
+        end = candidate.end
+        priority = candidate.priority
         labelRank = Self.rank(candidate.label)
         self.index = index
     }
+
+    var length: Int { end - start }
+
+    var isIgnore: Bool { labelRank == Self.ignoreRank }
+
+    static var ignoreRank: Int { EntityLabel.nameRanks[EntityLabel.allCases.count] }
 
     /// The order of the labels' names (`DEPARTMENT` < `FIGURE` < `HOSPITAL` <
     /// `IGNORE` < `PROCEDURE`), which the ranking used to compare as strings.
     static func rank(_ label: DictionaryLabel) -> Int {
         switch label {
         case .entity(let entity): EntityLabel.nameRanks[entity.order]
-        case .ignore: EntityLabel.nameRanks[EntityLabel.allCases.count]
+        case .ignore: ignoreRank
         }
     }
 }

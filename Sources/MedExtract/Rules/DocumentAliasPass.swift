@@ -16,7 +16,7 @@ struct DocumentAliasPass {
         var added: [Candidate] = []
         for candidate in resolved {
             guard case .entity(let label) = candidate.label else { continue }
-            let canonical = candidate.attributes.canonical ?? String(decoding: units[candidate.start ..< candidate.end], as: UTF16.self)
+            let canonical = candidate.attributes.canonical ?? String(utf16Units: units[candidate.start ..< candidate.end])
             switch label {
             case .hospital:
                 if let alias = declaredAlias(after: candidate.end, units) {
@@ -29,7 +29,7 @@ struct DocumentAliasPass {
                     let head = matches[k]
                     k += 1
                     guard head.value.isIn(.hospitalHead) else { continue }
-                    let child = String(decoding: units[head.end ..< candidate.end], as: UTF16.self)
+                    let child = String(utf16Units: units[head.end ..< candidate.end])
                     if document.aliases[child] == nil { document.aliases[child] = (.hospital, canonical) }
                 }
             case .procedure:
@@ -113,7 +113,7 @@ struct DocumentAliasPass {
                 while p < units.count, p - start <= 12, CodeUnitClass.isIdeograph(units[p]) || CodeUnitClass.isASCIIAlphanumeric(units[p]) { p += 1 }
                 guard p - start >= 2, p < units.count else { return nil }
                 if open { guard Self.isClosingQuote(units[p]) else { return nil } }
-                return (String(decoding: units[start ..< p], as: UTF16.self), start ..< p)
+                return (String(utf16Units: units[start ..< p]), start ..< p)
             }
         }
         return nil
@@ -129,7 +129,7 @@ struct DocumentAliasPass {
         guard p < units.count, CodeUnitClass.isASCIILetter(units[p]) else { return nil }
         while p < units.count, p - start <= 15, CodeUnitClass.isASCIIAlphanumeric(units[p]) || units[p] == 0x2D { p += 1 }
         guard p < units.count, units[p] == 0x29, p - start >= 2 else { return nil }
-        return (String(decoding: units[start ..< p], as: UTF16.self), start ..< p)
+        return (String(utf16Units: units[start ..< p]), start ..< p)
     }
 
     static func isOpeningQuote(_ u: UInt16) -> Bool { u == 0x201C || u == 0x22 || u == 0x300C || u == 0x2018 || u == 0x300E }

@@ -59,7 +59,7 @@ import Synchronization
     /// convenience for tests and tools.
     public func words(_ text: String) -> [String] {
         let units = Array(text.utf16)
-        return tokens(units).map { String(decoding: units[$0.range], as: UTF16.self) }
+        return tokens(units).map { String(utf16Units: units[$0.range]) }
     }
 
     /// Calls `body` with each token's start, end (UTF-16 units) and word flag,

@@ -29,7 +29,7 @@
     public var count: Int { units.count }
 
     /// The normalised text as a `String` (for display and tests).
-    public var string: String { String(decoding: units, as: UTF16.self) }
+    public var string: String { String(utf16Units: units) }
 
     /// Maps a non-empty range of normalised units back to Unicode-scalar
     /// offsets in the original string. The result covers any layout whitespace

@@ -38,7 +38,7 @@ struct DepartmentRecognizer: Recognizer {
                 if !numbered, units[suffix.end - 1] == 0x5FC3, walk.tokens < 2, !endsDepartment(at: suffix.start, from: start, context) { continue }
             }
             start = coordinatedStart(start, end: suffix.end, context)
-            let surface = String(decoding: units[start ..< suffix.end], as: UTF16.self)
+            let surface = String(utf16Units: units[start ..< suffix.end])
             candidates.append(Candidate(
                 start: start, end: suffix.end, label: .entity(.department),
                 attributes: EntityAttributes(canonical: surface, code: code(endingAt: suffix.end, from: start, context), source: "rule"),
@@ -58,7 +58,7 @@ struct DepartmentRecognizer: Recognizer {
             guard start < match.start else { continue }
             candidates.append(Candidate(
                 start: start, end: match.end, label: .entity(.department),
-                attributes: EntityAttributes(canonical: String(decoding: context.units[start ..< match.end], as: UTF16.self), code: entry.code, source: "rule"),
+                attributes: EntityAttributes(canonical: String(utf16Units: context.units[start ..< match.end]), code: entry.code, source: "rule"),
                 priority: CandidatePriority.rule
             ))
         }

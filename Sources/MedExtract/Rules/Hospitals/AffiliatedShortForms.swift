@@ -18,7 +18,7 @@ struct AffiliatedShortForms {
             guard let start = parentStart(endingAt: i - 2, context) else { continue }
             candidates.append(Candidate(
                 start: start, end: i + 1, label: .entity(.hospital),
-                attributes: EntityAttributes(canonical: String(decoding: units[start ... i], as: UTF16.self), source: "rule"),
+                attributes: EntityAttributes(canonical: String(utf16Units: units[start ... i]), source: "rule"),
                 priority: CandidatePriority.weakRule
             ))
         }

@@ -66,7 +66,7 @@ struct HospitalRecognizer: Recognizer {
             candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
         case .hospital(let start, let strong):
             found.register(start: start, end: head.end)
-            let surface = String(decoding: context.units[start ..< head.end], as: UTF16.self)
+            let surface = String(utf16Units: context.units[start ..< head.end])
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.hospital),
                 attributes: EntityAttributes(canonical: surface, source: "rule"),

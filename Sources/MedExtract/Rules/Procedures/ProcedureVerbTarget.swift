@@ -28,7 +28,7 @@ extension ProcedureRecognizer {
             }
             // The approach before the verb belongs to it: 内镜下切除息肉.
             let start = Self.extendLeft(from: verb.start, context)
-            let surface = String(decoding: units[start ..< end], as: UTF16.self)
+            let surface = String(utf16Units: units[start ..< end])
             if ProcedureBoundary().rejects(start: start, end: end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: end, label: .entity(.procedure),
