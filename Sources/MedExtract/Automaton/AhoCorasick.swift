@@ -8,11 +8,13 @@
 /// Layout: code units are mapped to a dense alphabet (0 = not in any pattern);
 /// the root has a dense transition table, other states keep their transitions
 /// sorted in one flat array (binary-searched), with failure links and output
-/// links precomputed. The tables are interleaved for the scan: what a state
-/// needs (its first edge, failure link, pattern and output link) is one
-/// 16-byte row, and an edge's symbol and target sit side by side, so a step
-/// touches one row and one run of edges instead of six arrays (the scan is
-/// bound by cache misses on a dictionary of this size).
+/// links precomputed. States are numbered breadth first, so edge slot `k`
+/// leads to state `k + 1` and an edge needs no target: it holds its symbol,
+/// whether its target reports a match, and where its target's own edges
+/// start. A step of the scan reads the current state's run of edges and
+/// nothing else; a state's row (failure link, pattern, output link) is read
+/// only on a failure or a match (the scan is bound by cache misses on a
+/// dictionary of this size).
 struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
     let alphabet: [UInt16]
@@ -21,12 +23,15 @@ struct AhoCorasick: Sendable {
     /// One row per state, plus a last row whose ``StateRow/edgeStart`` ends
     /// the edge array.
     let rows: [StateRow]
-    /// Every state's transitions, sorted by symbol within a state.
+    /// Every state's transitions, sorted by symbol within a state, in state
+    /// order; slot `k` leads to state `k + 1`. One sentinel edge at the end
+    /// holds the edge count as ``Edge/childStart``, so the edges of the
+    /// target of slot `k` are `edges[k].childStart ..< edges[k + 1].childStart`.
     let edges: [Edge]
     /// Length in code units of each pattern.
     let patternLengths: [Int32]
 
-    /// What a step of the scan reads of a state.
+    /// What a step of the scan reads of a state on a failure or a match.
     struct StateRow: Sendable {
         /// Index of the state's first edge in ``edges`` (its last is before
         /// the next row's first).
@@ -39,31 +44,49 @@ struct AhoCorasick: Sendable {
         var outputLink: Int32
     }
 
-    /// A transition: on `symbol`, go to `target`.
+    /// A transition: on `symbol`, go to the state after the edge's slot.
     struct Edge: Sendable {
         var symbol: UInt16
-        var target: Int32
+        /// 1 when the target ends a pattern or has an output link, else 0.
+        var reports: UInt16
+        /// Index of the target's first edge.
+        var childStart: Int32
     }
 
-    /// Interleaves the tables the builder and the archive hold column by
-    /// column (`edgeStart` has one entry more than there are states).
+    /// Lays out the tables the builder and the archive hold column by column
+    /// (`edgeStart` has one entry more than there are states).
     ///
-    /// States are renumbered in breadth-first order
-    /// (children by symbol), so the shallow states a scan keeps returning to
-    /// (the first one or two characters of every word) are contiguous and
-    /// stay in cache; pattern ids do not change. Renumbering an automaton
-    /// already in that order changes nothing. The tables must form a trie
-    /// rooted at state 0 (the builder's do, the archive's are checked);
-    /// otherwise the numbering is kept.
+    /// States are renumbered in breadth-first order (children by symbol), so
+    /// the shallow states a scan keeps returning to (the first one or two
+    /// characters of every word) are contiguous and stay in cache, and edge
+    /// slot `k` leads to state `k + 1`; pattern ids do not change.
+    /// Renumbering an automaton already in that order changes nothing. The
+    /// tables must form a trie rooted at state 0: the builder's do and the
+    /// archive's are checked before they get here. Tables that do not (which
+    /// neither caller passes) give an automaton that matches nothing, so a
+    /// broken invariant never becomes an out-of-bounds read.
     init(
         alphabet: [UInt16], rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
         fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
     ) {
-        self.alphabet = alphabet
         self.patternLengths = patternLengths
         let states = fail.count
-        // newOf[old] = new, or nil to keep the numbering.
-        let newOf = Self.breadthFirstNumbers(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        guard edgeSymbols.count == edgeTargets.count, terminal.count == states, outputLink.count == states,
+              let numbering = Self.breadthFirstNumbering(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
+        else {
+            self.alphabet = [UInt16](repeating: 0, count: 65536)
+            self.rootNext = [0]
+            self.rows = [StateRow(edgeStart: 0, fail: 0, terminal: -1, outputLink: -1), StateRow(edgeStart: 0, fail: 0, terminal: -1, outputLink: -1)]
+            self.edges = [Edge(symbol: 0, reports: 0, childStart: 0)]
+            return
+        }
+        self.alphabet = alphabet
+        // newOf[old] = new; nil when the states are numbered so already.
+        let newOf: [Int32]?
+        switch numbering {
+        case .alreadyBreadthFirst: newOf = nil
+        case .renumbered(let numbers): newOf = numbers
+        }
         func mapped(_ state: Int32) -> Int32 {
             guard let newOf, state >= 0 else { return state }
             return newOf[Int(state)]
@@ -72,34 +95,57 @@ struct AhoCorasick: Sendable {
         if let newOf {
             for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
         }
+        func old(_ n: Int) -> Int { newOf == nil ? n : Int(order[n]) }
         self.rootNext = rootNext.map { $0 == 0 ? 0 : mapped($0) }
+        // First edge of every new state: the edge counts in new order, summed.
+        var start = [Int32](repeating: 0, count: states + 1)
+        for n in 0 ..< states {
+            let o = old(n)
+            start[n + 1] = start[n] + edgeStart[o + 1] - edgeStart[o]
+        }
         var rows: [StateRow] = []
         rows.reserveCapacity(states + 1)
         var edges: [Edge] = []
-        edges.reserveCapacity(edgeSymbols.count)
+        edges.reserveCapacity(edgeSymbols.count + 1)
         for n in 0 ..< states {
-            let o = newOf == nil ? n : Int(order[n])
-            let first = Int(edgeStart[o]), end = Int(edgeStart[o + 1])
-            rows.append(StateRow(edgeStart: Int32(edges.count), fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o])))
-            for slot in first ..< end { edges.append(Edge(symbol: edgeSymbols[slot], target: mapped(edgeTargets[slot]))) }
+            let o = old(n)
+            rows.append(StateRow(edgeStart: start[n], fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o])))
+            for slot in Int(edgeStart[o]) ..< Int(edgeStart[o + 1]) {
+                // The target, in new numbers, is the state after this edge's new slot.
+                let target = edges.count + 1
+                let t = old(target)
+                let reports: UInt16 = terminal[t] >= 0 || outputLink[t] >= 0 ? 1 : 0
+                edges.append(Edge(symbol: edgeSymbols[slot], reports: reports, childStart: start[target]))
+            }
         }
-        rows.append(StateRow(edgeStart: Int32(edges.count), fail: 0, terminal: -1, outputLink: -1))
+        rows.append(StateRow(edgeStart: start[states], fail: 0, terminal: -1, outputLink: -1))
+        edges.append(Edge(symbol: 0, reports: 0, childStart: start[states]))
         self.rows = rows
         self.edges = edges
     }
 
-    /// The breadth-first number of every state (children in slot order), or
-    /// nil when the states are numbered so already (each edge's target is
-    /// the state after its slot, as in the archive: no walk is needed) or the
-    /// edges do not form a trie rooted at state 0.
-    private static func breadthFirstNumbers(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> [Int32]? {
-        guard states > 0, edgeStart.count == states + 1 else { return nil }
-        if edgeTargets.count + 1 == states, edgeTargets.indices.allSatisfy({ Int(edgeTargets[$0]) == $0 + 1 }) { return nil }
+    /// How the states are to be renumbered breadth first.
+    private enum Numbering {
+        /// Each edge's target is the state after its slot (the builder's
+        /// and the archive's order): no walk is needed.
+        case alreadyBreadthFirst
+        /// `newOf[old]` is the state's breadth-first number (children in slot order).
+        case renumbered([Int32])
+    }
+
+    /// The breadth-first numbering of the states, or nil when the tables do
+    /// not form a trie rooted at state 0 (or are not even well formed).
+    private static func breadthFirstNumbering(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> Numbering? {
+        guard states > 0, edgeStart.count == states + 1, edgeStart.first == 0,
+              Int(edgeStart[states]) == edgeTargets.count, edgeTargets.count + 1 == states,
+              zip(edgeStart, edgeStart.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { return nil }
+        if edgeTargets.indices.allSatisfy({ Int(edgeTargets[$0]) == $0 + 1 }) { return .alreadyBreadthFirst }
         let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
         guard walk.revisited == nil, walk.order.count == states else { return nil }
         var newOf = [Int32](repeating: -1, count: states)
         for (new, old) in walk.order.enumerated() { newOf[Int(old)] = Int32(new) }
-        return newOf
+        return .renumbered(newOf)
     }
 
     /// The states in breadth-first order from state 0, children in slot
@@ -134,7 +180,8 @@ struct AhoCorasick: Sendable {
     /// The tables column by column, as the archive stores them.
     var columns: (edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32]) {
         let states = rows.dropLast()
-        return (rows.map(\.edgeStart), edges.map(\.symbol), edges.map(\.target), states.map(\.fail), states.map(\.terminal), states.map(\.outputLink))
+        let real = edges.dropLast()
+        return (rows.map(\.edgeStart), real.map(\.symbol), real.indices.map { Int32($0 + 1) }, states.map(\.fail), states.map(\.terminal), states.map(\.outputLink))
     }
 
     @inline(__always)
@@ -151,22 +198,38 @@ struct AhoCorasick: Sendable {
     /// in `units`, in order of end position (code-unit offsets, end exclusive).
     func forEachMatch(in units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Void) {
         withTables { t in
+            // The current state and the range of its edges.
             var state = 0
+            var lo = 0
+            var hi = 0
             for i in 0 ..< units.count {
                 let sym = Int(t.alphabet[Int(units[i])])
                 if sym == 0 {
                     state = 0
                     continue
                 }
+                // The slot of the edge taken, or -1 (stay at the root).
+                var slot = -1
                 while true {
-                    let next = t.transition(state, sym)
-                    if next >= 0 {
-                        state = next
+                    if state == 0 {
+                        slot = Int(t.rootNext[sym]) - 1
                         break
                     }
-                    if state == 0 { break }
+                    let found = t.search(sym, lo, hi)
+                    if found >= 0 {
+                        slot = found
+                        break
+                    }
                     state = Int(t.rows[state].fail)
+                    lo = Int(t.rows[state].edgeStart)
+                    hi = Int(t.rows[state + 1].edgeStart)
                 }
+                guard slot >= 0 else { continue }
+                state = slot + 1
+                let edge = t.edges[slot]
+                lo = Int(edge.childStart)
+                hi = Int(t.edges[slot + 1].childStart)
+                guard edge.reports != 0 else { continue }
                 let row = t.rows[state]
                 var s = row.terminal >= 0 ? state : Int(row.outputLink)
                 while s >= 0 {
@@ -209,14 +272,21 @@ struct AhoCorasick: Sendable {
         @inline(__always)
         func transition(_ state: Int, _ symbol: Int) -> Int {
             if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
-            var lo = Int(rows[state].edgeStart)
-            var hi = Int(rows[state + 1].edgeStart)
+            let slot = search(symbol, Int(rows[state].edgeStart), Int(rows[state + 1].edgeStart))
+            return slot >= 0 ? slot + 1 : -1
+        }
+
+        /// The slot in `lo ..< hi` of the edge on `symbol`, or -1.
+        @inline(__always)
+        func search(_ symbol: Int, _ lo: Int, _ hi: Int) -> Int {
+            var lo = lo
+            var hi = hi
             let s = UInt16(truncatingIfNeeded: symbol)
             while lo < hi {
                 let mid = (lo + hi) >> 1
-                let edge = edges[mid]
-                if edge.symbol == s { return Int(edge.target) }
-                if edge.symbol < s { lo = mid + 1 } else { hi = mid }
+                let m = edges[mid].symbol
+                if m == s { return mid }
+                if m < s { lo = mid + 1 } else { hi = mid }
             }
             return -1
         }

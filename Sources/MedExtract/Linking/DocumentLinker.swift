@@ -740,24 +740,30 @@ public struct DocumentLinker: Sendable {
         return spans
     }
 
-    /// The UTF-16 code units of `text`, transcoded from its UTF-8 in one
-    /// pass (`Array(text.utf16)` counts them first, through index breadcrumbs).
+    /// The UTF-16 code units of `text`, decoded from its UTF-8 in one pass
+    /// (``ScalarWalk``; `Array(text.utf16)` counts them first, through index
+    /// breadcrumbs, and the standard transcoder calls a closure a unit).
     static func utf16Units(of text: String) -> [UInt16] {
-        var text = text
-        return text.withUTF8 { bytes in
+        ScalarWalk.withUTF8(Substring(text).unicodeScalars) { bytes in
             // Exactly as many units as the text has (a buffer of one unit per
             // byte would be three times too large for Chinese): one per
             // scalar, two for a scalar beyond the BMP (a four-byte sequence).
             var capacity = 0
             for byte in bytes where byte & 0xC0 != 0x80 {
-                capacity += byte >= 0xF0 ? 2 : 1
+                capacity &+= byte >= 0xF0 ? 2 : 1
             }
             return [UInt16](unsafeUninitializedCapacity: capacity) { out, count in
                 var n = 0
-                _ = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) { unit in
-                    guard n < out.count else { return }
-                    out[n] = unit
-                    n += 1
+                var walk = ScalarWalk(bytes)
+                while let scalar = walk.next(), n < out.count {
+                    if scalar < 0x10000 {
+                        out[n] = UInt16(truncatingIfNeeded: scalar)
+                        n += 1
+                    } else if n + 1 < out.count {
+                        out[n] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (scalar >> 10))
+                        out[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 | scalar & 0x3FF)
+                        n += 2
+                    }
                 }
                 count = n
             }
