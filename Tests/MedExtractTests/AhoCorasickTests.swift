@@ -118,5 +118,58 @@ struct AhoCorasickTests {
         // but from a state numbered after it (a cycle, the root's part cut off).
         #expect(!loads(archive { edgeStart, _ in for s in 1 ..< edgeStart.count - 1 { edgeStart[s] = 0 } }))
     }
+    /// An archive whose states are numbered in another order than breadth
+    /// first (any trie rooted at state 0) loads renumbered and finds the same
+    /// matches as the automaton it was written from.
+    @Test func archiveInAnotherNumberingFindsTheSameMatches() {
+        var builder = AhoCorasickBuilder()
+        for p in ["医院", "医院院", "院", "A医", "AA", "医A院", "院院院"] { builder.add(p) }
+        let automaton = builder.build()
+        let c = automaton.columns
+        let states = c.fail.count
+        // new = states - old for every state but the root: the reverse order.
+        func renamed(_ old: Int32) -> Int32 { old <= 0 ? old : Int32(states) - old }
+        var edgeStart: [Int32] = [0]
+        var symbols: [UInt16] = []
+        var targets: [Int32] = []
+        var fail: [Int32] = [], terminal: [Int32] = [], outputLink: [Int32] = []
+        for new in 0 ..< states {
+            let old = new == 0 ? 0 : states - new
+            for slot in Int(c.edgeStart[old]) ..< Int(c.edgeStart[old + 1]) {
+                symbols.append(c.edgeSymbols[slot])
+                targets.append(renamed(c.edgeTargets[slot]))
+            }
+            edgeStart.append(Int32(symbols.count))
+            fail.append(renamed(c.fail[old]))
+            terminal.append(c.terminal[old])
+            outputLink.append(renamed(c.outputLink[old]))
+        }
+        #expect(!targets.indices.allSatisfy { Int(targets[$0]) == $0 + 1 }, "the archive is not breadth first")
+        var writer = ByteWriter()
+        writer.writeArray(automaton.alphabet)
+        writer.writeArray(automaton.rootNext.map { renamed($0) })
+        writer.writeArray(edgeStart)
+        writer.writeArray(symbols)
+        writer.writeArray(targets)
+        writer.writeArray(fail)
+        writer.writeArray(terminal)
+        writer.writeArray(outputLink)
+        writer.writeArray(automaton.patternLengths)
+        var reader = ByteReader(writer.bytes)
+        let loaded = try? AhoCorasick(reading: &reader)
+        #expect(loaded != nil)
+        let text = Array("A医院院院医A院AA医院 院院院A医".utf16)
+        func matches(_ a: AhoCorasick) -> [[Int]] {
+            var found: [[Int]] = []
+            text.withUnsafeBufferPointer { buffer in a.forEachMatch(in: buffer) { found.append([$0, $1, $2]) } }
+            return found
+        }
+        let expected = matches(automaton)
+        #expect(expected.count >= 10)
+        if let loaded {
+            #expect(matches(loaded) == expected)
+            let l = loaded.columns
+            #expect(l.edgeStart == c.edgeStart && l.edgeSymbols == c.edgeSymbols && l.fail == c.fail && l.terminal == c.terminal && l.outputLink == c.outputLink)
+        }
+    }
 }
-

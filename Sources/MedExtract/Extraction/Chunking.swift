@@ -43,6 +43,11 @@ extension MedExtractor {
         let clauseLength = size + size / 2
         let hardLength = 2 * size
         let overlap = Self.hardCutOverlap(chunkSize: size)
+        // Fewer bytes than `size` are fewer scalars: one chunk, no walk
+        // (most documents).
+        if String(scalars).utf8.count < size {
+            return [Chunk(range: scalars.startIndex ..< scalars.endIndex, offset: 0, keepFrom: 0, keepBefore: Int.max)]
+        }
         var chunks: [Chunk] = []
         var start = scalars.startIndex
         var startOffset = 0

@@ -226,7 +226,13 @@ struct LayoutModel {
     private static func typical(_ lengths: [Int32]) -> Int32? {
         // Fewer than three wrap-sized lines (most short documents) have none.
         var candidates = 0
-        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength { candidates += 1 }
+        var shortest = maximumWrapLength
+        var longest = Int(minimumWrapLength)
+        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
+            candidates += 1
+            shortest = min(shortest, Int(length))
+            longest = max(longest, Int(length))
+        }
         guard candidates >= 3 else { return nil }
         var histogram = [Int32](repeating: 0, count: maximumWrapLength + 2)
         for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
@@ -234,7 +240,8 @@ struct LayoutModel {
         }
         var best: Int32 = 0
         var bestLength = 0
-        for length in Int(minimumWrapLength) ... maximumWrapLength {
+        // Only lengths next to one that occurs can have votes.
+        for length in max(Int(minimumWrapLength), shortest - 1) ... min(maximumWrapLength, longest + 1) {
             let votes = histogram[length - 1] + histogram[length] + histogram[length + 1]
             if votes > best || (votes == best && votes > 0 && histogram[length] > histogram[bestLength]) {
                 best = votes
