@@ -132,8 +132,7 @@ public struct DocumentLinker: Sendable {
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in
-            let text = String(utf16Units: prefix)
-            return text.contains("医院") || text.contains("大学") || text.contains("学院")
+            Self.parentWords.contains { Self.contains(prefix, $0) }
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
         for i in names.indices {
@@ -147,22 +146,24 @@ public struct DocumentLinker: Sendable {
         if let m = main {
             mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
         }
-        var placed: [ExactText: String?] = [:]
+        // The same name is placed the same way throughout the document: its
+        // division, province and city, nil when it has no (known) place.
+        var placed: [ExactText: (division: String, province: String?, city: String?)?] = [:]
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             guard let name = names[i] else { continue }
             if let original = Self.canonicalSource(of: out[e]), let full = expanded[ExactText(original)] ?? nil {
                 out[e].attributes.canonical = full
             }
-            // The same name is placed the same way throughout the document.
-            let code: String?
+            let place: (division: String, province: String?, city: String?)?
             if let known = placed[ExactText(name)] {
-                code = known
+                place = known
             } else {
-                code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
-                placed[ExactText(name)] = .some(code)
+                let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
+                place = code.flatMap { $0.isEmpty ? nil : ($0, places.province(ofCode: $0), places.city(ofCode: $0)) }
+                placed[ExactText(name)] = .some(place)
             }
-            if let code, !code.isEmpty {
-                out[e].attributes.setPlace(division: code, province: places.province(ofCode: code), city: places.city(ofCode: code))
+            if let place {
+                out[e].attributes.setPlace(division: place.division, province: place.province, city: place.city)
             }
         }
 
@@ -738,6 +739,19 @@ public struct DocumentLinker: Sendable {
             spans.append(lower ..< unit)
         }
         return spans
+    }
+
+    /// Words whose presence in what a longer name adds before a shorter one
+    /// makes it a parent institution (``LongestNames``).
+    static let parentWords: [[UInt16]] = ["医院", "大学", "学院"].map { Array($0.utf16) }
+
+    /// Whether `units` contains `word` (both short: a name and a word).
+    static func contains(_ units: [UInt16], _ word: [UInt16]) -> Bool {
+        guard !word.isEmpty, units.count >= word.count else { return word.isEmpty }
+        for start in 0 ... units.count - word.count where units[start] == word[0] {
+            if units[start ..< start + word.count].elementsEqual(word) { return true }
+        }
+        return false
     }
 
     /// The UTF-16 code units of `text`, decoded from its UTF-8 in one pass

@@ -13,15 +13,18 @@ final class NameMemo: Sendable {
     /// The most keys remembered at once.
     static let capacity = 200_000
 
-    private let answers = Mutex<[String: String?]>([:])
+    /// Keyed by the names' bytes (``ExactText``: no canonical-equivalence
+    /// hashing under the lock).
+    private let answers = Mutex<[ExactText: String?]>([:])
 
     /// The remembered answer for `key`, or `compute(key)` remembered.
     func answer(for key: String, compute: (String) -> String?) -> String? {
-        if let known = answers.withLock({ $0[key] }) { return known }
+        let exact = ExactText(key)
+        if let known = answers.withLock({ $0[exact] }) { return known }
         let answer = compute(key)
         answers.withLock { table in
             if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
-            table[key] = .some(answer)
+            table[exact] = .some(answer)
         }
         return answer
     }
