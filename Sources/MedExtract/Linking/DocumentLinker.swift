@@ -696,10 +696,22 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The units of `lower ..< upper` without whitespace.
+    ///
+    /// At most ``gapLimit`` units are kept: the rules only ask whether a gap
+    /// is empty, one word or at most twelve units, so a long gap is not copied.
     static func compact(_ units: [UInt16], _ lower: Int, _ upper: Int) -> [UInt16] {
         guard lower < upper else { return [] }
-        return units[lower ..< upper].filter { !Self.isSpace($0) }
+        var out: [UInt16] = []
+        for u in units[lower ..< upper] where !Self.isSpace(u) {
+            if out.count == gapLimit { break }
+            out.append(u)
+        }
+        return out
     }
+
+    /// The most units ``compact(_:_:_:)`` keeps: one more than the longest
+    /// gap a department can have after its hospital (``isAdjacentGap(_:)``).
+    static let gapLimit = 13
 
     /// Up to `limit` non-space units before `position`, stopping at punctuation.
     static func wordBefore(_ units: [UInt16], _ position: Int, limit: Int) -> [UInt16] {

@@ -107,7 +107,10 @@
     public func wordBoundaries(around position: Int) -> [Int] {
         let clause = clauseRange(around: position)
         if let cached = boundaryCache[clause] { return cached }
-        var boundaries: [Int] = [clause.lowerBound]
+        var boundaries: [Int] = []
+        // About one boundary every two units in Chinese text.
+        boundaries.reserveCapacity(clause.count / 2 + 2)
+        boundaries.append(clause.lowerBound)
         text.units.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[clause])
             segmenter.forEachBoundary(slice) { _, end, _ in boundaries.append(clause.lowerBound + end) }

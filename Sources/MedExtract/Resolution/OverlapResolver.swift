@@ -27,6 +27,7 @@
         var entities: [RankKey] = []
         var ignores: [RankKey] = []
         entities.reserveCapacity(candidates.count)
+        ignores.reserveCapacity(candidates.count / 4)
         for i in candidates.indices {
             let key = RankKey(candidates[i], index: i)
             guard key.start >= 0 && key.end <= length && key.start < key.end else { continue }
@@ -51,7 +52,11 @@
                     i += 1
                 }
             }
-            entities = entities.indices.filter { !removed[$0] }.map { entities[$0] }
+            var k = 0
+            entities.removeAll { _ in
+                defer { k += 1 }
+                return removed[k]
+            }
         }
         // Rank: longer, higher priority, earlier, label name; ties keep input
         // order (as the stable sort over candidates did).
@@ -64,6 +69,7 @@
         }
         var taken = [Bool](repeating: false, count: length)
         var kept: [RankKey] = []
+        kept.reserveCapacity(entities.count)
         taken.withUnsafeMutableBufferPointer { taken in
             for key in entities {
                 var free = true

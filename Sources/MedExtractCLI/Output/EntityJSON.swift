@@ -80,12 +80,21 @@ enum EntityJSON {
         guard value != 0 else { out.append(UInt8(ascii: "0")); return }
         var v = value.magnitude
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        let start = out.count
+        // The digits are written from the last, into room made for them
+        // (reversing a slice of `out` copied it).
+        var digits = 1
+        var rest = v
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var i = out.count
         while v > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(v % 10))
+            i -= 1
+            out[i] = UInt8(ascii: "0") + UInt8(v % 10)
             v /= 10
         }
-        out[start...].reverse()
     }
 
     /// A JSON string literal (``JSONText/quoted(_:)``), straight as bytes

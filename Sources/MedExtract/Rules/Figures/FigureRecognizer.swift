@@ -48,12 +48,15 @@ struct FigureRecognizer: Recognizer {
 
     /// Appends a candidate for every figure in the context's text.
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
-        for found in figures(in: context.units) {
-            candidates.append(Candidate(
-                start: found.start, end: found.end, label: .entity(.figure),
-                attributes: EntityAttributes(figure: found.figure, source: "rule"),
-                priority: CandidatePriority.rule
-            ))
+        context.units.withUnsafeBufferPointer { buffer in
+            let scanner = FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: units, words: words)
+            scanner.scan { found in
+                candidates.append(Candidate(
+                    start: found.start, end: found.end, label: .entity(.figure),
+                    attributes: EntityAttributes(figure: found.figure, source: "rule"),
+                    priority: CandidatePriority.rule
+                ))
+            }
         }
     }
 
