@@ -41,6 +41,8 @@ public struct LinkWords: Sendable {
     /// The national bodies' names (``LinkWordClass/national``) as UTF-16,
     /// which the linker compares at every place name of every document.
     let nationalUnits: [[UInt16]]
+    /// Every class's words as UTF-16.
+    private let unitsOf: [LinkWordClass: [[UInt16]]]
 
     /// Creates the word lists from (word, class) pairs.
     public init(_ pairs: [(word: String, wordClass: LinkWordClass)]) {
@@ -63,7 +65,8 @@ public struct LinkWords: Sendable {
         }
         self.suffixes = suffixes
         self.prefixes = prefixes
-        self.nationalUnits = (words[.national] ?? []).map { Array($0.utf16) }
+        self.unitsOf = words.mapValues { $0.map { Array($0.utf16) } }
+        self.nationalUnits = unitsOf[.national] ?? []
     }
 
     /// The class of `word`, if it is a link word.
@@ -93,14 +96,11 @@ public struct LinkWords: Sendable {
 
     /// Whether a word of `wordClass` occurs anywhere in `text`.
     public func containsWord(of wordClass: LinkWordClass, in text: [UInt16]) -> Bool {
-        guard let list = words[wordClass] else { return false }
-        return list.contains { word in
-            let w = Array(word.utf16)
-            guard w.count <= text.count else { return false }
-            var i = 0
-            while i + w.count <= text.count {
-                if Array(text[i ..< i + w.count]) == w { return true }
-                i += 1
+        guard let list = unitsOf[wordClass] else { return false }
+        return list.contains { w in
+            guard !w.isEmpty, w.count <= text.count else { return false }
+            for i in 0 ... text.count - w.count where text[i] == w[0] && text[i ..< i + w.count].elementsEqual(w) {
+                return true
             }
             return false
         }
