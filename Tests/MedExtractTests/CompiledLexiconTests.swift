@@ -21,12 +21,12 @@ struct CompiledLexiconTests {
             print("wrote \(Self.resourcePath.path) (\(bytes.count) bytes); rebuild to ship it")
             return
         }
-        let shipped = try [UInt8](Data(contentsOf: BuiltinResources.url(of: BuiltinResources.compiledLexiconName)))
+        let shipped = try Data(contentsOf: BuiltinResources.url(of: BuiltinResources.compiledLexiconName))
         #expect(CompiledLexicon.fingerprint(of: shipped) == sources.fingerprint,
                 "builtin.lexicon is stale: run MEDEXTRACT_WRITE_LEXICON=1 swift test --filter CompiledLexiconTests")
         // Compared as one Bool: a failed `#expect(a == b)` on two 15 MB arrays
         // would diff them, which takes hours.
-        let same = shipped == bytes
+        let same = shipped == Data(bytes)
         let firstDifference = zip(shipped, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(shipped.count, bytes.count)
         #expect(same, "builtin.lexicon differs from what the sources compile to (\(shipped.count) vs \(bytes.count) bytes, first difference at byte \(firstDifference)): run MEDEXTRACT_WRITE_LEXICON=1 swift test --filter CompiledLexiconTests")
         #expect(sources.precompiled() != nil)

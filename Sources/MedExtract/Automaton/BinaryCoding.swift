@@ -1,3 +1,5 @@
+import Foundation
+
 /// Little-endian binary writing for compiled lexicons: fixed-width integers
 /// and length-prefixed arrays of them, appended to one byte buffer.
 struct ByteWriter {
@@ -30,13 +32,20 @@ struct ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Reads what ``ByteWriter`` wrote, checking every length against the bytes
 /// that remain: a truncated or corrupted archive throws, it never traps.
+///
+/// The bytes are a `Data`, so a file mapped into memory is read in place:
+/// each array is copied once, straight from the mapping.
 struct ByteReader {
-    private let bytes: [UInt8]
+    private let bytes: Data
     /// The read position.
     private(set) var offset = 0
 
+    init(_ data: Data) {
+        bytes = data
+    }
+
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(Data(bytes))
     }
 
     /// Whether every byte has been read.
@@ -45,8 +54,12 @@ struct ByteReader {
     mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) throws(ArchiveError) -> T {
         let size = MemoryLayout<T>.size
         guard bytes.count - offset >= size else { throw ArchiveError(description: "truncated at byte \(offset)") }
-        var value: T = 0
-        for i in 0 ..< size { value |= T(truncatingIfNeeded: bytes[offset + i]) << (8 * i) }
+        let start = offset
+        let value = bytes.withUnsafeBytes { raw in
+            var value: T = 0
+            for i in 0 ..< size { value |= T(truncatingIfNeeded: raw[start + i]) << (8 * i) }
+            return value
+        }
         offset += size
         return value
     }

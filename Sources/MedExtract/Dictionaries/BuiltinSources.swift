@@ -23,7 +23,7 @@ struct BuiltinSources: Sendable {
         func file(_ name: String) throws(MedExtractError) -> File {
             let url = try BuiltinResources.url(of: name)
             do {
-                return File(name: name, bytes: try Data(contentsOf: url))
+                return File(name: name, bytes: try MappedFile.data(atPath: url.path) ?? Data(contentsOf: url))
             } catch {
                 throw .unreadableFile(path: url.path, reason: TextFile.reason(for: url.path, error))
             }
@@ -53,19 +53,11 @@ struct BuiltinSources: Sendable {
         return hash.value
     }
 
-    /// A file's bytes read straight into an array (no `Data` to copy from), or nil.
-    static func bytes(ofFile path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        guard fseek(file, 0, SEEK_END) == 0 else { return nil }
-        let size = ftell(file)
-        guard size >= 0, fseek(file, 0, SEEK_SET) == 0 else { return nil }
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = size > 0 ? fread(buffer.baseAddress, 1, size, file) : 0
-            complete = count == size
-        }
-        return complete ? bytes : nil
+    /// A file's bytes, mapped into memory (no buffer to fill and copy from:
+    /// the archive's arrays are copied straight out of the page cache), else
+    /// read; nil when it cannot be read.
+    static func bytes(ofFile path: String) -> Data? {
+        MappedFile.data(atPath: path) ?? (try? Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// The shipped compiled lexicon, if it is present and was compiled from

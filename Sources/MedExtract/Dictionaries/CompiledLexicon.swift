@@ -1,3 +1,5 @@
+import Foundation
+
 /// The built-in lexicon compiled ahead of time: the automaton over every
 /// built-in dictionary surface, place name and rule word, the value of each
 /// pattern, and the entries and places in compact tables.
@@ -81,7 +83,7 @@ struct CompiledLexicon: Sendable {
 
     /// The fingerprint in a file's header, without reading the rest; `nil`
     /// when the bytes are not a compiled lexicon of this format version.
-    static func fingerprint(of bytes: [UInt8]) -> UInt64? {
+    static func fingerprint(of bytes: Data) -> UInt64? {
         var reader = ByteReader(bytes)
         return try? readHeader(&reader)
     }
@@ -97,8 +99,14 @@ struct CompiledLexicon: Sendable {
         return try reader.read(UInt64.self)
     }
 
-    /// Reads a file written by ``encoded()``, checking every table.
+    /// Reads bytes written by ``encoded()``, checking every table.
     init(decoding bytes: [UInt8]) throws(ArchiveError) {
+        try self.init(decoding: Data(bytes))
+    }
+
+    /// Reads a file written by ``encoded()`` (mapped into memory or not),
+    /// checking every table.
+    init(decoding bytes: Data) throws(ArchiveError) {
         var reader = ByteReader(bytes)
         fingerprint = try Self.readHeader(&reader)
         automaton = try AhoCorasick(reading: &reader)
