@@ -11,9 +11,19 @@ struct DocumentAliasPassTests {
         return state
     }
 
+    /// What the pass appends for `state` over `units` (after one candidate
+    /// already there, which it must keep).
+    static func candidates(_ state: DocumentState, _ units: [UInt16]) -> [Candidate] {
+        let before = Candidate(start: 0, end: 1, label: .entity(.figure), priority: CandidatePriority.rule)
+        var candidates = [before]
+        DocumentAliasPass().apply(state, to: units, into: &candidates)
+        #expect(candidates.first == before)
+        return Array(candidates.dropFirst())
+    }
+
     @Test func everyOccurrenceOfAnAliasIsACandidate() {
         let text = Array("甲乙医院和丙丁医院，甲乙医院".utf16)
-        let found = DocumentAliasPass().apply(Self.state(["甲乙医院": .hospital]), to: text)
+        let found = Self.candidates(Self.state(["甲乙医院": .hospital]), text)
         #expect(found.map { $0.start ..< $0.end } == [0 ..< 4, 10 ..< 14])
         #expect(found.allSatisfy { $0.attributes.canonical == "全称甲乙医院" && $0.attributes.source == "alias" })
     }
@@ -24,7 +34,7 @@ struct DocumentAliasPassTests {
     @Test func onlyTheLongestAliasAtEachStart() {
         let aliases: [String: EntityLabel] = ["医院医院医院": .hospital, "医院医院": .hospital, "医院": .hospital]
         let text = Array(String(repeating: "医院", count: 5).utf16)
-        let found = DocumentAliasPass().apply(Self.state(aliases), to: text)
+        let found = Self.candidates(Self.state(aliases), text)
         let starts = found.map(\.start)
         #expect(Set(starts).count == starts.count)
         #expect(found.first { $0.start == 0 }.map { $0.end } == 6)
@@ -34,7 +44,7 @@ struct DocumentAliasPassTests {
     }
 
     @Test func lettersInsideAWordAreNotAnAlias() {
-        let found = DocumentAliasPass().apply(Self.state(["LPD": .procedure]), to: Array("行LPD术，非XLPD".utf16))
+        let found = Self.candidates(Self.state(["LPD": .procedure]), Array("行LPD术，非XLPD".utf16))
         #expect(found.map { $0.start ..< $0.end } == [1 ..< 4])
     }
 }

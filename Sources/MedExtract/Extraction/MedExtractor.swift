@@ -106,7 +106,7 @@ public struct MedExtractor: Sendable {
         let declared = aliasPass.learn(from: first, in: context, document: &document)
         guard !document.aliases.isEmpty else { return first }
         candidates += declared
-        candidates += aliasPass.apply(document, to: normalized.units)
+        aliasPass.apply(document, to: normalized.units, into: &candidates)
         return resolver.resolve(candidates, length: normalized.count)
     }
 }

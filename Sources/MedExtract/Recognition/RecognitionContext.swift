@@ -38,6 +38,11 @@
     }
 
     /// The matches that end exactly at `position`.
+    ///
+    /// Inlined, so that a caller that only looks through the slice
+    /// (`contains`, `for … in`) does not retain and release the matches'
+    /// storage at every call.
+    @inline(__always)
     public func matches(endingAt position: Int) -> ArraySlice<LexiconMatch> {
         guard position >= 0 && position <= text.count else { return [] }
         return matches[Int(endIndex[position]) ..< Int(endIndex[position + 1])]

@@ -57,13 +57,13 @@ struct DocumentAliasPass {
         return lo
     }
 
-    /// Candidates for every occurrence of the document's aliases in `units`:
-    /// the longest alias starting at each position (a shorter alias inside a
-    /// longer one at the same start would lose the overlap anyway), so text
-    /// that repeats one name, `医院医院医院…`, gives one candidate a position
-    /// and not one for every alias that ends there.
-    func apply(_ document: DocumentState, to units: [UInt16]) -> [Candidate] {
-        guard !document.aliases.isEmpty else { return [] }
+    /// Appends to `candidates` one for every occurrence of the document's
+    /// aliases in `units`: the longest alias starting at each position (a
+    /// shorter alias inside a longer one at the same start would lose the
+    /// overlap anyway), so text that repeats one name, `医院医院医院…`, gives
+    /// one candidate a position and not one for every alias that ends there.
+    func apply(_ document: DocumentState, to units: [UInt16], into candidates: inout [Candidate]) {
+        guard !document.aliases.isEmpty else { return }
         var builder = AhoCorasickBuilder()
         var values: [(label: EntityLabel, canonical: String)] = []
         for (alias, value) in document.aliases.sorted(by: { $0.key < $1.key }) {
@@ -73,27 +73,30 @@ struct DocumentAliasPass {
         let automaton = builder.build()
         // The longest alias match starting at each position: (start, end, pattern).
         var longest: [(start: Int, end: Int, pattern: Int)] = []
-        var byStart: [Int: Int] = [:]
+        // The index in `longest` of the match starting at each position, or -1.
+        var byStart = [Int32](repeating: -1, count: units.count)
         units.withUnsafeBufferPointer { buffer in
             automaton.forEachMatch(in: buffer) { pattern, start, end in
                 if CodeUnitClass.isASCIIAlphanumeric(buffer[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(buffer[start - 1]) { return }
                 if CodeUnitClass.isASCIIAlphanumeric(buffer[end - 1]), end < buffer.count, CodeUnitClass.isASCIIAlphanumeric(buffer[end]) { return }
-                if let i = byStart[start] {
+                let i = Int(byStart[start])
+                if i >= 0 {
                     if end > longest[i].end { longest[i] = (start, end, pattern) }
                 } else {
-                    byStart[start] = longest.count
+                    byStart[start] = Int32(truncatingIfNeeded: longest.count)
                     longest.append((start, end, pattern))
                 }
             }
         }
         // In the order the matches end, as the automaton reports them.
         longest.sort { ($0.end, $0.start) < ($1.end, $1.start) }
-        return longest.map { match in
-            Candidate(
+        candidates.reserveCapacity(candidates.count + longest.count)
+        for match in longest {
+            candidates.append(Candidate(
                 start: match.start, end: match.end, label: .entity(values[match.pattern].label),
                 attributes: EntityAttributes(canonical: values[match.pattern].canonical, source: "alias"),
                 priority: CandidatePriority.documentAlias
-            )
+            ))
         }
     }
 
