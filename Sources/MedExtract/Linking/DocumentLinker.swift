@@ -132,7 +132,7 @@ public struct DocumentLinker: Sendable {
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in
-            Self.parentWords.contains { Self.contains(prefix, $0) }
+            Self.parentWords.contains { prefix.containsUnits($0) }
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
         for i in names.indices {
@@ -756,15 +756,6 @@ public struct DocumentLinker: Sendable {
     /// Words whose presence in what a longer name adds before a shorter one
     /// makes it a parent institution (``LongestNames``).
     static let parentWords: [[UInt16]] = ["医院", "大学", "学院"].map { Array($0.utf16) }
-
-    /// Whether `units` contains `word` (both short: a name and a word).
-    static func contains(_ units: [UInt16], _ word: [UInt16]) -> Bool {
-        guard !word.isEmpty, units.count >= word.count else { return word.isEmpty }
-        for start in 0 ... units.count - word.count where units[start] == word[0] {
-            if units[start ..< start + word.count].elementsEqual(word) { return true }
-        }
-        return false
-    }
 
     /// The UTF-16 code units of `text`, decoded from its UTF-8 in one pass
     /// (``ScalarWalk``; `Array(text.utf16)` counts them first, through index

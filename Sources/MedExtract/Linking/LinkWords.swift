@@ -97,13 +97,7 @@ public struct LinkWords: Sendable {
     /// Whether a word of `wordClass` occurs anywhere in `text`.
     public func containsWord(of wordClass: LinkWordClass, in text: [UInt16]) -> Bool {
         guard let list = unitsOf[wordClass] else { return false }
-        return list.contains { w in
-            guard !w.isEmpty, w.count <= text.count else { return false }
-            for i in 0 ... text.count - w.count where text[i] == w[0] && text[i ..< i + w.count].elementsEqual(w) {
-                return true
-            }
-            return false
-        }
+        return list.contains { text.containsUnits($0) }
     }
 
     /// Parses the contents of a link word file; `path` names it in errors.

@@ -1,0 +1,41 @@
+@testable import MedExtract
+import Testing
+
+/// The code-unit helpers the pipeline uses instead of the standard library's
+/// slower paths: they must give exactly what the standard library gives.
+@Suite("UTF-16 text helpers")
+struct UTF16TextTests {
+    /// Random unit sequences (ASCII, two- and three-byte scalars, surrogate
+    /// pairs, lone and reversed surrogates), whole and as slices, decode to
+    /// the same string as `String(decoding:as:)`.
+    @Test func stringFromUTF16UnitsMatchesTheStandardDecoder() {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let pool: [UInt16] = [0x41, 0x7A, 0x00, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x533B, 0x9662, 0xFFFD, 0xFFFF, 0xD83D, 0xDE00, 0xD800, 0xDBFF, 0xDC00, 0xDFFF]
+        for round in 0 ..< 500 {
+            let units = (0 ..< next(24)).map { _ in pool[next(pool.count)] }
+            #expect(String(utf16Units: units) == String(decoding: units, as: UTF16.self), "round \(round)")
+            #expect(Array(String(utf16Units: units).utf8) == Array(String(decoding: units, as: UTF16.self).utf8), "round \(round)")
+            if units.count > 2 {
+                let slice = units[1 ..< units.count - 1]
+                #expect(String(utf16Units: slice) == String(decoding: slice, as: UTF16.self), "round \(round)")
+            }
+        }
+        #expect(String(utf16Units: [UInt16]()) == "")
+        #expect(String(utf16Units: Array("北京协和医院😀".utf16)) == "北京协和医院😀")
+    }
+
+    @Test func containsUnitsFindsAWordAnywhere() {
+        let text = Array("某某大学附属医院".utf16)
+        #expect(text.containsUnits(Array("大学".utf16)))
+        #expect(text.containsUnits(Array("医院".utf16)))
+        #expect(text.containsUnits(text))
+        #expect(!text.containsUnits(Array("学院".utf16)))
+        #expect(!text.containsUnits(Array("医院医院医院医院医院".utf16)))
+        #expect(!text.containsUnits([]))
+        #expect(![UInt16]().containsUnits(Array("医".utf16)))
+    }
+}
