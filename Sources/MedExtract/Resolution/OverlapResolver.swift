@@ -52,11 +52,12 @@
                     i += 1
                 }
             }
-            var k = 0
-            entities.removeAll { _ in
-                defer { k += 1 }
-                return removed[k]
+            var count = 0
+            for i in entities.indices where !removed[i] {
+                entities[count] = entities[i]
+                count += 1
             }
+            entities.removeLast(entities.count - count)
         }
         // Rank: longer, higher priority, earlier, label name; ties keep input
         // order (as the stable sort over candidates did).
