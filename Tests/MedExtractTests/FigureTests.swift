@@ -177,6 +177,18 @@ struct FigureTests {
         #expect(Self.figures(text).map(\.text) == [])
     }
 
+    /// The scan's table of units a number can start at agrees with the
+    /// predicate for every code unit.
+    @Test func numberStartTableMatchesThePredicate() {
+        let table = FigureScanner.numberStarts
+        let mismatched = (0 ... 0xFFFF).filter { u in
+            (table[u >> 6] & (1 << UInt64(u & 63)) != 0) != FigureScanner.startsNumber(UInt16(u))
+        }
+        #expect(mismatched.isEmpty)
+        #expect(FigureScanner.startsNumber(0x35) && FigureScanner.startsNumber(0x4E09) && FigureScanner.startsNumber(0x534A))
+        #expect(!FigureScanner.startsNumber(0x533B))
+    }
+
     @Test func boundWordsOutsideTheSpan() {
         #expect(Self.figures("三年内复发").map(\.text) == ["三年"])
         #expect(Self.figures("24小时内共计接诊").map(\.text) == ["24小时"])
