@@ -48,25 +48,27 @@ struct FigureRecognizer: Recognizer {
 
     /// Appends a candidate for every figure in the context's text.
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
-        context.units.withUnsafeBufferPointer { buffer in
-            let scanner = FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: units, words: words)
-            scanner.scan { found in
-                candidates.append(Candidate(
-                    start: found.start, end: found.end, label: .entity(.figure),
-                    attributes: EntityAttributes(figure: found.figure, source: "rule"),
-                    priority: CandidatePriority.rule
-                ))
-            }
+        forEachFigure(in: context.units) { found in
+            candidates.append(Candidate(
+                start: found.start, end: found.end, label: .entity(.figure),
+                attributes: EntityAttributes(figure: found.figure, source: "rule"),
+                priority: CandidatePriority.rule
+            ))
         }
     }
 
     /// The figures in normalised code units, in text order.
     func figures(in units: [UInt16]) -> [FigureScanner.Found] {
         var result: [FigureScanner.Found] = []
-        units.withUnsafeBufferPointer { buffer in
-            let scanner = FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: self.units, words: self.words)
-            scanner.scan { result.append($0) }
-        }
+        forEachFigure(in: units) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` for every figure in `units`, in text order, as the scan
+    /// finds it (no array of them in between).
+    private func forEachFigure(in units: [UInt16], _ body: (FigureScanner.Found) -> Void) {
+        units.withUnsafeBufferPointer { buffer in
+            FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: self.units, words: self.words).scan(body)
+        }
     }
 }
