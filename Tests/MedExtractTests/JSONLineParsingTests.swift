@@ -81,4 +81,31 @@ struct JSONLineParsingTests {
         #expect(reads(lines[0]) && reads(lines[1]) && reads(lines[2]) && reads(lines[3]) && reads(lines[4]) && reads(lines[5]))
         for line in lines[6...] { #expect(!reads(line), "left to Foundation: \(line)") }
     }
+
+    /// The reader runs before any validation of the line: a line with an
+    /// ill-formed UTF-8 sequence anywhere (the text, the id, a key, a skipped
+    /// member, its keys) is never read, so the caller reports the offset.
+    @Test func fastReaderRefusesInvalidUTF8Anywhere() {
+        let valid = Array(#"{"id":"甲","k":{"键":["值"]},"text":"北京医院"}"#.utf8)
+        #expect(valid.withUnsafeBufferPointer(JSONLineFields.read) != nil)
+        // Every non-ASCII byte in turn replaced by ill-formed bytes: a stray
+        // continuation, a surrogate's encoding, an overlong lead, a byte never in UTF-8.
+        var invalid = 0
+        for i in valid.indices where valid[i] >= 0x80 {
+            for bad: [UInt8] in [[0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF8]] {
+                var line = valid
+                line.replaceSubrange(i ... i, with: bad)
+                // Some replacements are still well-formed (a continuation byte for another).
+                guard String(validating: line, as: UTF8.self) == nil else { continue }
+                invalid += 1
+                #expect(line.withUnsafeBufferPointer(JSONLineFields.read) == nil, "byte \(i) as \(bad)")
+            }
+        }
+        #expect(invalid >= 30)
+        // The same in a text with an escape (decoded by hand, not by String).
+        var escaped = Array(#"{"text":"\n医院"}"#.utf8)
+        #expect(escaped.withUnsafeBufferPointer(JSONLineFields.read)?.text == "\n医院")
+        escaped[escaped.count - 4] = 0xFF
+        #expect(escaped.withUnsafeBufferPointer(JSONLineFields.read) == nil)
+    }
 }

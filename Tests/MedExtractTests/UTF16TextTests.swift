@@ -1,4 +1,4 @@
-@testable import MedExtract
+@_spi(Benchmarks) @testable import MedExtract
 import Testing
 
 /// The code-unit helpers the pipeline uses instead of the standard library's
@@ -37,5 +37,41 @@ struct UTF16TextTests {
         #expect(!text.containsUnits(Array("医院医院医院医院医院".utf16)))
         #expect(!text.containsUnits([]))
         #expect(![UInt16]().containsUnits(Array("医".utf16)))
+    }
+
+    /// The normaliser's and the layout model's class table gives, for every
+    /// BMP scalar, exactly the classes of the predicates it stands for.
+    @Test func scalarClassTableAgreesWithThePredicates() {
+        let table = ScalarClassTable.bmp
+        #expect(table.count == 0x10000)
+        var mismatches: [UInt32] = []
+        for v in UInt32(0) ... 0xFFFF {
+            let bits = table[Int(v)]
+            let expected: [(UInt8, Bool)] = [
+                (ScalarClassTable.lineBreak, CodeUnitClass.isLineBreakScalar(v)),
+                (ScalarClassTable.ignorable, CodeUnitClass.isIgnorableScalar(v)),
+                (ScalarClassTable.whitespace, CodeUnitClass.isWhitespaceScalar(v)),
+                (ScalarClassTable.ideograph, CodeUnitClass.isIdeograph(scalar: v)),
+                (ScalarClassTable.wide, CodeUnitClass.isWide(scalar: v)),
+                (ScalarClassTable.folds, CodeUnitClass.fold(v) != v),
+            ]
+            if expected.contains(where: { (bits & $0.0 != 0) != $0.1 }) { mismatches.append(v) }
+        }
+        #expect(mismatches.isEmpty, "first: \(mismatches.prefix(5))")
+        // Spot checks that the table is not trivially empty.
+        #expect(table[0x0A] & ScalarClassTable.lineBreak != 0)
+        #expect(table[0x533B] & (ScalarClassTable.ideograph | ScalarClassTable.wide) == ScalarClassTable.ideograph | ScalarClassTable.wide)
+        #expect(table[0xFF11] & ScalarClassTable.folds != 0)
+        #expect(table[0x3000] & ScalarClassTable.whitespace != 0)
+        // Above the BMP the predicates answer directly.
+        #expect(ScalarClassTable.computedClasses(of: 0x20000) == ScalarClassTable.ideograph | ScalarClassTable.wide)
+    }
+
+    /// The normaliser sizes its output by the UTF-16 length of its input.
+    @Test func utf16CountOfUTF8() {
+        for text in ["", "abc", "医院", "a😀b", "𠀀𠀁", "é\u{301}"] {
+            let count = Array(text.utf8).withUnsafeBufferPointer { TextNormalizer.utf16Count($0) }
+            #expect(count == text.utf16.count, "\(text)")
+        }
     }
 }

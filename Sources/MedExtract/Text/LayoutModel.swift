@@ -111,48 +111,52 @@ struct LayoutModel {
         var lastWasIdeograph = false
         var previousWasCR = false
         var offset = -1
-        ScalarWalk.withUTF8(scalars) { bytes in
-            var walk = ScalarWalk(bytes)
-            while let v = walk.next() {
-                offset &+= 1
-                if CodeUnitClass.isLineBreakScalar(v) {
-                    if v == 0x0A && previousWasCR {
+        ScalarClassTable.bmp.withUnsafeBufferPointer { table in
+            ScalarWalk.withUTF8(scalars) { bytes in
+                var walk = ScalarWalk(bytes)
+                while let v = walk.next() {
+                    offset &+= 1
+                    let classes = ScalarClassTable.classes(of: v, in: table)
+                    if classes & (ScalarClassTable.lineBreak | ScalarClassTable.ignorable | ScalarClassTable.whitespace) != 0 {
+                        if classes & ScalarClassTable.lineBreak != 0 {
+                            if v == 0x0A && previousWasCR {
+                                previousWasCR = false
+                                lineStarts[lineStarts.count - 1] = offset + 1
+                                continue
+                            }
+                            previousWasCR = v == 0x0D
+                            Self.finish(&line)
+                            lines.append(line)
+                            lineStarts.append(offset + 1)
+                            line = Line()
+                            gap = 0
+                            seenVisible = false
+                            lastWasIdeograph = false
+                            continue
+                        }
                         previousWasCR = false
-                        lineStarts[lineStarts.count - 1] = offset + 1
+                        if classes & ScalarClassTable.ignorable != 0 { continue }
+                        if !seenVisible {
+                            line.leading &+= 1
+                            line.leadingColumns &+= v == 0x3000 ? 2 : 1
+                        } else {
+                            gap &+= 1
+                            gapSingleSpace = gap == 1 && (v == 0x20 || v == 0x3000)
+                        }
                         continue
                     }
-                    previousWasCR = v == 0x0D
-                    Self.finish(&line)
-                    lines.append(line)
-                    lineStarts.append(offset + 1)
-                    line = Line()
-                    gap = 0
-                    seenVisible = false
-                    lastWasIdeograph = false
-                    continue
-                }
-                previousWasCR = false
-                if CodeUnitClass.isIgnorableScalar(v) { continue }
-                if CodeUnitClass.isWhitespaceScalar(v) {
-                    if !seenVisible {
-                        line.leading &+= 1
-                        line.leadingColumns &+= v == 0x3000 ? 2 : 1
-                    } else {
-                        gap &+= 1
-                        gapSingleSpace = gap == 1 && (v == 0x20 || v == 0x3000)
+                    previousWasCR = false
+                    let ideograph = classes & ScalarClassTable.ideograph != 0
+                    if gap > 0 {
+                        if gap == 1 && gapSingleSpace { line.singleGaps &+= 1 } else { line.multiGaps &+= 1 }
+                        if ideograph && lastWasIdeograph { line.ideographGaps &+= 1 }
+                        gap = 0
                     }
-                    continue
+                    seenVisible = true
+                    line.visible &+= 1
+                    if classes & ScalarClassTable.wide != 0 { line.wide &+= 1 }
+                    lastWasIdeograph = ideograph
                 }
-                let ideograph = CodeUnitClass.isIdeograph(scalar: v)
-                if gap > 0 {
-                    if gap == 1 && gapSingleSpace { line.singleGaps &+= 1 } else { line.multiGaps &+= 1 }
-                    if ideograph && lastWasIdeograph { line.ideographGaps &+= 1 }
-                    gap = 0
-                }
-                seenVisible = true
-                line.visible &+= 1
-                if CodeUnitClass.isWide(scalar: v) { line.wide &+= 1 }
-                lastWasIdeograph = ideograph
             }
         }
         Self.finish(&line)

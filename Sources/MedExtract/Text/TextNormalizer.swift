@@ -47,12 +47,55 @@
     /// document); `startOffset` is the scalar offset of the piece in the text
     /// `layout` was built from. Origins count from the piece's first scalar.
     func normalize(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> NormalizedText {
-        var units: [UInt16] = []
-        var origins: [Int32] = []
-        let capacity = Self.scalarCount(scalars) &+ 16
-        units.reserveCapacity(capacity)
-        origins.reserveCapacity(capacity)
+        ScalarWalk.withUTF8(scalars) { bytes in
+            // Every scalar gives at most its UTF-16 length, and a separator
+            // stands for at least one removed whitespace scalar: the text
+            // never outgrows the UTF-16 length of the input.
+            let capacity = Self.utf16Count(bytes)
+            var origins: [Int32] = []
+            var written = 0
+            let units = [UInt16](unsafeUninitializedCapacity: capacity) { unitBuffer, unitCount in
+                origins = [Int32](unsafeUninitializedCapacity: capacity) { originBuffer, originCount in
+                    var out = Output(units: unitBuffer, origins: originBuffer)
+                    normalize(bytes, layout: layout, startOffset: startOffset, into: &out)
+                    written = out.count
+                    originCount = written
+                }
+                unitCount = written
+            }
+            return NormalizedText(units: units, origins: origins)
+        }
+    }
 
+    /// The normalised units and their origins, written into storage of the
+    /// largest size they can take (``utf16Count(_:)``): no growth checks on
+    /// the walk.
+    struct Output {
+        let units: UnsafeMutableBufferPointer<UInt16>
+        let origins: UnsafeMutableBufferPointer<Int32>
+        private(set) var count = 0
+
+        init(units: UnsafeMutableBufferPointer<UInt16>, origins: UnsafeMutableBufferPointer<Int32>) {
+            self.units = units
+            self.origins = origins
+        }
+
+        @inline(__always)
+        mutating func append(_ unit: UInt16, origin: Int32) {
+            units[count] = unit
+            origins[count] = origin
+            count &+= 1
+        }
+
+        @inline(__always)
+        mutating func removeLast() { count &-= 1 }
+
+        /// The unit `distance` places before the end (1: the last).
+        @inline(__always)
+        func unit(fromEnd distance: Int) -> UInt16 { units[count &- distance] }
+    }
+
+    private func normalize(_ bytes: UnsafeBufferPointer<UInt8>, layout: LayoutModel, startOffset: Int, into out: inout Output) {
         var offset: Int32 = 0
         // The pending whitespace run: where it started, whether it held a line
         // break, how many scalars it had and whether they were one plain space.
@@ -71,38 +114,39 @@
         // a single space is letter spacing even on a line that is not
         // letter-spaced throughout (`吕 梁 市 人 民 医 院召开…`).
         var tokenLength = 0
-
-        ScalarWalk.withUTF8(scalars) { bytes in
+        let special = ScalarClassTable.lineBreak | ScalarClassTable.ignorable | ScalarClassTable.whitespace
+        ScalarClassTable.bmp.withUnsafeBufferPointer { table in
             var walk = ScalarWalk(bytes)
             while let raw = walk.next() {
                 defer { offset &+= 1 }
-                if CodeUnitClass.isLineBreakScalar(raw) {
-                    if !(raw == 0x0A && previousWasCR) { line &+= 1 }
-                    previousWasCR = raw == 0x0D
-                    if pendingStart < 0 { pendingStart = offset }
-                    pendingNewline = true
-                    pendingLength &+= 1
-                    continue
-                }
-                previousWasCR = false
-                if CodeUnitClass.isIgnorableScalar(raw) { continue }
-                if CodeUnitClass.isWhitespaceScalar(raw) {
+                let classes = ScalarClassTable.classes(of: raw, in: table)
+                if classes & special != 0 {
+                    if classes & ScalarClassTable.lineBreak != 0 {
+                        if !(raw == 0x0A && previousWasCR) { line &+= 1 }
+                        previousWasCR = raw == 0x0D
+                        if pendingStart < 0 { pendingStart = offset }
+                        pendingNewline = true
+                        pendingLength &+= 1
+                        continue
+                    }
+                    previousWasCR = false
+                    if classes & ScalarClassTable.ignorable != 0 { continue }
                     if pendingStart < 0 { pendingStart = offset }
                     pendingLength &+= 1
                     pendingSingleSpace = pendingLength == 1 && (raw == 0x20 || raw == 0x3000)
                     pendingHasSpace = true
                     continue
                 }
-                let value = CodeUnitClass.fold(raw)
+                previousWasCR = false
+                let value = classes & ScalarClassTable.folds != 0 ? CodeUnitClass.fold(raw) : raw
                 if pendingStart >= 0 {
                     if haveLast {
                         let separator = pendingNewline
-                            ? breakSeparator(layout.lines[lastLine], last: lastScalar, next: value, hasSpace: pendingHasSpace, units: &units, origins: &origins)
+                            ? breakSeparator(layout.lines[lastLine], last: lastScalar, next: value, hasSpace: pendingHasSpace, out: &out)
                             : spaceSeparator(layout.lines[line], last: lastScalar, next: value,
-                                             singleSpace: pendingSingleSpace, singleToken: tokenLength == 1, units: units)
+                                             singleSpace: pendingSingleSpace, singleToken: tokenLength == 1, out: out)
                         if let separator {
-                            units.append(separator)
-                            origins.append(pendingStart)
+                            out.append(separator, origin: pendingStart)
                         }
                     }
                     pendingStart = -1
@@ -114,21 +158,17 @@
                 }
                 tokenLength &+= 1
                 if value <= 0xFFFF {
-                    units.append(UInt16(value))
-                    origins.append(offset)
+                    out.append(UInt16(value), origin: offset)
                 } else {
                     let v = value - 0x10000
-                    units.append(UInt16(0xD800 + (v >> 10)))
-                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
-                    origins.append(offset)
-                    origins.append(offset)
+                    out.append(UInt16(0xD800 + (v >> 10)), origin: offset)
+                    out.append(UInt16(0xDC00 + (v & 0x3FF)), origin: offset)
                 }
                 lastScalar = value
                 haveLast = true
                 lastLine = line
             }
         }
-        return NormalizedText(units: units, origins: origins)
     }
 
     /// What stands for whitespace holding a line break after `previous`:
@@ -136,15 +176,13 @@
     /// hyphenated across the break loses its hyphen (removed from `units`).
     @inline(__always)
     private func breakSeparator(
-        _ previous: LayoutModel.Flags, last: UInt32, next: UInt32, hasSpace: Bool,
-        units: inout [UInt16], origins: inout [Int32]
+        _ previous: LayoutModel.Flags, last: UInt32, next: UInt32, hasSpace: Bool, out: inout Output
     ) -> UInt16? {
         if last == 0x2D, next <= 0x7F, CodeUnitClass.isASCIILetter(UInt16(next)),
-           units.count >= 2, CodeUnitClass.isASCIILetter(units[units.count - 2]) {
+           out.count >= 2, CodeUnitClass.isASCIILetter(out.unit(fromEnd: 2)) {
             // A Latin word hyphenated across a line break: drop the hyphen too.
             // (Between digits a hyphen is a range or a date: `50-⏎70℃` keeps it.)
-            units.removeLast()
-            origins.removeLast()
+            out.removeLast()
             return nil
         }
         if previous.unknownLayout {
@@ -166,7 +204,7 @@
     /// What stands for whitespace inside `line`, between `last` and `next`.
     @inline(__always)
     private func spaceSeparator(
-        _ line: LayoutModel.Flags, last: UInt32, next: UInt32, singleSpace: Bool, singleToken: Bool, units: [UInt16]
+        _ line: LayoutModel.Flags, last: UInt32, next: UInt32, singleSpace: Bool, singleToken: Bool, out: Output
     ) -> UInt16? {
         if line.letterSpaced && singleSpace { return nil }
         if singleSpace && singleToken && (CodeUnitClass.isIdeograph(scalar: last) || (last >= 0x30 && last <= 0x39)) {
@@ -175,14 +213,14 @@
         if last <= 0xFFFF, CodeUnitClass.isBoundaryPunctuation(UInt16(last)) { return nil }
         if CodeUnitClass.isNonCJKWordScalar(last) && CodeUnitClass.isNonCJKWordScalar(next) { return 0x20 }
         guard !line.spacesAreLayout, !line.unknownLayout, CodeUnitClass.isIdeograph(scalar: next) else { return nil }
-        if CodeUnitClass.isIdeograph(scalar: last) || Self.endsWithAcronym(units) { return 0x20 }
+        if CodeUnitClass.isIdeograph(scalar: last) || Self.endsWithAcronym(UnsafeBufferPointer(rebasing: out.units[..<out.count])) { return 0x20 }
         return nil
     }
 
     /// Whether `units` end with an acronym of two or more capitals (`PET-CT`,
     /// `MRI`, `EBUS-TBNA`): a complete name, so a space after it separates.
     @inline(__always)
-    static func endsWithAcronym(_ units: [UInt16]) -> Bool {
+    static func endsWithAcronym(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         guard let last = units.last, CodeUnitClass.isASCIIUppercase(last) else { return false }
         var capitals = 0
         var i = units.count - 1
@@ -201,14 +239,16 @@
         return capitals >= 2
     }
 
-    /// The number of scalars, counted over contiguous UTF-8 (bytes that do not
-    /// continue a sequence) instead of decoding scalar by scalar.
+    /// The number of UTF-16 code units `bytes` (valid UTF-8) decode to: one
+    /// for every byte that does not continue a sequence, two for a
+    /// four-byte sequence.
     @inline(__always)
-    static func scalarCount(_ scalars: Substring.UnicodeScalarView) -> Int {
-        Substring(scalars).utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count &+= 1 }
-            return count
-        } ?? scalars.count
+    static func utf16Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes {
+            count &+= byte & 0xC0 != 0x80 ? 1 : 0
+            count &+= byte >= 0xF0 ? 1 : 0
+        }
+        return count
     }
 }

@@ -215,17 +215,18 @@ public struct DocumentSource: Sendable {
             guard let byteOffset else { return "byte offset \(offset) of the line" }
             return "byte offset \(byteOffset + offset) (offset \(offset) in the line"
         }
+        if let fields = line.withUnsafeBufferPointer(JSONLineFields.read) {
+            // The common shape in valid UTF-8, read without Foundation (same result).
+            return .document(InputDocument(
+                id: fields.id ?? Self.defaultID(path: path, lineNumber: lineNumber), text: fields.text,
+                origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
+        }
         var bytes = line
         if let offset = UTF8Validation.firstInvalidOffset(line) {
             guard lossy else {
                 return failure("invalid UTF-8 at \(position(offset)); use --lossy to replace invalid bytes with U+FFFD" + (byteOffset == nil ? "" : ")"))
             }
             bytes = Array(String(decoding: line, as: UTF8.self).utf8)
-        } else if let fields = line.withUnsafeBufferPointer(JSONLineFields.read) {
-            // The common shape, read without Foundation (same result).
-            return .document(InputDocument(
-                id: fields.id ?? Self.defaultID(path: path, lineNumber: lineNumber), text: fields.text,
-                origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
         }
         if let escaped = JSONByteOrderMarks.escaped(bytes) { bytes = escaped }
         let object: Any

@@ -4,7 +4,8 @@
 /// into one `String` (no `Data`, no Foundation object tree), so a huge
 /// one-line document is copied once.
 ///
-/// It accepts only what it is sure of: valid JSON (RFC 8259) of that shape,
+/// It accepts only what it is sure of: valid JSON (RFC 8259) in valid UTF-8
+/// (every string is checked, and the grammar outside strings is ASCII) of that shape,
 /// without a `\u0000` or an unpaired surrogate escape, and with `id` and
 /// `text` each given at most once. For anything else it returns nil and the
 /// caller parses the line with `JSONSerialization`, which reports exactly
@@ -16,8 +17,9 @@ struct JSONLineFields {
     /// The `"text"` member.
     var text: String
 
-    /// Reads `bytes` (valid UTF-8), or nil when the line is not of the
-    /// simple shape (see the type's documentation).
+    /// Reads `bytes`, or nil when the line is not of the simple shape or not
+    /// valid UTF-8 (see the type's documentation): the caller validates
+    /// only the lines this reader does not accept.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONLineFields? {
         var parser = Parser(bytes: bytes)
         return parser.document()
@@ -40,7 +42,7 @@ struct JSONLineFields {
             if !next(0x7D) {
                 while true {
                     skipSpace()
-                    guard let key = stringRange(surrogates: false) else { return nil }
+                    guard let key = stringRange(surrogates: false), isValidUTF8(key) else { return nil }
                     skipSpace()
                     guard next(0x3A) else { return nil } // :
                     skipSpace()
@@ -151,11 +153,14 @@ struct JSONLineFields {
         /// `\u0000` or an unpaired surrogate escape.
         func decode(_ range: Range<Int>) -> String? {
             let body = UnsafeBufferPointer(rebasing: bytes[range])
-            guard body.contains(0x5C) else { return String(decoding: body, as: UTF8.self) }
+            guard body.contains(0x5C) else { return String(validating: body, as: UTF8.self) }
             var failed = false
-            // Escapes never decode longer than they are written.
-            let string = String(unsafeUninitializedCapacity: body.count) { out in
+            // Escapes never decode longer than they are written. They decode
+            // to well-formed UTF-8, so checking the result once (making the
+            // string) checks the bytes between them.
+            let decoded = [UInt8](unsafeUninitializedCapacity: body.count) { out, written in
                 var o = 0
+                defer { written = o }
                 var k = 0
                 while k < body.count {
                     let byte = body[k]
@@ -178,29 +183,34 @@ struct JSONLineFields {
                         scalar = Self.hex4(body, k)
                         k += 4
                         if scalar >= 0xD800 && scalar < 0xDC00 {
-                            guard k + 6 <= body.count, body[k] == 0x5C, body[k + 1] == 0x75 else { failed = true; return 0 }
+                            guard k + 6 <= body.count, body[k] == 0x5C, body[k + 1] == 0x75 else { failed = true; return }
                             let low = Self.hex4(body, k + 2)
-                            guard low >= 0xDC00 && low < 0xE000 else { failed = true; return 0 }
+                            guard low >= 0xDC00 && low < 0xE000 else { failed = true; return }
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                             k += 6
                         } else if scalar >= 0xDC00 && scalar < 0xE000 || scalar == 0 {
                             failed = true
-                            return 0
+                            return
                         }
                     default: scalar = UInt32(kind) // " \ /
                     }
                     o += Self.encode(scalar, into: out, at: o)
                 }
-                return o
             }
-            return failed ? nil : string
+            return failed ? nil : decoded.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        }
+
+        /// Whether the bytes in `range` are valid UTF-8 (checked where no
+        /// `String` is made of them, which would check them itself).
+        func isValidUTF8(_ range: Range<Int>) -> Bool {
+            UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[range])) == nil
         }
 
         /// Skips one JSON value, checking its grammar.
         mutating func skipValue(depth: Int) -> Bool {
             guard depth < Self.maxDepth, let byte = peek() else { return false }
             switch byte {
-            case 0x22: return stringRange(surrogates: false) != nil
+            case 0x22: return stringRange(surrogates: false).map(isValidUTF8) ?? false
             case 0x7B, 0x5B: // { [
                 let close: UInt8 = byte == 0x7B ? 0x7D : 0x5D
                 i += 1
@@ -209,7 +219,7 @@ struct JSONLineFields {
                 while true {
                     skipSpace()
                     if byte == 0x7B {
-                        guard stringRange(surrogates: false) != nil else { return false }
+                        guard let key = stringRange(surrogates: false), isValidUTF8(key) else { return false }
                         skipSpace()
                         guard next(0x3A) else { return false }
                         skipSpace()
