@@ -80,32 +80,47 @@ extension ProcedureRecognizer {
     /// The start of the ICU word that `position` falls strictly inside, when
     /// the part of it before `position` is one to three ideographs without a
     /// stop word; otherwise `position`.
+    ///
+    /// Which of the one to three possible word starts would be taken depends
+    /// on the dictionary matches alone, so they are found first and ICU is
+    /// asked only when one of them could be.
     static func wordStart(containing position: Int, _ context: RecognitionContext) -> Int {
         guard position > 0, !context.isClauseStart(position) else { return position }
         let units = context.units
         guard CodeUnitClass.isIdeograph(units[position - 1]), CodeUnitClass.isIdeograph(units[position]) else { return position }
+        var acceptable: UInt8 = 0 // bit d: a word start d units back would be taken
+        for distance in 1 ... 3 {
+            let start = position - distance
+            // The part before `position` is ideographs only (so also within the clause).
+            guard start >= 0, CodeUnitClass.isIdeograph(units[start]) else { break }
+            if acceptsWordStart(start, before: position, context) { acceptable |= 1 << UInt8(distance) }
+        }
+        guard acceptable != 0 else { return position }
         let boundaries = context.wordBoundaries(around: position)
         // Boundaries are sorted: binary search keeps long clauses linear.
-        var lo = 0
-        var hi = boundaries.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if boundaries[mid] < position { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = RecognitionContext.firstIndex(notBelow: position, in: boundaries)
         if lo < boundaries.count, boundaries[lo] == position { return position }
         guard lo > 0 else { return position }
         let wordStart = boundaries[lo - 1]
-        guard position - wordStart <= 3 else { return position }
-        for q in wordStart ..< position {
-            guard CodeUnitClass.isIdeograph(units[q]) else { return position }
-            if context.matches(endingAt: q + 1).contains(where: { $0.start >= wordStart && $0.value.isIn(.stop) }) { return position }
-        }
-        // A hospital head ending inside the word stays out of it (医院|外科), and
-        // so does a known word crossing its start (植入|主动脉: ICU's 入主 is wrong).
-        for q in (wordStart + 1) ... position {
-            if context.matches(endingAt: q).contains(where: { $0.value.isIn(.hospitalHead) || $0.start < wordStart }) { return position }
-        }
+        let distance = position - wordStart
+        guard distance >= 1, distance <= 3, acceptable & (1 << UInt8(distance)) != 0 else { return position }
         return wordStart
+    }
+
+    /// Whether a word starting at `start` (one to three ideographs before
+    /// `position`) is taken: no stop word inside the part before `position`,
+    /// no hospital head ending inside the word (医院|外科), and no known word
+    /// crossing its start (植入|主动脉: ICU's 入主 is wrong).
+    private static func acceptsWordStart(_ start: Int, before position: Int, _ context: RecognitionContext) -> Bool {
+        for q in start ..< position
+        where context.matches(endingAt: q + 1).contains(where: { $0.start >= start && $0.value.isIn(.stop) }) {
+            return false
+        }
+        for q in (start + 1) ... position
+        where context.matches(endingAt: q).contains(where: { $0.value.isIn(.hospitalHead) || $0.start < start }) {
+            return false
+        }
+        return true
     }
 
     /// Moves `start` left over measured targets listed with `、`, `与`, `和`, `及`

@@ -19,8 +19,11 @@ extension ProcedureRecognizer {
             } else {
                 continue
             }
-            guard verb.end < units.count, Self.startsWord(verb.start, context) else { continue }
-            guard var end = Self.target(startingAt: verb.end, targetClass, context) else { continue }
+            // The dictionary test first: word boundaries (ICU) are asked
+            // only about a verb that has a target after it.
+            guard verb.end < units.count, let found = Self.longestTarget(startingAt: verb.end, targetClass, context),
+                  Self.startsWord(verb.start, context), Self.endsWord(found, context) else { continue }
+            var end = found
             // Further targets in a list after the same verb.
             while end + 1 < units.count, Self.isListConnector(units[end]),
                   let next = Self.target(startingAt: end + 1, targetClass, context) {
@@ -41,6 +44,13 @@ extension ProcedureRecognizer {
     /// The end of the longest target of `targetClass` that starts at `position`
     /// and ends a word, if one does.
     static func target(startingAt position: Int, _ targetClass: RuleClass, _ context: RecognitionContext) -> Int? {
+        guard let found = longestTarget(startingAt: position, targetClass, context), endsWord(found, context) else { return nil }
+        return found
+    }
+
+    /// The end of the longest target of `targetClass` that starts at
+    /// `position`, whether or not it ends a word.
+    static func longestTarget(startingAt position: Int, _ targetClass: RuleClass, _ context: RecognitionContext) -> Int? {
         let units = context.units
         var best: Int?
         var end = position + 1
@@ -50,8 +60,7 @@ extension ProcedureRecognizer {
             }
             end += 1
         }
-        guard let found = best, endsWord(found, context) else { return nil }
-        return found
+        return best
     }
 
     /// Whether `position` starts a word: after a non-ideograph, at a clause
