@@ -21,29 +21,29 @@ enum EntityJSON {
     /// Appends one entity's object to `out`.
     static func append(_ entity: Entity, span: Range<Int>? = nil, to out: inout [UInt8]) {
         let span = span ?? entity.scalarOffsets
-        out.append(contentsOf: #"{"start":"#.utf8)
+        appendLiteral(#"{"start":"#, to: &out)
         appendInteger(span.lowerBound, to: &out)
-        out.append(contentsOf: #","end":"#.utf8)
+        appendLiteral(#","end":"#, to: &out)
         appendInteger(span.upperBound, to: &out)
-        out.append(contentsOf: #","label":"#.utf8)
+        appendLiteral(#","label":"#, to: &out)
         appendQuoted(entity.label.rawValue, to: &out)
-        out.append(contentsOf: #","text":"#.utf8)
+        appendLiteral(#","text":"#, to: &out)
         appendQuoted(entity.text, to: &out)
         let a = entity.attributes
-        if let canonical = a.canonical { out.append(contentsOf: #","canonical":"#.utf8); appendQuoted(canonical, to: &out) }
-        if let code = a.code { out.append(contentsOf: #","code":"#.utf8); appendQuoted(code, to: &out) }
-        if let hospital = a.hospital { out.append(contentsOf: #","hospital":"#.utf8); appendQuoted(hospital, to: &out) }
-        if let province = a.province { out.append(contentsOf: #","province":"#.utf8); appendQuoted(province, to: &out) }
-        if let city = a.city { out.append(contentsOf: #","city":"#.utf8); appendQuoted(city, to: &out) }
-        if let division = a.division { out.append(contentsOf: #","division":"#.utf8); appendQuoted(division, to: &out) }
+        if let canonical = a.canonical { appendLiteral(#","canonical":"#, to: &out); appendQuoted(canonical, to: &out) }
+        if let code = a.code { appendLiteral(#","code":"#, to: &out); appendQuoted(code, to: &out) }
+        if let hospital = a.hospital { appendLiteral(#","hospital":"#, to: &out); appendQuoted(hospital, to: &out) }
+        if let province = a.province { appendLiteral(#","province":"#, to: &out); appendQuoted(province, to: &out) }
+        if let city = a.city { appendLiteral(#","city":"#, to: &out); appendQuoted(city, to: &out) }
+        if let division = a.division { appendLiteral(#","division":"#, to: &out); appendQuoted(division, to: &out) }
         if let figure = a.figure {
-            out.append(contentsOf: #","kind":"#.utf8)
+            appendLiteral(#","kind":"#, to: &out)
             appendQuoted(figure.kind.rawValue, to: &out)
-            if let value = figure.value { out.append(contentsOf: #","value":"#.utf8); out.append(contentsOf: JSONText.number(value).utf8) }
-            if let high = figure.high { out.append(contentsOf: #","high":"#.utf8); out.append(contentsOf: JSONText.number(high).utf8) }
-            if let second = figure.second { out.append(contentsOf: #","second":"#.utf8); out.append(contentsOf: JSONText.number(second).utf8) }
-            if let unit = figure.unit { out.append(contentsOf: #","unit":"#.utf8); appendQuoted(unit, to: &out) }
-            if let qualifier = figure.qualifier { out.append(contentsOf: #","qualifier":"#.utf8); appendQuoted(qualifier.rawValue, to: &out) }
+            if let value = figure.value { appendLiteral(#","value":"#, to: &out); appendNumber(value, to: &out) }
+            if let high = figure.high { appendLiteral(#","high":"#, to: &out); appendNumber(high, to: &out) }
+            if let second = figure.second { appendLiteral(#","second":"#, to: &out); appendNumber(second, to: &out) }
+            if let unit = figure.unit { appendLiteral(#","unit":"#, to: &out); appendQuoted(unit, to: &out) }
+            if let qualifier = figure.qualifier { appendLiteral(#","qualifier":"#, to: &out); appendQuoted(qualifier.rawValue, to: &out) }
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -61,9 +61,9 @@ enum EntityJSON {
     /// entity by entity (the sink flushes as its buffer fills).
     static func write(id: String, entities: [Entity], text: String, offsets: OffsetUnit, to sink: OutputSink) throws(OutputError) {
         try sink.append { out in
-            out.append(contentsOf: #"{"id":"#.utf8)
+            appendLiteral(#"{"id":"#, to: &out)
             appendQuoted(id, to: &out)
-            out.append(contentsOf: #","entities":["#.utf8)
+            appendLiteral(#","entities":["#, to: &out)
         }
         let spans = offsets == .scalar ? nil : offsets.spans(of: entities, in: text)
         for (i, entity) in entities.enumerated() {
@@ -73,6 +73,22 @@ enum EntityJSON {
             }
         }
         try sink.append { $0.append(contentsOf: "]}".utf8) }
+    }
+
+    /// The bytes of a literal, copied from the binary (no `String` view).
+    @inline(__always)
+    static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// A JSON number (``JSONText/number(_:)``): a whole value's digits
+    /// written in place, any other through its shortest decimal string.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            appendInteger(Int(value), to: &out)
+        } else {
+            out.append(contentsOf: JSONText.number(value).utf8)
+        }
     }
 
     /// A decimal integer, without an intermediate string.
