@@ -74,4 +74,34 @@ struct UTF16TextTests {
             #expect(count == text.utf16.count, "\(text)")
         }
     }
+
+    /// The memcmp comparisons agree with the standard library's
+    /// `elementsEqual` and `lexicographicallyPrecedes` (prefixes, empty runs,
+    /// bytes above 0x7F included).
+    @Test func memoryCompareAgreesWithTheStandardLibrary() {
+        let runs: [[UInt8]] = [[], [0x31], [0x31, 0x31], [0x31, 0x32], [0x32], [0xE5, 0x8C, 0xBB], [0xE5, 0x8C], [0x7F], [0x80], [0x31, 0x31, 0x30, 0x31]]
+        for a in runs {
+            for b in runs {
+                a.withUnsafeBufferPointer { p in
+                    b.withUnsafeBufferPointer { q in
+                        #expect(MemoryCompare.equal(p, q) == a.elementsEqual(b), "\(a) \(b)")
+                        #expect(MemoryCompare.precedes(p, q) == a.lexicographicallyPrecedes(b), "\(a) \(b)")
+                    }
+                }
+            }
+        }
+        let units = Array("北京医院心内科".utf16)
+        #expect(units.containsUnits(Array("医院".utf16)))
+        #expect(units.containsUnits(Array("内科".utf16)))
+        #expect(!units.containsUnits(Array("外科".utf16)))
+        #expect(!units.containsUnits([]))
+        #expect(!Array("医".utf16).containsUnits(Array("医院".utf16)))
+        units.withUnsafeBufferPointer { buffer in
+            Array("科".utf16).withUnsafeBufferPointer { word in
+                #expect(MemoryCompare.hasWord(word, in: buffer, at: 6))
+                #expect(!MemoryCompare.hasWord(word, in: buffer, at: 7))
+                #expect(!MemoryCompare.hasWord(word, in: buffer, at: -1))
+            }
+        }
+    }
 }

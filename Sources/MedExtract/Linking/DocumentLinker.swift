@@ -100,7 +100,7 @@ public struct DocumentLinker: Sendable {
         units.withUnsafeBufferPointer { buffer in
             places.forEachDivisionName(in: buffer) { code, start in
                 // Not the start of a national body's name (`解放` of `解放军`).
-                if national.contains(where: { w in start + w.count <= buffer.count && buffer[start ..< start + w.count].elementsEqual(w) }) { return }
+                if national.contains(where: { w in w.withUnsafeBufferPointer { MemoryCompare.hasWord($0, in: buffer, at: start) } }) { return }
                 document.add(utf8: code)
             }
         }
@@ -635,17 +635,14 @@ public struct DocumentLinker: Sendable {
         entity.label == .hospital ? name(of: entity) : nil
     }
 
+    /// `总医院`, the head of a general hospital.
+    private static let generalHospital: [UInt16] = Array("总医院".utf16)
+
     /// `解放军总医院…`, `武警总医院`: the general hospital of a national body
     /// (the name starts with a `national` link word and has `总医院`), in 北京.
     private func isNationalGeneralHospital(_ name: [UInt16]) -> Bool {
-        let general: [UInt16] = Array("总医院".utf16)
         guard words.startsWithWord(of: .national, in: name, minimumLength: 2) else { return false }
-        var i = 0
-        while i + general.count <= name.count {
-            if name[i ..< i + general.count].elementsEqual(general) { return true }
-            i += 1
-        }
-        return false
+        return name.containsUnits(Self.generalHospital)
     }
 
     /// A township-level institution (`…卫生院`, `…卫生服务中心`), placed by the

@@ -120,8 +120,8 @@ struct PlaceLookupTables: Sendable {
                 while lo < hi {
                     let mid = (lo + hi) >> 1
                     let candidate = UnsafeBufferPointer(rebasing: pool[Int(codes.starts[mid]) ..< Int(codes.starts[mid + 1])])
-                    if candidate.elementsEqual(key) { return mid }
-                    if candidate.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+                    if MemoryCompare.equal(candidate, key) { return mid }
+                    if MemoryCompare.precedes(candidate, key) { lo = mid + 1 } else { hi = mid }
                 }
                 return nil
             }

@@ -18,7 +18,7 @@ struct ExactText: Hashable, Sendable {
     static func == (a: Self, b: Self) -> Bool {
         let x = a.string.utf8, y = b.string.utf8
         guard x.count == y.count else { return false }
-        return withBytes(a.string) { p in withBytes(b.string) { q in p.elementsEqual(q) } }
+        return withBytes(a.string) { p in withBytes(b.string) { q in MemoryCompare.equal(p, q) } }
     }
 
     /// Hashes the UTF-8 bytes.

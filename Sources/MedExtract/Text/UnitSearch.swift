@@ -3,9 +3,13 @@ extension Array where Element == UInt16 {
     /// a short text: a plain scan, no string made). An empty word does not.
     func containsUnits(_ word: [UInt16]) -> Bool {
         guard let first = word.first, count >= word.count else { return false }
-        for start in 0 ... count - word.count where self[start] == first && self[start ..< start + word.count].elementsEqual(word) {
-            return true
+        return withUnsafeBufferPointer { units in
+            word.withUnsafeBufferPointer { word in
+                for start in 0 ... units.count - word.count where units[start] == first && MemoryCompare.hasWord(word, in: units, at: start) {
+                    return true
+                }
+                return false
+            }
         }
-        return false
     }
 }
