@@ -282,6 +282,16 @@ struct AhoCorasick: Sendable {
             var lo = lo
             var hi = hi
             let s = UInt16(truncatingIfNeeded: symbol)
+            // Most states have a few edges, in one or two cache lines: a
+            // plain scan of them beats the dependent loads of a bisection.
+            if hi - lo <= 8 {
+                while lo < hi {
+                    let m = edges[lo].symbol
+                    if m >= s { return m == s ? lo : -1 }
+                    lo += 1
+                }
+                return -1
+            }
             while lo < hi {
                 let mid = (lo + hi) >> 1
                 let m = edges[mid].symbol
