@@ -140,6 +140,10 @@ struct FigureScanner {
             if r[k] == 0x3A { colon = true }
             k -= 1
         }
+        if let ends = words.labelEnds {
+            let last = Int(r[k])
+            guard ends[last >> 6] & (1 << UInt64(last & 63)) != 0 else { return false }
+        }
         return words.labels.contains { (!$0.colonOnly || colon) && r.has($0.word, endingAt: k + 1) }
     }
 

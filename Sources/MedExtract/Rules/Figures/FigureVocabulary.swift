@@ -28,6 +28,10 @@ struct FigureVocabulary: Sendable {
     let vague: [UInt16: FigureQualifier]
     /// Labels after which a number is not a figure; `true` when only `label:` counts.
     let labels: [(word: [UInt16], colonOnly: Bool)]
+    /// The last code unit of every label, one bit each (8 KB): a number after
+    /// any other unit follows no label, without trying them all. Nil when a
+    /// label is empty (it would end anywhere).
+    let labelEnds: [UInt64]?
     /// Words right after a number or its unit that make it a page counter.
     let counters: [[UInt16]]
     /// Words after which `MM-DD` is a date.
@@ -155,6 +159,9 @@ struct FigureVocabulary: Sendable {
         self.signs = signs.sorted { $0.count > $1.count }
         self.vague = vague
         self.labels = labels.sorted { $0.word.count > $1.word.count }
+        var ends = [UInt64](repeating: 0, count: 65536 / 64)
+        for label in labels { if let last = label.word.last { ends[Int(last) >> 6] |= 1 << UInt64(last & 63) } }
+        self.labelEnds = labels.contains(where: { $0.word.isEmpty }) ? nil : ends
         self.counters = counters
         self.dateLabels = dateLabels.sorted { $0.count > $1.count }
         self.currencies = currencies
