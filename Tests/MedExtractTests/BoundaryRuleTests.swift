@@ -69,6 +69,24 @@ struct BoundaryRuleTests {
         for (i, ruleClass) in RuleClass.allCases.enumerated() { #expect(ruleClass.bit == UInt64(1) << UInt64(i), "\(ruleClass)") }
     }
 
+    @Test func labelOrderIsTheDeclarationOrder() {
+        for (i, label) in EntityLabel.allCases.enumerated() { #expect(label.order == i, "\(label)") }
+        #expect(EntityLabel.allCases.sorted() == EntityLabel.allCases)
+    }
+
+    /// A disabled label hides its entities; the others are untouched.
+    @Test func disabledLabelsAreFilteredOut() throws {
+        let text = "他在北京协和医院骨科做了腰椎手术，费用3000元。"
+        let all = try MedExtractor().extract(from: text)
+        for label in EntityLabel.allCases {
+            let others = Set(EntityLabel.allCases).subtracting([label])
+            let some = try MedExtractor(configuration: ExtractorConfiguration(enabledLabels: others)).extract(from: text)
+            #expect(!some.contains { $0.label == label }, "\(label)")
+            #expect(some.map(\.scalarOffsets) == all.filter { $0.label != label }.map(\.scalarOffsets), "\(label)")
+        }
+        #expect(Set(all.map(\.label)).count >= 3)
+    }
+
     @Test func everyRuleClassHasWordsInTheBuiltInLexicon() throws {
         let words = try RuleLexiconFile.parse(try BuiltinResources.contents(of: RuleLexiconFile.builtinName), path: RuleLexiconFile.builtinName)
         let used = Set(words.map(\.ruleClass))

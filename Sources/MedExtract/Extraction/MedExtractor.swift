@@ -63,13 +63,16 @@ public struct MedExtractor: Sendable {
         var document = DocumentState()
         let scalars = text.unicodeScalars
         let layout = LayoutModel(scalars[...])
+        // Whether each label (by ``EntityLabel/order``) is enabled, looked up
+        // without hashing a label per entity.
+        let enabled = EntityLabel.allCases.map { configuration.enabledLabels.contains($0) }
         for chunk in chunks(of: scalars) {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
             let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
             let resolved = extractCandidates(from: normalized, document: &document)
             for candidate in resolved {
-                guard case .entity(let label) = candidate.label, configuration.enabledLabels.contains(label) else { continue }
+                guard case .entity(let label) = candidate.label, enabled[label.order] else { continue }
                 let local = normalized.originalScalarRange(candidate.start ..< candidate.end)
                 let span = local.lowerBound + chunk.offset ..< local.upperBound + chunk.offset
                 guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
@@ -78,8 +81,8 @@ public struct MedExtractor: Sendable {
                 let upper = translator.position(ofScalarOffset: span.upperBound)
                 let entityText = String(text.unicodeScalars[lower ..< upper])
                 var attributes = candidate.attributes
-                // A canonical form equal to the text shares its storage.
-                if attributes.canonical == entityText { attributes.canonical = entityText }
+                // A canonical form equal to the text (byte for byte) shares its storage.
+                if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) { attributes.canonical = entityText }
                 entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
             }
         }
