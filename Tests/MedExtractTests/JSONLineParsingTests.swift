@@ -108,4 +108,51 @@ struct JSONLineParsingTests {
         escaped[escaped.count - 4] = 0xFF
         #expect(escaped.withUnsafeBufferPointer(JSONLineFields.read) == nil)
     }
+
+    /// The eight-byte test for the bytes a JSON string scan stops at is
+    /// exact: it agrees with testing each byte, on random words and on
+    /// words holding each special byte in each position.
+    @Test func specialByteTestIsExact() {
+        func slow(_ word: UInt64) -> Bool {
+            (0 ..< 8).contains { k in
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))
+                return byte == 0x22 || byte == 0x5C || byte < 0x20
+            }
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var words: [UInt64] = []
+        for _ in 0 ..< 20_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            words.append(seed)
+            // Mostly bytes a text has (0x20 and up), with one special byte.
+            let plain = (seed | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F | 0x4040_4040_4040_4040
+            words.append(plain)
+            for special: UInt64 in [0x22, 0x5C, 0x00, 0x1F, 0x0A, 0x21, 0x23, 0x5B, 0x5D, 0x20, 0x80, 0xA2, 0xDC] {
+                let k = UInt64(seed >> 61) * 8
+                words.append(plain & ~(0xFF << k) | special << k)
+            }
+        }
+        var mismatches = 0
+        for word in words where JSONLineFields.hasSpecialByte(word) != slow(word) { mismatches += 1 }
+        #expect(mismatches == 0)
+        #expect(words.contains { JSONLineFields.hasSpecialByte($0) } && words.contains { !JSONLineFields.hasSpecialByte($0) })
+    }
+
+    /// Strings longer than one eight-byte step, with the special bytes at
+    /// every offset, read as Foundation reads them.
+    @Test func longStringsWithEscapesAtEveryOffset() throws {
+        for offset in 0 ..< 20 {
+            let head = String(repeating: "医", count: offset / 3) + String(repeating: "a", count: offset % 3)
+            for escape in [#"\n"#, #"\""#, #"\\"#, #"\u533b"#] {
+                let line = #"{"id":"x","text":""# + head + escape + "院abcdefghij" + escape + #""}"#
+                let bytes = Array(line.utf8)
+                let fast = try #require(bytes.withUnsafeBufferPointer(JSONLineFields.read), "\(line)")
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+                #expect(fast.text == object["text"] as? String, "\(line)")
+            }
+            // A raw control character anywhere is refused.
+            let bad = Array((#"{"text":""# + head + "\u{01}" + "abcdefghijklmnop" + #""}"#).utf8)
+            #expect(bad.withUnsafeBufferPointer(JSONLineFields.read) == nil)
+        }
+    }
 }

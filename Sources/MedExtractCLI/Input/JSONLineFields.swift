@@ -25,6 +25,17 @@ struct JSONLineFields {
         return parser.document()
     }
 
+    /// Whether any of the eight bytes of `word` is a quote, a backslash or below 0x20.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        // A zero byte of `quote` or `backslash`; a byte of `word` below 0x20.
+        let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+        return found & (ones &* 0x80) != 0
+    }
+
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
@@ -113,6 +124,15 @@ struct JSONLineFields {
             guard next(0x22) else { return nil }
             let start = i
             while i < bytes.count {
+                // Eight bytes at a time while none of them is a quote, a
+                // backslash or a control character (SWAR tests, exact).
+                if i + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if !JSONLineFields.hasSpecialByte(word) {
+                        i += 8
+                        continue
+                    }
+                }
                 let byte = bytes[i]
                 if byte == 0x22 {
                     defer { i += 1 }
@@ -163,11 +183,15 @@ struct JSONLineFields {
                 defer { written = o }
                 var k = 0
                 while k < body.count {
-                    let byte = body[k]
-                    guard byte == 0x5C else {
-                        out[o] = byte
-                        o += 1
-                        k += 1
+                    guard body[k] == 0x5C else {
+                        // The run up to the next escape, copied at once.
+                        var end = k + 1
+                        while end < body.count, body[end] != 0x5C { end += 1 }
+                        if let source = body.baseAddress, let target = out.baseAddress {
+                            (target + o).update(from: source + k, count: end - k)
+                        }
+                        o += end - k
+                        k = end
                         continue
                     }
                     let kind = body[k + 1]
