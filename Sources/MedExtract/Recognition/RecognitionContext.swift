@@ -24,17 +24,19 @@
         self.matches = matches
         self.lexicon = lexicon
         self.segmenter = segmenter
-        var index = [Int32](repeating: Int32(matches.count), count: text.count + 2)
-        var m = matches.count - 1
-        var p = text.count + 1
-        while p >= 0 {
-            while m >= 0 && matches[m].end >= p {
-                m -= 1
+        // One forward pass (matches are ordered by end): every entry is
+        // written, so the storage is not cleared first.
+        let positions = text.count + 2
+        endIndex = matches.withUnsafeBufferPointer { matches in
+            [Int32](unsafeUninitializedCapacity: positions) { index, initialized in
+                var m = 0
+                for p in 0 ..< positions {
+                    while m < matches.count && matches[m].end < p { m += 1 }
+                    index[p] = Int32(truncatingIfNeeded: m)
+                }
+                initialized = positions
             }
-            index[p] = Int32(m + 1)
-            p -= 1
         }
-        endIndex = index
     }
 
     /// The matches that end exactly at `position`.
