@@ -74,6 +74,17 @@ struct BoundaryRuleTests {
         #expect(EntityLabel.allCases.sorted() == EntityLabel.allCases)
     }
 
+    /// Compiled lexicons store labels as bytes: 0 for IGNORE, then the entity
+    /// labels in declaration order; every label round-trips, nothing else reads.
+    @Test func labelArchiveCodesRoundTrip() {
+        let labels: [DictionaryLabel] = [.ignore] + EntityLabel.allCases.map { .entity($0) }
+        for (i, label) in labels.enumerated() {
+            #expect(label.archiveCode == UInt8(i), "\(label)")
+            #expect(DictionaryLabel(archiveCode: label.archiveCode) == label, "\(label)")
+        }
+        for code in UInt8(labels.count) ... 255 { #expect(DictionaryLabel(archiveCode: code) == nil) }
+    }
+
     /// A disabled label hides its entities; the others are untouched.
     @Test func disabledLabelsAreFilteredOut() throws {
         let text = "他在北京协和医院骨科做了腰椎手术，费用3000元。"

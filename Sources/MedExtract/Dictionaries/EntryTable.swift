@@ -144,17 +144,20 @@ extension DictionaryLabel {
     var archiveCode: UInt8 {
         switch self {
         case .ignore: 0
-        case .entity(let label): UInt8(truncatingIfNeeded: (EntityLabel.allCases.firstIndex(of: label) ?? 0) + 1)
+        case .entity(let label): UInt8(truncatingIfNeeded: label.order + 1)
         }
     }
 
+    /// Read for every dictionary match the recognisers look at: a switch,
+    /// not a lookup in `allCases` (an array made at each read).
     init?(archiveCode: UInt8) {
-        if archiveCode == 0 {
-            self = .ignore
-            return
+        switch archiveCode {
+        case 0: self = .ignore
+        case 1: self = .entity(.hospital)
+        case 2: self = .entity(.department)
+        case 3: self = .entity(.procedure)
+        case 4: self = .entity(.figure)
+        default: return nil
         }
-        let i = Int(archiveCode) - 1
-        guard i < EntityLabel.allCases.count else { return nil }
-        self = .entity(EntityLabel.allCases[i])
     }
 }

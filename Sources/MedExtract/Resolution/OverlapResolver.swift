@@ -111,7 +111,9 @@ private struct RankKey {
 
     var isIgnore: Bool { labelRank == Self.ignoreRank }
 
-    static var ignoreRank: Int { EntityLabel.nameRanks[EntityLabel.allCases.count] }
+    /// `IGNORE`'s place (last in ``EntityLabel/nameRanks``), computed once:
+    /// `allCases` makes an array each time it is read.
+    static let ignoreRank: Int = EntityLabel.nameRanks[EntityLabel.allCases.count]
 
     /// The order of the labels' names (`DEPARTMENT` < `FIGURE` < `HOSPITAL` <
     /// `IGNORE` < `PROCEDURE`), which the ranking used to compare as strings.
