@@ -80,8 +80,11 @@
             self.origins = origins
         }
 
+        /// (The bound is never reached, see ``normalize(_:layout:startOffset:)``;
+        /// the test keeps a mistake in that argument from writing past the storage.)
         @inline(__always)
         mutating func append(_ unit: UInt16, origin: Int32) {
+            guard count < units.count else { return }
             units[count] = unit
             origins[count] = origin
             count &+= 1
