@@ -63,30 +63,79 @@ public struct MedExtractor: Sendable {
         var document = DocumentState()
         let scalars = text.unicodeScalars
         let layout = LayoutModel(scalars[...])
-        // Whether each label (by ``EntityLabel/order``) is enabled, looked up
-        // without hashing a label per entity.
-        let enabled = EntityLabel.allCases.map { configuration.enabledLabels.contains($0) }
+        let enabled = enabledByOrder
         for chunk in chunks(of: scalars) {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
             let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
             let resolved = extractCandidates(from: normalized, document: &document)
-            for candidate in resolved {
-                guard case .entity(let label) = candidate.label, enabled[label.order] else { continue }
-                let local = normalized.originalScalarRange(candidate.start ..< candidate.end)
-                let span = local.lowerBound + chunk.offset ..< local.upperBound + chunk.offset
-                guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
-                      span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
-                let lower = translator.position(ofScalarOffset: span.lowerBound)
-                let upper = translator.position(ofScalarOffset: span.upperBound)
-                let entityText = String(text.unicodeScalars[lower ..< upper])
-                var attributes = candidate.attributes
-                // A canonical form equal to the text (byte for byte) shares its storage.
-                if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) { attributes.canonical = entityText }
-                entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
-            }
+            appendEntities(resolved, of: normalized, chunk: chunk, text: text, enabled: enabled, translator: &translator, to: &entities)
         }
         return entities
+    }
+
+    /// Whether each label (by ``EntityLabel/order``) is enabled, looked up
+    /// without hashing a label per entity.
+    private var enabledByOrder: [Bool] { EntityLabel.allCases.map { configuration.enabledLabels.contains($0) } }
+
+    /// Appends the entities of one chunk's resolved candidates, their spans
+    /// mapped back to scalar offsets of `text`.
+    private func appendEntities(
+        _ resolved: [Candidate], of normalized: NormalizedText, chunk: Chunk, text: String, enabled: [Bool],
+        translator: inout OffsetTranslator, to entities: inout [Entity]
+    ) {
+        for candidate in resolved {
+            guard case .entity(let label) = candidate.label, enabled[label.order] else { continue }
+            let local = normalized.originalScalarRange(candidate.start ..< candidate.end)
+            let span = local.lowerBound + chunk.offset ..< local.upperBound + chunk.offset
+            guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
+                  span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
+            let lower = translator.position(ofScalarOffset: span.lowerBound)
+            let upper = translator.position(ofScalarOffset: span.upperBound)
+            let entityText = String(text.unicodeScalars[lower ..< upper])
+            var attributes = candidate.attributes
+            // A canonical form equal to the text (byte for byte) shares its storage.
+            if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) { attributes.canonical = entityText }
+            entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
+        }
+    }
+
+    /// The entities of several documents, exactly `texts.map { extract(from: $0) }`.
+    ///
+    /// Documents of one chunk (most) go through the stages together: every
+    /// document is normalised, then every one scanned, then each recogniser
+    /// runs over all of them, and so on. A short document runs each stage's
+    /// code over little text, so one at a time the instruction cache is
+    /// refilled for every stage of every document; stage by stage it stays warm.
+    func extractBatch(_ texts: [String]) -> [[Entity]] {
+        guard texts.count > 1 else { return texts.map { extract(from: $0) } }
+        var results = [[Entity]](repeating: [], count: texts.count)
+        // (document, its one chunk, its normalised text)
+        var together: [(index: Int, chunk: Chunk, normalized: NormalizedText)] = []
+        together.reserveCapacity(texts.count)
+        for (i, text) in texts.enumerated() {
+            let scalars = text.unicodeScalars
+            let chunks = chunks(of: scalars)
+            guard chunks.count == 1, let chunk = chunks.first else {
+                results[i] = unlinkedEntities(in: text)
+                continue
+            }
+            let layout = LayoutModel(scalars[...])
+            together.append((i, chunk, normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)))
+        }
+        var documents = [DocumentState](repeating: DocumentState(), count: together.count)
+        let resolved = extractCandidates(from: together.map(\.normalized), documents: &documents)
+        let enabled = enabledByOrder
+        for (k, item) in together.enumerated() {
+            var translator = OffsetTranslator(texts[item.index])
+            appendEntities(resolved[k], of: item.normalized, chunk: item.chunk, text: texts[item.index], enabled: enabled,
+                           translator: &translator, to: &results[item.index])
+        }
+        guard let linker else { return results }
+        for i in texts.indices {
+            results[i] = linker.link(results[i], in: texts[i])
+        }
+        return results
     }
 
     /// The resolved candidates of already-normalised text (coordinates in its units).
@@ -96,20 +145,45 @@ public struct MedExtractor: Sendable {
     }
 
     func extractCandidates(from normalized: NormalizedText, document: inout DocumentState) -> [Candidate] {
-        guard normalized.count > 0 else { return [] }
-        let matches = normalized.units.withUnsafeBufferPointer { lexicon.matches(in: $0) }
-        let context = RecognitionContext(text: normalized, matches: matches, lexicon: lexicon, segmenter: segmenter)
-        var candidates: [Candidate] = []
-        for recognizer in recognizers {
-            recognizer.recognize(context, into: &candidates)
+        var documents = [document]
+        defer { document = documents[0] }
+        return extractCandidates(from: [normalized], documents: &documents)[0]
+    }
+
+    /// The resolved candidates of independent pieces of text (`documents[k]`
+    /// the alias state of piece `k`'s document), stage by stage over all of them.
+    func extractCandidates(from texts: [NormalizedText], documents: inout [DocumentState]) -> [[Candidate]] {
+        var contexts: [RecognitionContext?] = texts.map { normalized in
+            guard normalized.count > 0 else { return nil }
+            let matches = normalized.units.withUnsafeBufferPointer { lexicon.matches(in: $0) }
+            return RecognitionContext(text: normalized, matches: matches, lexicon: lexicon, segmenter: segmenter)
         }
-        let first = resolver.resolve(candidates, length: normalized.count)
-        guard configuration.useRules else { return first }
-        let aliasPass = DocumentAliasPass()
-        let declared = aliasPass.learn(from: first, in: context, document: &document)
-        guard !document.aliases.isEmpty else { return first }
-        candidates += declared
-        aliasPass.apply(document, to: normalized.units, into: &candidates)
-        return resolver.resolve(candidates, length: normalized.count)
+        var candidates = [[Candidate]](repeating: [], count: texts.count)
+        for recognizer in recognizers {
+            for k in texts.indices {
+                if let context = contexts[k] { recognizer.recognize(context, into: &candidates[k]) }
+            }
+        }
+        var results = [[Candidate]](repeating: [], count: texts.count)
+        for k in texts.indices {
+            guard let context = contexts[k] else { continue }
+            let length = texts[k].count
+            let first = resolver.resolve(candidates[k], length: length)
+            guard configuration.useRules else {
+                results[k] = first
+                continue
+            }
+            let aliasPass = DocumentAliasPass()
+            let declared = aliasPass.learn(from: first, in: context, document: &documents[k])
+            guard !documents[k].aliases.isEmpty else {
+                results[k] = first
+                continue
+            }
+            candidates[k] += declared
+            aliasPass.apply(documents[k], to: texts[k].units, into: &candidates[k])
+            results[k] = resolver.resolve(candidates[k], length: length)
+        }
+        contexts.removeAll()
+        return results
     }
 }

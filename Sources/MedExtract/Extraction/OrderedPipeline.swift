@@ -58,10 +58,36 @@ extension MedExtractor {
         onResult: @escaping (Prepared, [Entity]) throws -> Void
     ) throws {
         guard jobs > 1 else {
-            try inputs { input in
-                let (prepared, text) = prepare(input)
-                try onResult(prepared, text.map { extract(from: $0) } ?? [])
+            // A few inputs at a time (``MedExtractor/extractBatch(_:)``: short
+            // documents stage by stage), each handed on before the next batch is read.
+            var pending: [Input] = []
+            var pendingCost = 0
+            var deliveryFailed = false
+            func deliverPending() throws {
+                let batch = pending
+                pending.removeAll(keepingCapacity: true)
+                pendingCost = 0
+                do {
+                    for (prepared, entities) in extractPrepared(batch, prepare: prepare) { try onResult(prepared, entities) }
+                } catch {
+                    deliveryFailed = true
+                    throw error
+                }
             }
+            do {
+                try inputs { input in
+                    pending.append(input)
+                    pendingCost += cost(input)
+                    if pending.count >= OrderedWork<Input, Prepared>.batchLimit || pendingCost >= limits.maxCostInFlight {
+                        try deliverPending()
+                    }
+                }
+            } catch {
+                // What was read before a failure to read is still handed on.
+                if !deliveryFailed { try deliverPending() }
+                throw error
+            }
+            try deliverPending()
             return
         }
         let work = OrderedWork<Input, Prepared>(extractor: self, prepare: prepare)
@@ -99,6 +125,22 @@ extension MedExtractor {
         }
         work.close(discardingQueued: false)
         group.wait()
+    }
+}
+
+extension MedExtractor {
+    /// Prepares `inputs` and extracts the texts they give, in order, as one batch.
+    func extractPrepared<Input, Prepared>(
+        _ inputs: [Input], prepare: (Input) -> (Prepared, text: String?)
+    ) -> [(Prepared, [Entity])] {
+        let prepared = inputs.map(prepare)
+        let found = extractBatch(prepared.compactMap(\.text))
+        var next = 0
+        return prepared.map { item in
+            guard item.text != nil else { return (item.0, []) }
+            defer { next += 1 }
+            return (item.0, found[next])
+        }
     }
 }
 
@@ -178,10 +220,8 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
             let taken = take(limit: Self.batchLimit)
             guard !taken.isEmpty else { return }
             batch.removeAll(keepingCapacity: true)
-            for (_, input, cost) in taken {
-                let (prepared, text) = prepare(input)
-                let entities = text.map { extractor.extract(from: $0) } ?? []
-                batch.append(Done(prepared: prepared, entities: entities, cost: cost))
+            for ((prepared, entities), entry) in zip(extractor.extractPrepared(taken.map(\.input), prepare: prepare), taken) {
+                batch.append(Done(prepared: prepared, entities: entities, cost: entry.cost))
             }
             finished.lock()
             for (entry, done) in zip(taken, batch) { results[entry.index] = done }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@_spi(Benchmarks) @_spi(Tooling) @testable import MedExtract
+
+/// Documents extracted together, stage by stage (``MedExtractor/extractBatch(_:)``),
+/// give exactly what each gives alone, and the one-job streaming pipeline
+/// hands on every document it read, in order, even when reading fails.
+@Suite("Batch extraction")
+struct BatchExtractionTests {
+    /// Short documents written for this test (one with a declared alias, one
+    /// empty, one of spaces and line breaks, one long enough to be chunked
+    /// with the small chunk size below), plus the seeds.
+    static func documents() throws -> [String] {
+        let long = Array(repeating: "上海市第六人民医院骨科为患者实施了膝关节置换术，术后第3天下地行走。", count: 40).joined()
+        return [
+            "北京协和医院心内科昨日完成3例冠状动脉介入治疗。",
+            "",
+            "  \n\n  ",
+            "山西省人民医院（以下简称“省人医”）神经外科主任介绍，省人医今年开展手术1200余台。",
+            long,
+            "患者血压150/95mmHg，住院7天。",
+            "复旦大学附属中山医院肝外科与放射科联合会诊。",
+        ] + (try SeedExtractors.texts())
+    }
+
+    @Test(arguments: [32_768, 256])
+    func batchEqualsOneAtATime(chunkSize: Int) throws {
+        let extractor = try #require(SeedExtractors.extractor(chunkSize: chunkSize))
+        let texts = try Self.documents()
+        let alone = texts.map { extractor.extract(from: $0) }
+        #expect(extractor.extractBatch(texts) == alone)
+        // Every split into batches, and the library's one-job path.
+        for size in [1, 2, 3, 8] {
+            let batched = stride(from: 0, to: texts.count, by: size).flatMap { extractor.extractBatch(Array(texts[$0 ..< min($0 + size, texts.count)])) }
+            #expect(batched == alone, "batches of \(size)")
+        }
+        #expect(extractor.extractAll(texts, jobs: 1) == alone)
+        // The documents are not trivially empty of entities.
+        #expect(alone.filter { !$0.isEmpty }.count >= 5)
+        #expect(alone[3].contains { $0.attributes.source == "alias" })
+    }
+
+    /// With one job, a failure to read the next input still hands on the
+    /// inputs read before it (they are extracted a few at a time).
+    @Test func oneJobDeliversWhatWasReadBeforeAFailure() throws {
+        struct ReadFailure: Error {}
+        let extractor = try #require(SeedExtractors.extractor())
+        let texts = ["北京协和医院心内科", "上海市第六人民医院骨科", "无实体的一句话。"]
+        var delivered: [(Int, [Entity])] = []
+        #expect(throws: ReadFailure.self) {
+            try extractor.extractInOrder(
+                jobs: 1,
+                inputs: { submit in
+                    for i in texts.indices { try submit(i) }
+                    throw ReadFailure()
+                },
+                cost: { _ in 1 },
+                prepare: { i in (i, texts[i]) },
+                onResult: { delivered.append(($0, $1)) }
+            )
+        }
+        #expect(delivered.map(\.0) == [0, 1, 2])
+        #expect(delivered.map(\.1) == texts.map { extractor.extract(from: $0) })
+        #expect(!delivered[0].1.isEmpty)
+    }
+
+    /// With one job, inputs are handed on in order with their own results,
+    /// across batch boundaries and with inputs that have no text.
+    @Test func oneJobKeepsOrderAcrossBatches() throws {
+        let extractor = try #require(SeedExtractors.extractor())
+        let texts = (0 ..< 21).map { $0 % 5 == 0 ? nil : "第\($0)例：北京协和医院心内科完成手术\($0)台。" }
+        var delivered: [(Int, [Entity])] = []
+        try extractor.extractInOrder(
+            jobs: 1,
+            inputs: { submit in for i in texts.indices { try submit(i) } },
+            cost: { _ in 1 },
+            prepare: { i in (i, texts[i]) },
+            onResult: { delivered.append(($0, $1)) }
+        )
+        #expect(delivered.map(\.0) == Array(texts.indices))
+        for (i, entities) in delivered {
+            #expect(entities == (texts[i].map { extractor.extract(from: $0) } ?? []), "\(i)")
+        }
+    }
+}
