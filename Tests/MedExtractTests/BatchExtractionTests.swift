@@ -29,12 +29,11 @@ struct BatchExtractionTests {
         let texts = try Self.documents()
         let alone = texts.map { extractor.extract(from: $0) }
         #expect(extractor.extractBatch(texts) == alone)
-        // Every split into batches, and the library's one-job path.
+        // Every split into batches.
         for size in [1, 2, 3, 8] {
             let batched = stride(from: 0, to: texts.count, by: size).flatMap { extractor.extractBatch(Array(texts[$0 ..< min($0 + size, texts.count)])) }
             #expect(batched == alone, "batches of \(size)")
         }
-        #expect(extractor.extractAll(texts, jobs: 1) == alone)
         // The documents are not trivially empty of entities.
         #expect(alone.filter { !$0.isEmpty }.count >= 5)
         #expect(alone[3].contains { $0.attributes.source == "alias" })

@@ -20,10 +20,7 @@ extension MedExtractor {
     public func extractAll(_ documents: some Collection<some StringProtocol>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[Entity]] {
         let texts = documents.map { String($0) }
         let workers = min(max(jobs, 1), texts.count)
-        guard workers > 1 else {
-            // Eight at a time, stage by stage (``extractBatch(_:)``).
-            return stride(from: 0, to: texts.count, by: 8).flatMap { extractBatch(Array(texts[$0 ..< min($0 + 8, texts.count)])) }
-        }
+        guard workers > 1 else { return texts.map { extract(from: $0) } }
         let results = IndexedResults(count: texts.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
