@@ -56,15 +56,16 @@ public struct MedExtractor: Sendable {
         return linker.link(consume entities, in: text)
     }
 
-    /// The entities of `text` before the linking pass.
-    private func unlinkedEntities(in text: String) -> [Entity] {
+    /// The entities of `text` before the linking pass; `chunks`, when the
+    /// caller has cut them already, are `chunks(of: text.unicodeScalars)`.
+    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> [Entity] {
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
         var document = DocumentState()
         let scalars = text.unicodeScalars
         let layout = LayoutModel(scalars[...])
         let enabled = enabledByOrder
-        for chunk in chunks(of: scalars) {
+        for chunk in known ?? chunks(of: scalars) {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
             let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
@@ -118,7 +119,7 @@ public struct MedExtractor: Sendable {
             let scalars = text.unicodeScalars
             let chunks = chunks(of: scalars)
             guard chunks.count == 1, let chunk = chunks.first else {
-                results[i] = unlinkedEntities(in: text)
+                results[i] = unlinkedEntities(in: text, chunks: chunks)
                 continue
             }
             let layout = LayoutModel(scalars[...])

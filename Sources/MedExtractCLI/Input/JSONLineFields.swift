@@ -170,7 +170,7 @@ struct JSONLineFields {
         }
 
         /// The string a checked string body stands for, or nil for a
-        /// `\u0000` or an unpaired surrogate escape.
+        /// `\u0000`, an unpaired surrogate escape or ill-formed UTF-8.
         func decode(_ range: Range<Int>) -> String? {
             let body = UnsafeBufferPointer(rebasing: bytes[range])
             guard body.contains(0x5C) else { return String(validating: body, as: UTF8.self) }
