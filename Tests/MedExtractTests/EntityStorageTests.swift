@@ -119,11 +119,12 @@ struct LinkerTextWalkTests {
         #expect(DocumentLinker.utf16Spans(of: [8 ..< 20], in: units) == [10 ..< 11])
     }
 
-    @Test func utf16UnitsAreExactlyTheText() {
-        for text in ["", "abc", "某市第一医院", "𠀀医院𠀁", "é\u{301}医院\n"] {
-            let units = DocumentLinker.utf16Units(of: text)
+    /// A document's units take their own size, not one unit a byte.
+    @Test func documentUnitsAreExactlyTheText() {
+        for text in ["", "abc", "某市第一医院", "𠀀医院𠀁", "é\u{301}医院\n", String(repeating: "某市第一医院𠀀", count: 200)] {
+            let units = [UInt16](utf16Of: text)
             #expect(units == Array(text.utf16))
-            #expect(units.capacity >= units.count)
+            if text.utf8.count > UTF8Transcoding.countedAbove { #expect(units.capacity < units.count + 64) }
         }
     }
 }

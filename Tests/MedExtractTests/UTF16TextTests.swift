@@ -67,11 +67,58 @@ struct UTF16TextTests {
         #expect(ScalarClassTable.computedClasses(of: 0x20000) == ScalarClassTable.ideograph | ScalarClassTable.wide)
     }
 
+    /// Texts of every length around the eight-byte words the count reads,
+    /// with one-, two-, three- and four-byte sequences at every offset.
+    static let transcodingSamples: [String] = {
+        var samples = ["", "abc", "医院", "a😀b", "𠀀𠀁", "é\u{301}", "ÿ\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+        let pieces = ["a", "é", "医", "😀", "\u{10FFFF}", "\n", "\u{FF11}"]
+        for length in 1 ... 40 {
+            for shift in 0 ..< pieces.count {
+                samples.append(String((0 ..< length).map { pieces[($0 * 3 + shift) % pieces.count] }.joined()))
+            }
+        }
+        samples.append(String(repeating: "某市第一人民医院心内科😀", count: 100))
+        return samples
+    }()
+
     /// The normaliser sizes its output by the UTF-16 length of its input.
     @Test func utf16CountOfUTF8() {
-        for text in ["", "abc", "医院", "a😀b", "𠀀𠀁", "é\u{301}"] {
-            let count = Array(text.utf8).withUnsafeBufferPointer { TextNormalizer.utf16Count($0) }
+        for text in Self.transcodingSamples {
+            let count = Array(text.utf8).withUnsafeBufferPointer { UTF8Transcoding.utf16Count($0) }
             #expect(count == text.utf16.count, "\(text)")
+        }
+    }
+
+    /// The units decoded from a string's UTF-8 are its UTF-16 view's, for
+    /// short strings (storage a byte each) and long ones (counted first).
+    @Test func utf16UnitsOfUTF8() {
+        for text in Self.transcodingSamples {
+            #expect([UInt16](utf16Of: text) == Array(text.utf16), "\(text)")
+            let inner = text.dropFirst().dropLast()
+            #expect([UInt16](utf16Of: inner) == Array(inner.utf16), "\(inner)")
+        }
+        // A bridged or foreign string has no contiguous UTF-8: the fallback answers.
+        let units = Array("医院😀".utf16)
+        #expect([UInt16](utf16Of: String(decoding: units, as: UTF16.self)) == units)
+    }
+
+    /// A sequence cut short or a full output ends the decoding; nothing is
+    /// written past the output.
+    @Test func decodingStopsAtTruncatedInputOrFullOutput() {
+        let bytes = Array("a医😀".utf8) // 1 + 3 + 4 bytes: 1 + 1 + 2 units
+        for cut in 0 ... bytes.count {
+            let units = Array(bytes[..<cut]).withUnsafeBufferPointer { input in
+                [UInt16](unsafeUninitializedCapacity: 4) { out, count in count = UTF8Transcoding.decode(input, into: out) }
+            }
+            let expected: [UInt16] = cut < 1 ? [] : cut < 4 ? [0x61] : cut < 8 ? [0x61, 0x533B] : Array("a医😀".utf16)
+            #expect(units == expected, "cut at \(cut)")
+        }
+        for room in 0 ... 4 {
+            let units = bytes.withUnsafeBufferPointer { input in
+                [UInt16](unsafeUninitializedCapacity: room) { out, count in count = UTF8Transcoding.decode(input, into: out) }
+            }
+            // A surrogate pair is written whole or not at all.
+            #expect(units == Array(Array("a医😀".utf16).prefix(room == 3 ? 2 : room)), "room \(room)")
         }
     }
 

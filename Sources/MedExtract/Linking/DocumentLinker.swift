@@ -35,6 +35,8 @@ public struct DocumentLinker: Sendable {
     private let candidatePlaces: NameMemo
     /// Full names of unknown hospital names, once per name and hint.
     private let fullNames: NameMemo
+    /// ``headTest(_:)`` of ``words``.
+    private let isHead: @Sendable ([UInt16]) -> Bool
     /// The dictionaries' hospital names, for canonical full names of short
     /// forms and place-prefixed aliases: the lexicon's with
     /// ``init(builtinWith:)-(Lexicon)``, else none until ``with(hospitalNames:)``.
@@ -58,6 +60,7 @@ public struct DocumentLinker: Sendable {
         self.places = places
         self.registry = registry
         self.words = words
+        self.isHead = Self.headTest(words)
     }
 
     /// Loads the built-in registry and link words for `places`.
@@ -94,7 +97,7 @@ public struct DocumentLinker: Sendable {
         var out = consume entities
         let linkable = out.indices.filter { out[$0].label == .hospital || out[$0].label == .department }
         guard !linkable.isEmpty else { return out }
-        let units = Self.utf16Units(of: text)
+        let units = [UInt16](utf16Of: text)
         var document = DocumentPlaces()
         let national = words.nationalUnits
         units.withUnsafeBufferPointer { buffer in
@@ -135,16 +138,20 @@ public struct DocumentLinker: Sendable {
             Self.parentWords.contains { prefix.containsUnits($0) }
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
+        // Each hospital's institution name (``linkName(_:)``), once.
+        var linkNames: [String?] = Array(repeating: nil, count: linkable.count)
         for i in names.indices {
             guard let n = names[i] else { continue }
             let name = longer.longest(for: n, isParent: isParent)
             names[i] = name
-            mentions[ExactText(linkName(name)), default: 0] += 1
+            let link = linkName(name)
+            linkNames[i] = link
+            mentions[ExactText(link), default: 0] += 1
         }
-        let main = mainHospital(labels, names: names, sentence: sentence, mentions: mentions, spans: spans, units: units)
+        let main = mainHospital(labels, names: names, linkNames: linkNames, sentence: sentence, mentions: mentions, spans: spans, units: units)
         var mainCode: String?
         if let m = main {
-            mainCode = placeCode(of: Array(m.name.utf16), hint: hint, chain: chain, mainCode: nil, document: document)
+            mainCode = placeCode(of: [UInt16](utf16Of: m.name), hint: hint, chain: chain, mainCode: nil, document: document)
         }
         // The same name is placed the same way throughout the document: its
         // division, province and city, nil when it has no (known) place.
@@ -158,7 +165,7 @@ public struct DocumentLinker: Sendable {
             if let known = placed[ExactText(name)] {
                 place = known
             } else {
-                let code = placeCode(of: Array(name.utf16), hint: hint, chain: chain, mainCode: mainCode, document: document)
+                let code = placeCode(of: [UInt16](utf16Of: name), hint: hint, chain: chain, mainCode: mainCode, document: document)
                 place = code.flatMap { $0.isEmpty ? nil : ($0, places.province(ofCode: $0), places.city(ofCode: $0)) }
                 placed[ExactText(name)] = .some(place)
             }
@@ -174,12 +181,12 @@ public struct DocumentLinker: Sendable {
         var after = IndexColumn(count: linkable.count)
         var last: Int?
         for k in linkable.indices where labels[k] == .hospital {
-            linked[k] = hospitalName(k, labels, spans: spans, units: units, names: names)
+            linked[k] = hospitalName(k, labels, spans: spans, units: units, names: names, linkNames: linkNames)
         }
         // A campus written without its institution (`中山院区`) is the main hospital's.
         if let m = main?.index, let mainName = linked[m] {
             for k in linkable.indices where labels[k] == .hospital && k != m {
-                if let name = names[k], isBareCampus(name), linked[k] == linkName(name) { linked[k] = mainName }
+                if let name = names[k], isBareCampus(name), linked[k] == linkNames[k] { linked[k] = mainName }
             }
         }
         for k in linkable.indices {
@@ -428,18 +435,18 @@ public struct DocumentLinker: Sendable {
 
     /// The name a department links to for hospital `k`: a campus written right
     /// after its parent hospital gives the parent; a campus suffix is cut.
-    private func hospitalName(_ k: Int, _ labels: [EntityLabel], spans: [Range<Int>], units: [UInt16], names: [String?]) -> String? {
+    private func hospitalName(_ k: Int, _ labels: [EntityLabel], spans: [Range<Int>], units: [UInt16], names: [String?], linkNames: [String?]) -> String? {
         guard let name = names[k] else { return nil }
-        if k > 0, labels[k - 1] == .hospital, let parent = names[k - 1],
+        if k > 0, labels[k - 1] == .hospital, let parent = linkNames[k - 1],
            Self.compact(units, spans[k - 1].upperBound, spans[k].lowerBound).isEmpty,
            isCampus(name) {
-            return linkName(parent)
+            return parent
         }
-        return linkName(name)
+        return linkNames[k]
     }
 
     private func isCampus(_ name: String) -> Bool {
-        words.suffix(of: Array(name.utf16))?.wordClass == .campus
+        words.suffix(of: [UInt16](utf16Of: name))?.wordClass == .campus
     }
 
     /// A campus name without its institution (`三院院区`, not `…医院开元院区`).
@@ -450,7 +457,7 @@ public struct DocumentLinker: Sendable {
     /// The institution's name: a campus suffix after an inner head cut
     /// (`…第一附属医院开元院区` → `…第一附属医院`).
     func linkName(_ name: String) -> String {
-        let u = Array(name.utf16)
+        let u = [UInt16](utf16Of: name)
         guard let found = words.suffix(of: u), found.wordClass == .campus else { return name }
         let yuan: UInt16 = 0x9662 // 院
         var i = u.count - found.length - 1
@@ -473,15 +480,15 @@ public struct DocumentLinker: Sendable {
     /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ labels: [EntityLabel], names: [String?], sentence: [Int], mentions: [ExactText: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
+    private func mainHospital(_ labels: [EntityLabel], names: [String?], linkNames: [String?], sentence: [Int], mentions: [ExactText: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
         var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
         var total = 0
         var seen: Set<ExactText> = []
         for i in labels.indices where labels[i] == .hospital {
-            guard let name = names[i] else { continue }
-            let key = ExactText(linkName(name))
+            guard let link = linkNames[i] else { continue }
+            let key = ExactText(link)
             let count = mentions[key] ?? 0
             if seen.insert(key).inserted { total += count }
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
@@ -519,7 +526,7 @@ public struct DocumentLinker: Sendable {
         }
         let string = String(utf16Units: name)
         if code == nil || code?.utf8.count == 2 {
-            if let registered = registry.code(of: string) ?? registry.code(of: Self.withoutBrackets(string)),
+            if let registered = registry.code(of: string) ?? (Self.hasBracket(name) ? registry.code(of: Self.withoutBrackets(string)) : nil),
                code.map({ registered.hasPrefix($0) }) ?? true {
                 code = registered
             } else if code == nil, let organization = registry.organizationCode(of: string) {
@@ -548,13 +555,13 @@ public struct DocumentLinker: Sendable {
         return code
     }
 
-    /// Whether `rest` (what follows a head-only place name) is a hospital head.
-    /// Whether `rest` is a hospital head word (the test place prefixes use to
-    /// accept a head-only place). A closure over the link words alone: passing
-    /// a method of `self` would copy, retain and release the whole linker at
-    /// every call.
-    private var isHead: ([UInt16]) -> Bool {
-        { [words] rest in
+    /// Whether `rest` (what follows a head-only place name) is a hospital
+    /// head word: the test place prefixes use to accept a head-only place.
+    /// A closure over the link words alone, made once: passing a method of
+    /// `self` would copy, retain and release the whole linker at every call,
+    /// and a closure made at every call copies the link words.
+    private static func headTest(_ words: LinkWords) -> @Sendable ([UInt16]) -> Bool {
+        { rest in
             guard rest.count <= 6, let found = words.suffix(of: rest) else { return false }
             return found.wordClass == .head
         }
@@ -605,7 +612,7 @@ public struct DocumentLinker: Sendable {
 
     /// ``fullName(of:hint:)`` computed.
     private func expandedName(of name: String, hint: String?, names: HospitalNames) -> String? {
-        let u = Array(name.utf16)
+        let u = [UInt16](utf16Of: name)
         guard u.count >= 4 else { return nil }
         let prefix = places.prefixDivision(of: u, hint: hint, isHead: isHead)
         // `长治二院`: a place and an ordinal is a city's hospital, not a university's.
@@ -648,9 +655,11 @@ public struct DocumentLinker: Sendable {
     /// A township-level institution (`…卫生院`, `…卫生服务中心`), placed by the
     /// document when its name does not place it.
     private func isTownshipLevel(_ name: [UInt16]) -> Bool {
-        let string = String(utf16Units: name)
-        return string.hasSuffix("卫生院") || string.hasSuffix("卫生服务中心")
+        Self.townshipHeads.contains { name.count >= $0.count && name.suffix($0.count).elementsEqual($0) }
     }
+
+    /// `卫生院`, `卫生服务中心`: the heads of township-level institutions.
+    private static let townshipHeads: [[UInt16]] = ["卫生院", "卫生服务中心"].map { Array($0.utf16) }
 
     private func isBranch(_ name: [UInt16]) -> Bool {
         words.suffix(of: name)?.wordClass == .campus
@@ -679,6 +688,11 @@ public struct DocumentLinker: Sendable {
     static func name(of entity: Entity) -> String {
         if let canonical = entity.attributes.canonical, !canonical.isEmpty { return canonical }
         return String(String.UnicodeScalarView(entity.text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+
+    /// Whether `name` has a round bracket (``withoutBrackets(_:)`` would change it).
+    static func hasBracket(_ name: [UInt16]) -> Bool {
+        name.contains { $0 == 0x28 || $0 == 0x29 || $0 == 0xFF08 || $0 == 0xFF09 }
     }
 
     static func withoutBrackets(_ name: String) -> String {
@@ -753,36 +767,6 @@ public struct DocumentLinker: Sendable {
     /// Words whose presence in what a longer name adds before a shorter one
     /// makes it a parent institution (``LongestNames``).
     static let parentWords: [[UInt16]] = ["医院", "大学", "学院"].map { Array($0.utf16) }
-
-    /// The UTF-16 code units of `text`, decoded from its UTF-8 in one pass
-    /// (``ScalarWalk``; `Array(text.utf16)` counts them first, through index
-    /// breadcrumbs, and the standard transcoder calls a closure a unit).
-    static func utf16Units(of text: String) -> [UInt16] {
-        ScalarWalk.withUTF8(Substring(text).unicodeScalars) { bytes in
-            // Exactly as many units as the text has (a buffer of one unit per
-            // byte would be three times too large for Chinese): one per
-            // scalar, two for a scalar beyond the BMP (a four-byte sequence).
-            var capacity = 0
-            for byte in bytes where byte & 0xC0 != 0x80 {
-                capacity &+= byte >= 0xF0 ? 2 : 1
-            }
-            return [UInt16](unsafeUninitializedCapacity: capacity) { out, count in
-                var n = 0
-                var walk = ScalarWalk(bytes)
-                while let scalar = walk.next(), n < out.count {
-                    if scalar < 0x10000 {
-                        out[n] = UInt16(truncatingIfNeeded: scalar)
-                        n += 1
-                    } else if n + 1 < out.count {
-                        out[n] = UInt16(truncatingIfNeeded: 0xD7C0 &+ (scalar >> 10))
-                        out[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 | scalar & 0x3FF)
-                        n += 2
-                    }
-                }
-                count = n
-            }
-        }
-    }
 
     static func isSpace(_ u: UInt16) -> Bool {
         u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0x3000 || u == 0xA0

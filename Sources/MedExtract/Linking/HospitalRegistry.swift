@@ -77,7 +77,7 @@ public struct HospitalRegistry: Sendable {
 
     /// The name up to its first `大学` or `学院` (`首都医科大学`), when something follows.
     static func organizationPrefix(of name: String) -> String? {
-        let units = Array(name.utf16)
+        let units = [UInt16](utf16Of: name)
         let length = organizationPrefixLength(of: units)
         guard length > 0 else { return nil }
         return String(utf16Units: units[..<length])

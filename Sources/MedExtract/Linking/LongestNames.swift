@@ -9,14 +9,14 @@ struct LongestNames {
     private let candidates: [[UInt16]]
 
     init(_ names: [String]) {
-        let sorted = names.map { Array($0.utf16) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        let sorted = names.map { [UInt16](utf16Of: $0) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         candidates = Array(sorted.prefix(Self.limit))
     }
 
     /// The longest document name `name` stands for, or `name` itself;
     /// `isParent` tells whether a prefix a longer name adds names a parent or a place.
     func longest(for name: String, isParent: ([UInt16]) -> Bool) -> String {
-        let short = Array(name.utf16)
+        let short = [UInt16](utf16Of: name)
         guard short.count >= 4 else { return name }
         for long in candidates where long.count > short.count {
             if (long.suffix(short.count).elementsEqual(short) && isParent(Array(long.prefix(long.count - short.count))))

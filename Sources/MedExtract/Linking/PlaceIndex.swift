@@ -71,7 +71,7 @@ public struct PlaceIndex: Sendable {
 
     /// The entries whose surface is `surface`.
     public func entries(_ surface: String) -> [PlaceEntry] {
-        entries(ofPattern: automaton.exactPattern(Array(surface.utf16)))
+        entries(ofPattern: automaton.exactPattern([UInt16](utf16Of: surface)))
     }
 
     /// Whether some entry's surface is `units[range]` (no string is made).

@@ -106,7 +106,7 @@ struct DocumentAliasPass {
         guard p < units.count, units[p] == 0x28 else { return nil } // (
         p += 1
         for prefix in ["以下简称", "下文简称", "以下称", "下称", "简称"] {
-            let u = Array(prefix.utf16)
+            let u = [UInt16](utf16Of: prefix)
             if p + u.count <= units.count, Array(units[p ..< p + u.count]) == u {
                 p += u.count
                 if p < units.count, units[p] == 0x3A || units[p] == 0xFF1A { p += 1 } // :

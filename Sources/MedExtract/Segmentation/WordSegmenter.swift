@@ -58,7 +58,7 @@ import Synchronization
     /// Segments a string (after no normalisation) into word strings; a
     /// convenience for tests and tools.
     public func words(_ text: String) -> [String] {
-        let units = Array(text.utf16)
+        let units = [UInt16](utf16Of: text)
         return tokens(units).map { String(utf16Units: units[$0.range]) }
     }
 

@@ -51,7 +51,7 @@
             // Every scalar gives at most its UTF-16 length, and a separator
             // stands for at least one removed whitespace scalar: the text
             // never outgrows the UTF-16 length of the input.
-            let capacity = Self.utf16Count(bytes)
+            let capacity = UTF8Transcoding.utf16Count(bytes)
             var origins: [Int32] = []
             var written = 0
             let units = [UInt16](unsafeUninitializedCapacity: capacity) { unitBuffer, unitCount in
@@ -68,7 +68,7 @@
     }
 
     /// The normalised units and their origins, written into storage of the
-    /// largest size they can take (``utf16Count(_:)``): no growth checks on
+    /// largest size they can take (``UTF8Transcoding/utf16Count(_:)``): no growth checks on
     /// the walk.
     struct Output {
         let units: UnsafeMutableBufferPointer<UInt16>
@@ -240,18 +240,5 @@
             i -= 1
         }
         return capitals >= 2
-    }
-
-    /// The number of UTF-16 code units `bytes` (valid UTF-8) decode to: one
-    /// for every byte that does not continue a sequence, two for a
-    /// four-byte sequence.
-    @inline(__always)
-    static func utf16Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes {
-            count &+= byte & 0xC0 != 0x80 ? 1 : 0
-            count &+= byte >= 0xF0 ? 1 : 0
-        }
-        return count
     }
 }

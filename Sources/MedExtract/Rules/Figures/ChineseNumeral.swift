@@ -65,7 +65,7 @@ enum ChineseNumeral {
     /// `四个半` → 4.5, `1.5万` → 15000, `两千` → 2000. Nil when the string is
     /// not exactly that.
     static func value(of string: String) -> Double? {
-        let units = Array(string.utf16)
+        let units = [UInt16](utf16Of: string)
         return units.withUnsafeBufferPointer { buffer -> Double? in
             let reader = CodeUnitReader(buffer: buffer)
             guard var token = NumberToken.scan(reader, at: 0) else { return nil }
