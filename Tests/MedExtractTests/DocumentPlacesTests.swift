@@ -42,4 +42,27 @@ struct DocumentPlacesTests {
         places.add("0102")
         #expect(places.dominantChain == ["01", "0102"])
     }
+
+    /// The open-addressing counts agree with a dictionary's through many
+    /// growths, colliding keys included; zero is never counted.
+    @Test func keyCountsAgreeWithADictionary() {
+        var counts = KeyCounts()
+        var expected: [UInt64: Int] = [:]
+        var seed: UInt64 = 42
+        for n in 0 ..< 5_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            // Few distinct keys early (repeats), more later; some differ only in high bits.
+            let key = n % 3 == 0 ? (seed >> 60) + 1 : (seed >> 40) | (UInt64(n % 4) << 56)
+            counts.increment(key)
+            expected[key, default: 0] += 1
+        }
+        counts.increment(0)
+        #expect(counts.count == expected.count)
+        #expect(counts[0] == 0 && counts[UInt64.max] == 0)
+        for (key, n) in expected { #expect(counts[key] == n) }
+        var seen: [UInt64: Int] = [:]
+        counts.forEach { seen[$0] = $1 }
+        #expect(seen == expected)
+        #expect(KeyCounts().isEmpty && KeyCounts()[7] == 0)
+    }
 }

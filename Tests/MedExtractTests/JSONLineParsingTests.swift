@@ -138,6 +138,32 @@ struct JSONLineParsingTests {
         #expect(words.contains { JSONLineFields.hasSpecialByte($0) } && words.contains { !JSONLineFields.hasSpecialByte($0) })
     }
 
+    /// The writer's eight-byte test for bytes the escaper may rewrite agrees
+    /// with testing each byte, for every special byte at every offset of
+    /// strings of 0 to 24 bytes; what it writes is the escaper's literal.
+    @Test func writerEscapeTestIsExact() {
+        func slow(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 } }
+        for length in 0 ... 24 {
+            let plain = Array(String(repeating: "医a", count: 8).utf8.prefix(length))
+            var samples = [plain]
+            for offset in 0 ..< length {
+                for special: UInt8 in [0x00, 0x1F, 0x0A, 0x22, 0x5C, 0xE2, 0x20, 0x21, 0x5B, 0xE1, 0xE3, 0x7F] {
+                    var bytes = plain
+                    bytes[offset] = special
+                    samples.append(bytes)
+                }
+            }
+            for bytes in samples {
+                #expect(bytes.withUnsafeBufferPointer(EntityJSON.mayNeedEscaping) == slow(bytes), "\(bytes)")
+            }
+        }
+        for text in ["", "某医院", "a\"b", "\\", "x\u{2028}y", "“某医院”", "tab\there", String(repeating: "医院", count: 9) + "\n"] {
+            var out: [UInt8] = []
+            EntityJSON.appendQuoted(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONText.quoted(text), "\(text)")
+        }
+    }
+
     /// Strings longer than one eight-byte step, with the special bytes at
     /// every offset, read as Foundation reads them.
     @Test func longStringsWithEscapesAtEveryOffset() throws {

@@ -6,7 +6,7 @@
 /// counted under an integer key (its digits and its length), so a mention
 /// makes no string and hashes no string.
 struct DocumentPlaces {
-    private var counts: [UInt64: Int] = [:]
+    private var counts = KeyCounts()
 
     /// The key of the code of `length` digits whose value is `value`.
     @inline(__always)
@@ -36,7 +36,7 @@ struct DocumentPlaces {
         for (i, byte) in code.prefix(6).enumerated() {
             guard byte >= 0x30, byte <= 0x39 else { return }
             value = value * 10 + UInt64(byte - 0x30)
-            if i == 1 || i == 3 || i == 5 { counts[Self.key(value, length: i + 1), default: 0] += 1 }
+            if i == 1 || i == 3 || i == 5 { counts.increment(Self.key(value, length: i + 1)) }
         }
     }
 
@@ -52,10 +52,11 @@ struct DocumentPlaces {
         var scale: UInt64 = 1
         for _ in 0 ..< length - parentLength { scale *= 10 }
         var best: (value: UInt64, count: Int)?
-        for (key, count) in counts where Int(key >> 56) == length {
+        counts.forEach { key, count in
+            guard Int(key >> 56) == length else { return }
             let value = key & (1 << 56 - 1)
-            guard value / scale == parentValue else { continue }
-            if let b = best, b.count > count || (b.count == count && b.value < value) { continue }
+            guard value / scale == parentValue else { return }
+            if let b = best, b.count > count || (b.count == count && b.value < value) { return }
             best = (value, count)
         }
         guard let best else { return nil }
@@ -77,6 +78,81 @@ struct DocumentPlaces {
     /// The number of mentions of `code` and the divisions inside it.
     func count(_ code: String) -> Int {
         guard let key = Self.key(code) else { return 0 }
-        return counts[key] ?? 0
+        return counts[key]
+    }
+}
+
+/// Counts under nonzero integer keys, in open addressing (linear probing,
+/// a power-of-two table at most half full): a mention costs a multiply and
+/// a probe or two, where a `Dictionary` hashes and updates through its
+/// general path three times a place name.
+struct KeyCounts {
+    private var keys: [UInt64] = []
+    private var counts: [Int] = []
+    /// The number of distinct keys counted.
+    private(set) var count = 0
+
+    /// Whether nothing was counted.
+    var isEmpty: Bool { count == 0 }
+
+    /// The slot `key` starts probing at (Fibonacci hashing).
+    @inline(__always)
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Counts one more of `key` (never 0: 0 marks an empty slot).
+    mutating func increment(_ key: UInt64) {
+        guard key != 0 else { return }
+        if 2 * (count + 1) > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask: mask)
+        while true {
+            let k = keys[i]
+            if k == key {
+                counts[i] += 1
+                return
+            }
+            if k == 0 {
+                keys[i] = key
+                counts[i] = 1
+                count += 1
+                return
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// How many of `key` were counted.
+    subscript(key: UInt64) -> Int {
+        guard key != 0, !keys.isEmpty else { return 0 }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask: mask)
+        while true {
+            let k = keys[i]
+            if k == key { return counts[i] }
+            if k == 0 { return 0 }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Calls `body` with every key counted and its count, in no set order.
+    func forEach(_ body: (UInt64, Int) -> Void) {
+        for i in keys.indices where keys[i] != 0 { body(keys[i], counts[i]) }
+    }
+
+    /// Doubles the table (16 slots at first) and re-inserts the keys.
+    private mutating func grow() {
+        let old = (keys, counts)
+        let capacity = max(16, keys.count * 2)
+        keys = Array(repeating: 0, count: capacity)
+        counts = Array(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (key, n) in zip(old.0, old.1) where key != 0 {
+            var i = Self.slot(key, mask: mask)
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = key
+            counts[i] = n
+        }
     }
 }

@@ -120,12 +120,33 @@ enum EntityJSON {
         let plain = string.withUTF8 { bytes in
             // Bytes the escaper may rewrite: controls, `"`, `\`, and 0xE2
             // (the lead byte of U+2028/U+2029).
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) else { return false }
+            guard !mayNeedEscaping(bytes) else { return false }
             out.append(0x22)
             out.append(contentsOf: bytes)
             out.append(0x22)
             return true
         }
         if !plain { out.append(contentsOf: JSONText.quoted(string).utf8) }
+    }
+
+    /// Whether `bytes` hold a byte the escaper may rewrite: a control, `"`,
+    /// `\`, or 0xE2 (the lead byte of U+2028 and U+2029). Eight bytes at a time.
+    @inline(__always)
+    static func mayNeedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var i = 0
+        while i &+ 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let e2 = word ^ (ones &* 0xE2)
+            if JSONLineFields.hasSpecialByte(word) || (e2 &- ones) & ~e2 & (ones &* 0x80) != 0 { return true }
+            i &+= 8
+        }
+        while i < bytes.count {
+            let b = base[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return true }
+            i &+= 1
+        }
+        return false
     }
 }
