@@ -102,6 +102,26 @@ struct UTF16TextTests {
         #expect([UInt16](utf16Of: String(decoding: units, as: UTF16.self)) == units)
     }
 
+    /// Scalar offsets asked in order (repeats and jumps of every size
+    /// included, past the end clamped) give the scalar view's indices.
+    @Test func offsetTranslatorAgreesWithTheScalarView() {
+        for text in Self.transcodingSamples {
+            let scalars = text.unicodeScalars
+            let indices = Array(scalars.indices) + [scalars.endIndex]
+            let count = indices.count - 1
+            for step in [1, 3, 7, 8, 9, 17, 64] {
+                var translator = OffsetTranslator(text)
+                var target = 0
+                while target <= count + step {
+                    let expected = indices[min(target, count)]
+                    #expect(translator.position(ofScalarOffset: target) == expected, "\(text) at \(target)")
+                    #expect(translator.position(ofScalarOffset: target) == expected, "again at \(target)")
+                    target += step
+                }
+            }
+        }
+    }
+
     /// A sequence cut short or a full output ends the decoding; nothing is
     /// written past the output.
     @Test func decodingStopsAtTruncatedInputOrFullOutput() {

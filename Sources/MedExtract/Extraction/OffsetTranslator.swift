@@ -1,22 +1,59 @@
 /// Converts Unicode-scalar offsets of a string into `String.Index`, walking
 /// forward only: offsets must be asked for in non-decreasing order, so
 /// converting all entities of a document is one pass over it.
+///
+/// The walk reads the string's UTF-8: eight bytes at a time while the target
+/// is at least eight scalars ahead (a scalar starts at every byte that does
+/// not continue a sequence), then byte by byte. The scalar view's own index
+/// stepping decodes every scalar on the way, several times the work.
 struct OffsetTranslator {
-    private let scalars: String.UnicodeScalarView
-    private var index: String.Index
-    private var scalarOffset = 0
+    private let text: String
+    /// Bytes before the position reached.
+    private var byte = 0
+    /// Scalars that start before ``byte``.
+    private var scalar = 0
 
     init(_ text: String) {
-        scalars = text.unicodeScalars
-        index = scalars.startIndex
+        var text = text
+        // A no-op for a native string; a bridged one is copied once.
+        text.makeContiguousUTF8()
+        self.text = text
     }
 
     /// The string index of scalar offset `target` (clamped to the end).
     mutating func position(ofScalarOffset target: Int) -> String.Index {
-        while scalarOffset < target && index < scalars.endIndex {
-            scalars.formIndex(after: &index)
-            scalarOffset += 1
+        let reached = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Self.advance(bytes, byte: byte, scalar: scalar, to: target)
+        } ?? (byte: text.utf8.count, scalar: scalar)
+        byte = reached.byte
+        scalar = reached.scalar
+        return text.utf8.index(text.utf8.startIndex, offsetBy: byte)
+    }
+
+    /// From `byte` (where `scalar` scalars have started) to the start of
+    /// scalar `target`, or the end of `bytes`.
+    @inline(__always)
+    static func advance(_ bytes: UnsafeBufferPointer<UInt8>, byte start: Int, scalar counted: Int, to target: Int) -> (byte: Int, scalar: Int) {
+        guard let base = bytes.baseAddress else { return (0, counted) }
+        let n = bytes.count
+        var byte = start
+        var scalar = counted
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // At most eight scalars start in eight bytes: a whole word never
+        // steps past the target.
+        while target &- scalar >= 8 && byte &+ 8 <= n {
+            let w = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+            let continuation = w & ~(w << 1) & highBits
+            scalar &+= 8 &- continuation.nonzeroBitCount
+            byte &+= 8
         }
-        return index
+        while byte < n {
+            if base[byte] & 0xC0 != 0x80 {
+                if scalar >= target { break }
+                scalar &+= 1
+            }
+            byte &+= 1
+        }
+        return (byte, scalar)
     }
 }
