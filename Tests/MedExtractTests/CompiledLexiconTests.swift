@@ -61,6 +61,45 @@ struct CompiledLexiconTests {
         #expect(Array(lexicon.places) == places)
     }
 
+    /// The readers that decode one or two fields of an archived row give what
+    /// decoding the whole row gives, for every entry and place.
+    @Test func partialReadersAgreeWithWholeRows() throws {
+        let lexicon = Lexicon(compiled: try CompiledLexicon.compile(try BuiltinSources.read()), user: [])
+        var entryMismatches = 0
+        for i in lexicon.entries.indices {
+            let entry = lexicon.entries[i]
+            let names = lexicon.entries.canonicalAndCode(at: i)
+            if names.canonical != entry.canonical ?? entry.surface || names.code != entry.code || lexicon.entries.code(at: i) != entry.code {
+                entryMismatches += 1
+            }
+        }
+        #expect(entryMismatches == 0)
+        var placeMismatches = 0
+        for i in lexicon.places.indices {
+            let place = lexicon.places[i]
+            let row = lexicon.places.levelAndCode(at: i)
+            if row.level != place.level || row.code != place.code || lexicon.places.canonical(at: i) != place.canonical { placeMismatches += 1 }
+        }
+        #expect(placeMismatches == 0)
+    }
+
+    /// The place index's questions about a surface answer what filtering its
+    /// entries answers.
+    @Test func placeQuestionsAgreeWithTheEntries() throws {
+        let lexicon = Lexicon(compiled: try CompiledLexicon.compile(try BuiltinSources.read()), user: [])
+        // The archived rows, and the same places parsed.
+        let archived = try DocumentLinker(builtinWith: lexicon).places
+        for index in [archived, PlaceIndex(Array(lexicon.places))] {
+        for surface in ["山西省", "山西", "晋城市", "晋城", "城关", "城关镇", "朝阳区", "朝阳", "襄樊市", "人民", "北京市", "不是地名"] {
+            let entries = index.entries(surface)
+            #expect(index.isFullDivisionName(surface) == entries.contains { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }, "\(surface)")
+            for level in [PlaceLevel.province, .city, .county, .township] {
+                #expect(index.codes(of: surface, level: level) == entries.filter { $0.level == level }.map(\.code), "\(surface) \(level)")
+            }
+        }
+        }
+    }
+
     /// Precompiled base + user overlay finds exactly what one automaton
     /// compiled at construction over built-ins and user entries finds.
     @Test func overlayEqualsCompilingEverything() throws {

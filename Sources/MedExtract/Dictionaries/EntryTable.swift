@@ -44,6 +44,11 @@
         return archived.canonicalAndCode(at: index)
     }
 
+    /// The code of entry `index`, decoding that string alone.
+    func code(at index: Int) -> String? {
+        index < archived.count ? archived.code(at: index) : compiled[index - archived.count].code
+    }
+
     /// Whether entry `index` came from a user dictionary (precompiled entries
     /// are all built in).
     public func isUser(_ index: Int) -> Bool {
@@ -75,6 +80,10 @@ struct ArchivedEntries: Sendable {
 
     func canonicalAndCode(at i: Int) -> (canonical: String, code: String?) {
         (strings.string(at: Int(canonical[i] < 0 ? surface[i] : canonical[i])), code[i] < 0 ? nil : strings.string(at: Int(code[i])))
+    }
+
+    func code(at i: Int) -> String? {
+        code[i] < 0 ? nil : strings.string(at: Int(code[i]))
     }
 
     func entry(at i: Int) -> DictionaryEntry {

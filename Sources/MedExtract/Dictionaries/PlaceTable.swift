@@ -29,6 +29,16 @@
     func canonical(at index: Int) -> String {
         index < archived.count ? archived.canonical(at: index) : compiled[index - archived.count].canonical
     }
+
+    /// The level and code of place `index` (``PlaceEntry/level``,
+    /// ``PlaceEntry/code``), decoding only those fields.
+    func levelAndCode(at index: Int) -> (level: PlaceLevel, code: String) {
+        guard index < archived.count else {
+            let place = compiled[index - archived.count]
+            return (place.level, place.code)
+        }
+        return archived.levelAndCode(at: index)
+    }
 }
 
 /// The data lines of a gazetteer file, stored as string indices per field.
@@ -77,6 +87,20 @@ struct ArchivedRows: Sendable {
         let canonical = Substring(strings.string(at: Int(fields[first + 2]))).trimmingSpaces
         if !canonical.isEmpty { return String(canonical) }
         return String(Substring(strings.string(at: Int(fields[first]))).trimmingSpaces)
+    }
+
+    /// Row `i`'s level and code as ``place(at:)`` gives them, without
+    /// making strings of the other fields.
+    func levelAndCode(at i: Int) -> (level: PlaceLevel, code: String) {
+        let first = Int(fieldStart[i]), end = Int(fieldStart[i + 1])
+        guard end - first >= 3 && end - first <= 5,
+              let level = PlaceLevel(rawValue: String(Substring(strings.string(at: Int(fields[first + 1]))).trimmingSpaces))
+        else {
+            let place = place(at: i)
+            return (place.level, place.code)
+        }
+        let code = end - first > 3 ? String(Substring(strings.string(at: Int(fields[first + 3]))).trimmingSpaces) : ""
+        return (level, code)
     }
 
     func write(to writer: inout ByteWriter) {

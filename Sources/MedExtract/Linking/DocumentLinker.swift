@@ -342,9 +342,7 @@ public struct DocumentLinker: Sendable {
             // Strings only for a surface the gazetteer has.
             if places.hasEntries(text, (text.count - length) ..< text.count) {
                 let surface = String(utf16Units: text.suffix(length))
-                if places.entries(surface).contains(where: { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }) {
-                    return true
-                }
+                if places.isFullDivisionName(surface) { return true }
             }
             length += 1
         }
@@ -579,9 +577,9 @@ public struct DocumentLinker: Sendable {
                 continue
             }
             let surface = String(utf16Units: name[..<length])
-            let mentioned = Set(places.entries(surface).filter {
-                $0.level == .county && $0.code.hasPrefix(province) && document.count($0.code) > 0
-            }.map(\.code))
+            let mentioned = Set(places.codes(of: surface, level: .county).filter {
+                $0.hasPrefix(province) && document.count($0) > 0
+            })
             if mentioned.count == 1 { return mentioned.first }
             length += 1
         }

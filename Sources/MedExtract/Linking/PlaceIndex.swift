@@ -74,6 +74,31 @@ public struct PlaceIndex: Sendable {
         entries(ofPattern: automaton.exactPattern([UInt16](utf16Of: surface)))
     }
 
+    /// Whether `surface` is the full name (``PlaceEntry/canonical``) of one of
+    /// its own entries that is free-standing (not head-only), current (not
+    /// former) and above township level: the same as testing ``entries(_:)``,
+    /// with only the canonical names decoded until one is equal.
+    func isFullDivisionName(_ surface: String) -> Bool {
+        guard let pattern = automaton.exactPattern([UInt16](utf16Of: surface)) else { return false }
+        for place in lookup.places(ofPattern: pattern) where table.canonical(at: Int(place)) == surface {
+            let entry = table[Int(place)]
+            if !entry.headOnly && entry.level != .township && !entry.former { return true }
+        }
+        return false
+    }
+
+    /// The codes of the entries with `surface` at `level`, in entry order:
+    /// the same as filtering ``entries(_:)``, with only levels and codes decoded.
+    func codes(of surface: String, level: PlaceLevel) -> [String] {
+        guard let pattern = automaton.exactPattern([UInt16](utf16Of: surface)) else { return [] }
+        var codes: [String] = []
+        for place in lookup.places(ofPattern: pattern) {
+            let row = table.levelAndCode(at: Int(place))
+            if row.level == level { codes.append(row.code) }
+        }
+        return codes
+    }
+
     /// Whether some entry's surface is `units[range]` (no string is made).
     func hasEntries(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         guard let pattern = units.withUnsafeBufferPointer({ automaton.exactPattern(in: $0, range) }) else { return false }

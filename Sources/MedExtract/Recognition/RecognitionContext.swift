@@ -102,6 +102,12 @@
         match.value.entry >= 0 ? lexicon.entries.label(at: Int(match.value.entry)) : nil
     }
 
+    /// The code of the dictionary entry a match stands for, if it has one
+    /// (only that string is decoded).
+    func entryCode(of match: LexiconMatch) -> String? {
+        match.value.entry >= 0 ? lexicon.entries.code(at: Int(match.value.entry)) : nil
+    }
+
     /// The place a match stands for, if any.
     func place(of match: LexiconMatch) -> PlaceEntry? {
         match.value.place >= 0 ? lexicon.places[Int(match.value.place)] : nil

@@ -52,13 +52,13 @@ struct DepartmentRecognizer: Recognizer {
     private func coordinatedEntries(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let boundary = DepartmentBoundary()
         for match in context.matches where match.start >= 3 && context.units[match.start - 1] == 0x3001 {
-            guard let entry = context.entry(of: match), entry.label == .entity(.department),
+            guard context.entryLabel(of: match) == .entity(.department),
                   !boundary.rejects(start: match.start, end: match.end, in: context) else { continue }
             let start = coordinatedStart(match.start, end: match.end, context)
             guard start < match.start else { continue }
             candidates.append(Candidate(
                 start: start, end: match.end, label: .entity(.department),
-                attributes: EntityAttributes(canonical: String(utf16Units: context.units[start ..< match.end]), code: entry.code, source: "rule"),
+                attributes: EntityAttributes(canonical: String(utf16Units: context.units[start ..< match.end]), code: context.entryCode(of: match), source: "rule"),
                 priority: CandidatePriority.rule
             ))
         }
@@ -111,8 +111,9 @@ struct DepartmentRecognizer: Recognizer {
     private func code(endingAt end: Int, from start: Int, _ context: RecognitionContext) -> String? {
         var best: (start: Int, code: String)?
         for match in context.matches(endingAt: end) where match.start >= start {
-            guard let entry = context.entry(of: match), entry.label == .entity(.department), let code = entry.code else { continue }
+            guard context.entryLabel(of: match) == .entity(.department) else { continue }
             if let current = best, current.start <= match.start { continue }
+            guard let code = context.entryCode(of: match) else { continue }
             best = (match.start, code)
         }
         return best?.code
