@@ -90,13 +90,13 @@ struct CompiledLexiconTests {
         // The archived rows, and the same places parsed.
         let archived = try DocumentLinker(builtinWith: lexicon).places
         for index in [archived, PlaceIndex(Array(lexicon.places))] {
-        for surface in ["山西省", "山西", "晋城市", "晋城", "城关", "城关镇", "朝阳区", "朝阳", "襄樊市", "人民", "北京市", "不是地名"] {
-            let entries = index.entries(surface)
-            #expect(index.isFullDivisionName(surface) == entries.contains { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }, "\(surface)")
-            for level in [PlaceLevel.province, .city, .county, .township] {
-                #expect(index.codes(of: surface, level: level) == entries.filter { $0.level == level }.map(\.code), "\(surface) \(level)")
+            for surface in ["山西省", "山西", "晋城市", "晋城", "城关", "城关镇", "朝阳区", "朝阳", "襄樊市", "人民", "北京市", "不是地名"] {
+                let entries = index.entries(surface)
+                #expect(index.isFullDivisionName(surface) == entries.contains { $0.canonical == surface && !$0.headOnly && $0.level != .township && !$0.former }, "\(surface)")
+                for level in [PlaceLevel.province, .city, .county, .township] {
+                    #expect(index.codes(of: surface, level: level) == entries.filter { $0.level == level }.map(\.code), "\(surface) \(level)")
+                }
             }
-        }
         }
     }
 
