@@ -129,7 +129,7 @@ final class IndexedResults: @unchecked Sendable {
     private var storage: [[Entity]]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: [], count: count) }
+    init(count: Int) { storage = Array(filledWith: [], count: count) }
 
     func set(_ index: Int, _ value: [Entity]) {
         lock.lock()

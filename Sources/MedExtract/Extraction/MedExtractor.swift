@@ -111,7 +111,7 @@ public struct MedExtractor: Sendable {
     /// time on news JSONL, whose documents are short (docs/BENCHMARKS.md).
     func extractBatch(_ texts: [String]) -> [[Entity]] {
         guard texts.count > 1 else { return texts.map { extract(from: $0) } }
-        var results = [[Entity]](repeating: [], count: texts.count)
+        var results = [[Entity]](filledWith: [], count: texts.count)
         // (document, its one chunk, its normalised text)
         var together: [(index: Int, chunk: Chunk, normalized: NormalizedText)] = []
         together.reserveCapacity(texts.count)
@@ -125,7 +125,7 @@ public struct MedExtractor: Sendable {
             let layout = LayoutModel(scalars[...])
             together.append((i, chunk, normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)))
         }
-        var documents = [DocumentState](repeating: DocumentState(), count: together.count)
+        var documents = [DocumentState](filledWith: DocumentState(), count: together.count)
         let resolved = extractCandidates(from: together.map(\.normalized), documents: &documents)
         let enabled = enabledByOrder
         for (k, item) in together.enumerated() {
@@ -160,13 +160,13 @@ public struct MedExtractor: Sendable {
             let matches = normalized.units.withUnsafeBufferPointer { lexicon.matches(in: $0) }
             return RecognitionContext(text: normalized, matches: matches, lexicon: lexicon, segmenter: segmenter)
         }
-        var candidates = [[Candidate]](repeating: [], count: texts.count)
+        var candidates = [[Candidate]](filledWith: [], count: texts.count)
         for recognizer in recognizers {
             for k in texts.indices {
                 if let context = contexts[k] { recognizer.recognize(context, into: &candidates[k]) }
             }
         }
-        var results = [[Candidate]](repeating: [], count: texts.count)
+        var results = [[Candidate]](filledWith: [], count: texts.count)
         for k in texts.indices {
             guard let context = contexts[k] else { continue }
             let length = texts[k].count

@@ -115,7 +115,7 @@ public struct DocumentLinker: Sendable {
         let hint = chain.last
 
         // Hospitals: names and places. Indices from here on are positions in `linkable`.
-        var names: [String?] = Array(repeating: nil, count: linkable.count)
+        var names: [String?] = Array(filledWith: nil, count: linkable.count)
         var mentions: [ExactText: Int] = [:]
         var expanded: [ExactText: String?] = [:]
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
@@ -139,7 +139,7 @@ public struct DocumentLinker: Sendable {
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
         // Each hospital's institution name (``linkName(_:)``), once.
-        var linkNames: [String?] = Array(repeating: nil, count: linkable.count)
+        var linkNames: [String?] = Array(filledWith: nil, count: linkable.count)
         for i in names.indices {
             guard let n = names[i] else { continue }
             let name = longer.longest(for: n, isParent: isParent)
@@ -176,7 +176,7 @@ public struct DocumentLinker: Sendable {
 
         // Departments. Each hospital's link name once; the nearest usable
         // hospital before and the next one after every entity, in two passes.
-        var linked: [String?] = Array(repeating: nil, count: linkable.count)
+        var linked: [String?] = Array(filledWith: nil, count: linkable.count)
         var before = IndexColumn(count: linkable.count)
         var after = IndexColumn(count: linkable.count)
         var last: Int?
@@ -209,9 +209,9 @@ public struct DocumentLinker: Sendable {
             sentence: sentence, before: before, after: after, main: main?.index
         )
         // The hospitals each department name is written right after, anywhere in the document.
-        var viaAdjacency: [Bool] = Array(repeating: false, count: linkable.count)
+        var viaAdjacency: [Bool] = Array(filledWith: false, count: linkable.count)
         var adjacentTo: [ExactText: Set<ExactText>] = [:]
-        var adjacent: [String?] = Array(repeating: nil, count: linkable.count)
+        var adjacent: [String?] = Array(filledWith: nil, count: linkable.count)
         for j in linkable.indices where labels[j] == .department {
             if let h = adjacentHospital(j, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
                 adjacent[j] = h
@@ -235,7 +235,7 @@ public struct DocumentLinker: Sendable {
         private var rows: [Int32]
 
         init(count: Int) {
-            rows = Array(repeating: -1, count: count)
+            rows = Array(filledWith: -1, count: count)
         }
 
         subscript(i: Int) -> Int? {

@@ -145,8 +145,8 @@ struct KeyCounts {
     private mutating func grow() {
         let old = (keys, counts)
         let capacity = max(16, keys.count * 2)
-        keys = Array(repeating: 0, count: capacity)
-        counts = Array(repeating: 0, count: capacity)
+        keys = Array(filledWith: 0, count: capacity)
+        counts = Array(filledWith: 0, count: capacity)
         let mask = capacity - 1
         for (key, n) in zip(old.0, old.1) where key != 0 {
             var i = Self.slot(key, mask: mask)

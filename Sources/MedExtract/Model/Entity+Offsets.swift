@@ -23,8 +23,8 @@ extension Entity {
             bounds.append((entity.scalarOffsets.upperBound, i, true))
         }
         bounds.sort { $0.offset < $1.offset }
-        var lower = [Int](repeating: 0, count: entities.count)
-        var upper = [Int](repeating: 0, count: entities.count)
+        var lower = [Int](filledWith: 0, count: entities.count)
+        var upper = [Int](filledWith: 0, count: entities.count)
         var scalar = 0, units = 0, b = 0
         var iterator = document.unicodeScalars.makeIterator()
         while b < bounds.count {

@@ -36,7 +36,7 @@
         if !ignores.isEmpty {
             // By start, ties in input order (a stable sort by start).
             entities.sort { $0.start != $1.start ? $0.start < $1.start : $0.index < $1.index }
-            var removed = [Bool](repeating: false, count: entities.count)
+            var removed = [Bool](filledWith: false, count: entities.count)
             for ignore in ignores {
                 // First entity starting at or after the ignore's start.
                 var lo = 0
@@ -68,7 +68,7 @@
             if a.labelRank != b.labelRank { return a.labelRank < b.labelRank }
             return a.index < b.index
         }
-        var taken = [Bool](repeating: false, count: length)
+        var taken = [Bool](filledWith: false, count: length)
         var kept: [RankKey] = []
         kept.reserveCapacity(entities.count)
         taken.withUnsafeMutableBufferPointer { taken in

@@ -238,7 +238,7 @@ struct LayoutModel {
             longest = max(longest, Int(length))
         }
         guard candidates >= 3 else { return nil }
-        var histogram = [Int32](repeating: 0, count: maximumWrapLength + 2)
+        var histogram = [Int32](filledWith: 0, count: maximumWrapLength + 2)
         for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
             histogram[Int(length)] += 1
         }

@@ -82,9 +82,7 @@ enum UTF8Transcoding {
     /// The UTF-16 code units of `bytes` (valid UTF-8).
     static func units(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt16] {
         let capacity = bytes.count <= countedAbove ? bytes.count : utf16Count(bytes)
-        return [UInt16](unsafeUninitializedCapacity: capacity) { out, count in
-            count = decode(bytes, into: out)
-        }
+        return [UInt16].initialized(capacity: capacity) { decode(bytes, into: $0) }
     }
 }
 
