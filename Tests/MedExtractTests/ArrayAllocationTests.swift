@@ -9,15 +9,20 @@ struct ArrayAllocationTests {
 
     @Test(arguments: counts)
     func filledArraysEqualRepeatedOnes(count: Int) {
-        #expect([Int32](filledWith: -1, count: count) == [Int32](repeating: -1, count: count))
-        #expect([Bool](filledWith: true, count: count) == [Bool](repeating: true, count: count))
-        #expect([String?](filledWith: "甲", count: count) == [String?](repeating: "甲", count: count))
-        #expect([[Int]](filledWith: [3], count: count) == [[Int]](repeating: [3], count: count))
+        let numbers = [Int32](filledWith: -1, count: count)
+        let flags = [Bool](filledWith: true, count: count)
+        let names = [String?](filledWith: "甲", count: count)
+        let rows = [[Int]](filledWith: [3], count: count)
+        #expect(numbers == [Int32](repeating: -1, count: count))
+        #expect(flags == [Bool](repeating: true, count: count))
+        #expect(names == [String?](repeating: "甲", count: count))
+        #expect(rows == [[Int]](repeating: [3], count: count))
     }
 
     @Test func aNegativeCountGivesAnEmptyArray() {
         #expect([Int32](filledWith: 5, count: -3).isEmpty)
-        #expect([String?](filledWith: nil, count: -3).isEmpty)
+        let names = [String?](filledWith: nil, count: -3)
+        #expect(names.isEmpty)
         #expect([UInt16].initialized(capacity: -3) { _ in 2 }.isEmpty)
     }
 

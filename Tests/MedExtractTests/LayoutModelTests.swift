@@ -202,4 +202,40 @@ struct LayoutModelTests {
         #expect(JSONByteOrderMarks.escaped(Array(#"{"a":"b"}"#.utf8)) == nil)
         #expect(JSONByteOrderMarks.escaped(Array("{\"a\":\"\\\"\u{FEFF}\"}".utf8)) == Array(#"{"a":"\"\uFEFF"}"#.utf8))
     }
+
+    /// The typical wrapped length weighs only lengths next to one that
+    /// occurs; it must pick what weighing every length from the shortest to
+    /// the longest picks (the most votes, then the most lines of that very
+    /// length, then the shortest).
+    @Test func typicalLengthAgreesWithAFullSweep() {
+        func sweep(_ lengths: [Int32]) -> Int32? {
+            let wrap = lengths.filter { $0 >= LayoutModel.minimumWrapLength && Int($0) <= LayoutModel.maximumWrapLength }
+            guard wrap.count >= 3, let shortest = wrap.min(), let longest = wrap.max() else { return nil }
+            var histogram = [Int32](repeating: 0, count: LayoutModel.maximumWrapLength + 2)
+            for length in wrap { histogram[Int(length)] += 1 }
+            var best: Int32 = 0
+            var bestLength = 0
+            for length in max(Int(LayoutModel.minimumWrapLength), Int(shortest) - 1) ... min(LayoutModel.maximumWrapLength, Int(longest) + 1) {
+                let votes = histogram[length - 1] + histogram[length] + histogram[length + 1]
+                if votes > best || (votes == best && votes > 0 && histogram[length] > histogram[bestLength]) {
+                    best = votes
+                    bestLength = length
+                }
+            }
+            return best >= 3 ? Int32(bestLength) : nil
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0 ..< 2_000 {
+            let count = next(12)
+            // Narrow spreads (ties and neighbours) and wide ones, edges included.
+            let spread = round % 3 == 0 ? 420 : 6
+            let base = next(420)
+            let lengths = (0 ..< count).map { _ in Int32(max(0, base - spread / 2 + next(spread + 1))) }
+            #expect(LayoutModel.typical(lengths) == sweep(lengths), "\(lengths)")
+        }
+    }
 }

@@ -226,32 +226,38 @@ struct LayoutModel {
     }
 
     /// The most frequent length (counting lengths ±1 with it) among wrap-sized
-    /// lengths, when at least three lines have it; else nil.
-    private static func typical(_ lengths: [Int32]) -> Int32? {
+    /// lengths, when at least three lines have it; else nil. Of lengths with
+    /// as many votes, the one that occurs most itself wins, then the shortest.
+    ///
+    /// Only lengths next to one that occurs can have votes, so only those are
+    /// weighed: a short text costs its few lines, not the whole range of
+    /// wrap lengths.
+    static func typical(_ lengths: [Int32]) -> Int32? {
         // Fewer than three wrap-sized lines (most short documents) have none.
         var candidates = 0
-        var shortest = maximumWrapLength
-        var longest = Int(minimumWrapLength)
-        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
-            candidates += 1
-            shortest = min(shortest, Int(length))
-            longest = max(longest, Int(length))
-        }
+        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength { candidates += 1 }
         guard candidates >= 3 else { return nil }
-        var histogram = [Int32](filledWith: 0, count: maximumWrapLength + 2)
-        for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
-            histogram[Int(length)] += 1
-        }
-        var best: Int32 = 0
-        var bestLength = 0
-        // Only lengths next to one that occurs can have votes.
-        for length in max(Int(minimumWrapLength), shortest - 1) ... min(maximumWrapLength, longest + 1) {
-            let votes = histogram[length - 1] + histogram[length] + histogram[length + 1]
-            if votes > best || (votes == best && votes > 0 && histogram[length] > histogram[bestLength]) {
-                best = votes
-                bestLength = length
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: maximumWrapLength + 2) { histogram in
+            histogram.initialize(repeating: 0)
+            for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
+                histogram[Int(length)] += 1
             }
+            var best: Int32 = 0
+            var bestLength = 0
+            for length in lengths where length >= minimumWrapLength && Int(length) <= maximumWrapLength {
+                for candidate in Int(length) - 1 ... Int(length) + 1
+                where candidate >= Int(minimumWrapLength) && candidate <= maximumWrapLength {
+                    let votes = histogram[candidate - 1] + histogram[candidate] + histogram[candidate + 1]
+                    let better = votes > best
+                        || votes == best && (histogram[candidate] > histogram[bestLength]
+                            || histogram[candidate] == histogram[bestLength] && candidate < bestLength)
+                    if better {
+                        best = votes
+                        bestLength = candidate
+                    }
+                }
+            }
+            return best >= 3 ? Int32(bestLength) : nil
         }
-        return best >= 3 ? Int32(bestLength) : nil
     }
 }
