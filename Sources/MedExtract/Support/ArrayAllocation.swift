@@ -15,14 +15,16 @@ extension Array {
     @inline(__always)
     static var smallArrayLimit: Int { 512 }
 
-    /// `count` copies of `value`: the same as `init(repeating:count:)`.
+    /// `count` copies of `value`: the same as `init(repeating:count:)`, but
+    /// empty for a negative `count` instead of a trap.
     @inline(__always)
     init(filledWith value: Element, count: Int) {
         guard count <= Self.smallArrayLimit else {
-            self.init(repeating: value, count: Swift.max(count, 0))
+            self.init(repeating: value, count: count)
             return
         }
         self.init()
+        guard count > 0 else { return }
         reserveCapacity(count)
         for _ in 0 ..< count { append(value) }
     }
@@ -30,7 +32,7 @@ extension Array {
 
 extension Array where Element: BitwiseCopyable {
     /// `count` copies of `value`: the same as `init(repeating:count:)`,
-    /// filled a block at a time.
+    /// filled a block at a time (empty for a negative `count`).
     @inline(__always)
     init(filledWith value: Element, count: Int) {
         self = .initialized(capacity: count) { buffer in
