@@ -49,6 +49,13 @@ enum UTF8Transcoding {
         var o = 0
         while i < n && o < m {
             let lead = UInt32(base[i])
+            // Three-byte sequences (CJK) are tested first.
+            if lead & 0xF0 == 0xE0, i &+ 2 < n {
+                target[o] = UInt16(truncatingIfNeeded: (lead & 0x0F) << 12 | (UInt32(base[i &+ 1]) & 0x3F) << 6 | UInt32(base[i &+ 2]) & 0x3F)
+                i &+= 3
+                o &+= 1
+                continue
+            }
             if lead < 0x80 {
                 target[o] = UInt16(truncatingIfNeeded: lead)
                 i &+= 1
