@@ -5,12 +5,14 @@
 /// not found inside `CTDI` or `PCT`. Every other boundary condition comes from
 /// the ``BoundaryRule``s registered for the entry's label.
 struct DictionaryRecognizer: Recognizer {
-    private let boundaryRules: [EntityLabel: [any BoundaryRule]]
+    /// The boundary rules of each label, by ``EntityLabel/order`` (an array
+    /// index a match, not a hash).
+    private let boundaryRules: [[any BoundaryRule]]
 
     /// Creates the recogniser; `boundaryRules` are consulted for the matches
     /// of their label (none by default).
     public init(boundaryRules: [any BoundaryRule] = []) {
-        self.boundaryRules = Dictionary(grouping: boundaryRules, by: \.label)
+        self.boundaryRules = EntityLabel.allCases.map { label in boundaryRules.filter { $0.label == label } }
     }
 
     /// Appends a candidate for every entry match with clean boundaries.
@@ -26,8 +28,8 @@ struct DictionaryRecognizer: Recognizer {
                CodeUnitClass.isASCIIAlphanumeric(units[match.end]) { continue }
             // Only the label until the match is kept: no strings decoded for rejected ones.
             let label = entries.label(at: index)
-            if case .entity(let label) = label, let rules = boundaryRules[label],
-               rules.contains(where: { $0.rejects(start: match.start, end: match.end, in: context) }) { continue }
+            if case .entity(let label) = label,
+               boundaryRules[label.order].contains(where: { $0.rejects(start: match.start, end: match.end, in: context) }) { continue }
             let isUser = entries.isUser(index)
             let names = entries.canonicalAndCode(at: index)
             let attributes = EntityAttributes(

@@ -36,7 +36,7 @@ struct HospitalRecognizer: Recognizer {
 
     /// Appends hospital candidates.
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
-        var found = HospitalSpans()
+        var found = HospitalSpans(length: context.units.count)
         for match in context.matches {
             if context.entryLabel(of: match) == .entity(.hospital) {
                 found.register(start: match.start, end: match.end)
@@ -125,15 +125,34 @@ struct HospitalRecognizer: Recognizer {
 
 /// The hospital spans one recognition pass has found so far, by end, so that
 /// a later head can take an earlier name as its parent.
+///
+/// A column with a start per end position of the text (a chunk's length fits
+/// `Int32`, as its origins do), made at the first hospital: the walk asks at
+/// every step, and a lookup is one load, not a hash.
 struct HospitalSpans {
-    private var startByEnd: [Int: Int] = [:]
+    /// The length of the text the spans are in.
+    private let length: Int
+    /// `startByEnd[end]`, or -1; empty until a span is registered.
+    private var startByEnd: [Int32] = []
+
+    /// No spans yet, in a text of `length` code units.
+    init(length: Int) {
+        self.length = max(length, 0)
+    }
 
     /// Records a hospital `start ..< end`; the longest one per end is kept.
     mutating func register(start: Int, end: Int) {
-        if let existing = startByEnd[end], existing <= start { return }
-        startByEnd[end] = start
+        guard end >= 0, end <= length, start >= 0, start <= end else { return }
+        if startByEnd.isEmpty { startByEnd = Array(filledWith: -1, count: length + 1) }
+        let existing = startByEnd[end]
+        if existing >= 0, Int(existing) <= start { return }
+        startByEnd[end] = Int32(truncatingIfNeeded: start)
     }
 
     /// The start of the longest hospital found ending at `end`.
-    func start(endingAt end: Int) -> Int? { startByEnd[end] }
+    func start(endingAt end: Int) -> Int? {
+        guard end >= 0, end < startByEnd.count else { return nil }
+        let start = startByEnd[end]
+        return start >= 0 ? Int(start) : nil
+    }
 }
