@@ -28,10 +28,18 @@
         var ignores: [RankKey] = []
         entities.reserveCapacity(candidates.count)
         ignores.reserveCapacity(candidates.count / 4)
-        for i in candidates.indices {
-            let key = RankKey(candidates[i], index: i)
-            guard key.start >= 0 && key.end <= length && key.start < key.end else { continue }
-            if key.isIgnore { ignores.append(key) } else { entities.append(key) }
+        candidates.withUnsafeBufferPointer { candidates in
+            for i in candidates.indices {
+                // Fields read in place: no copy of the candidate (and of its
+                // attributes' strings) for a key.
+                let start = candidates[i].start, end = candidates[i].end
+                guard start >= 0 && end <= length && start < end else { continue }
+                let key = RankKey(
+                    start: start, end: end, priority: candidates[i].priority, index: i,
+                    labelRank: RankKey.rank(candidates[i].label)
+                )
+                if key.isIgnore { ignores.append(key) } else { entities.append(key) }
+            }
         }
         if !ignores.isEmpty {
             // By start, ties in input order (a stable sort by start).
@@ -98,14 +106,6 @@ private struct RankKey {
     var index: Int
     /// The label's place in name order; ``ignoreRank`` for `IGNORE`.
     var labelRank: Int
-
-    init(_ candidate: Candidate, index: Int) {
-        start = candidate.start
-        end = candidate.end
-        priority = candidate.priority
-        labelRank = Self.rank(candidate.label)
-        self.index = index
-    }
 
     var length: Int { end - start }
 
