@@ -14,13 +14,22 @@ struct DocumentAliasPass {
     func learn(from resolved: [Candidate], in context: RecognitionContext, document: inout DocumentState) -> [Candidate] {
         let units = context.units
         var added: [Candidate] = []
-        for candidate in resolved {
-            guard case .entity(let label) = candidate.label else { continue }
-            let canonical = candidate.attributes.canonical ?? String(utf16Units: units[candidate.start ..< candidate.end])
+        // Indices, not copies: a candidate's fields are read in place.
+        for c in resolved.indices {
+            guard case .entity(let label) = resolved[c].label, label == .hospital || label == .procedure else { continue }
+            let candidate = (start: resolved[c].start, end: resolved[c].end)
+            // Made only for a name that gives an alias.
+            var known: String?
+            func canonical() -> String {
+                if let known { return known }
+                let name = resolved[c].attributes.canonical ?? String(utf16Units: units[candidate.start ..< candidate.end])
+                known = name
+                return name
+            }
             switch label {
             case .hospital:
                 if let alias = declaredAlias(after: candidate.end, units) {
-                    document.aliases[alias.text] = (.hospital, canonical)
+                    document.aliases[alias.text] = (.hospital, canonical())
                 }
                 // Matches are ordered by end: only those ending inside the name are read.
                 let matches = context.matches
@@ -30,14 +39,15 @@ struct DocumentAliasPass {
                     k += 1
                     guard head.value.isIn(.hospitalHead) else { continue }
                     let child = String(utf16Units: units[head.end ..< candidate.end])
-                    if document.aliases[child] == nil { document.aliases[child] = (.hospital, canonical) }
+                    if document.aliases[child] == nil { document.aliases[child] = (.hospital, canonical()) }
                 }
             case .procedure:
                 if let abbreviation = bracketedAbbreviation(after: candidate.end, units) {
-                    document.aliases[abbreviation.text] = (.procedure, canonical)
+                    let full = canonical()
+                    document.aliases[abbreviation.text] = (.procedure, full)
                     added.append(Candidate(
                         start: abbreviation.range.lowerBound, end: abbreviation.range.upperBound, label: .entity(.procedure),
-                        attributes: EntityAttributes(canonical: canonical, source: "alias"), priority: CandidatePriority.documentAlias
+                        attributes: EntityAttributes(canonical: full, source: "alias"), priority: CandidatePriority.documentAlias
                     ))
                 }
             default:

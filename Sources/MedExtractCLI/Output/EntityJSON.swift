@@ -66,10 +66,13 @@ enum EntityJSON {
             appendLiteral(#","entities":["#, to: &out)
         }
         let spans = offsets == .scalar ? nil : offsets.spans(of: entities, in: text)
-        for (i, entity) in entities.enumerated() {
-            try sink.append { out in
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                append(entity, span: spans?[i], to: &out)
+        // Each entity read in place (not copied, with its strings, per iteration).
+        try entities.withUnsafeBufferPointer { (entities) throws(OutputError) in
+            for i in entities.indices {
+                try sink.append { out in
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    append(entities[i], span: spans?[i], to: &out)
+                }
             }
         }
         try sink.append { $0.append(contentsOf: "]}".utf8) }
