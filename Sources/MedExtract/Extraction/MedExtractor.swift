@@ -85,16 +85,17 @@ public struct MedExtractor: Sendable {
         _ resolved: [Candidate], of normalized: NormalizedText, chunk: Chunk, text: String, enabled: [Bool],
         translator: inout OffsetTranslator, to entities: inout [Entity]
     ) {
-        for candidate in resolved {
-            guard case .entity(let label) = candidate.label, enabled[label.order] else { continue }
-            let local = normalized.originalScalarRange(candidate.start ..< candidate.end)
+        // Indices, not copies: only the attributes of a kept entity are copied.
+        for c in resolved.indices {
+            guard case .entity(let label) = resolved[c].label, enabled[label.order] else { continue }
+            let local = normalized.originalScalarRange(resolved[c].start ..< resolved[c].end)
             let span = local.lowerBound + chunk.offset ..< local.upperBound + chunk.offset
             guard span.lowerBound >= chunk.keepFrom, span.lowerBound < chunk.keepBefore,
                   span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
             let lower = translator.position(ofScalarOffset: span.lowerBound)
             let upper = translator.position(ofScalarOffset: span.upperBound)
             let entityText = String(text.unicodeScalars[lower ..< upper])
-            var attributes = candidate.attributes
+            var attributes = resolved[c].attributes
             // A canonical form equal to the text (byte for byte) shares its storage.
             if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) { attributes.canonical = entityText }
             entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
