@@ -171,7 +171,7 @@ public struct MedExtractor: Sendable {
         for k in texts.indices {
             guard let context = contexts[k] else { continue }
             let length = texts[k].count
-            let first = resolver.resolve(candidates[k], length: length)
+            let first = withEntryNames(resolver.resolve(candidates[k], length: length))
             guard configuration.useRules else {
                 results[k] = first
                 continue
@@ -184,9 +184,25 @@ public struct MedExtractor: Sendable {
             }
             candidates[k] += declared
             aliasPass.apply(documents[k], to: texts[k].units, into: &candidates[k])
-            results[k] = resolver.resolve(candidates[k], length: length)
+            results[k] = withEntryNames(resolver.resolve(candidates[k], length: length))
         }
         contexts.removeAll()
         return results
+    }
+
+    /// `resolved` with the canonical name and code of each candidate's
+    /// lexicon entry (``Candidate/entry``) filled in.
+    func withEntryNames(_ resolved: consuming [Candidate]) -> [Candidate] {
+        var out = resolved
+        let entries = lexicon.entries
+        for i in out.indices where out[i].entry >= 0 {
+            let index = Int(out[i].entry)
+            out[i].entry = -1
+            guard index < entries.count else { continue }
+            let names = entries.canonicalAndCode(at: index)
+            out[i].attributes.canonical = names.canonical
+            out[i].attributes.code = names.code
+        }
+        return out
     }
 }

@@ -12,14 +12,21 @@
     public var attributes: EntityAttributes
     /// Tie-breaker between spans of equal length (see ``CandidatePriority``).
     public var priority: Int
+    /// The lexicon entry whose canonical name and code ``attributes`` take
+    /// once the candidate survives overlap resolution, or -1. A dictionary
+    /// match is a candidate without strings: about half of them lose, and
+    /// decoding their names would be wasted.
+    public var entry: Int32
 
-    /// Creates a candidate.
-    public init(start: Int, end: Int, label: DictionaryLabel, attributes: EntityAttributes = EntityAttributes(), priority: Int) {
+    /// Creates a candidate; `entry` is a lexicon entry whose names the
+    /// attributes take when the candidate is kept (-1: none).
+    public init(start: Int, end: Int, label: DictionaryLabel, attributes: EntityAttributes = EntityAttributes(), priority: Int, entry: Int32 = -1) {
         self.start = start
         self.end = end
         self.label = label
         self.attributes = attributes
         self.priority = priority
+        self.entry = entry
     }
 
     /// The length in code units.

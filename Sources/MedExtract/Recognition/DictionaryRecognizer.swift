@@ -15,7 +15,13 @@ struct DictionaryRecognizer: Recognizer {
         self.boundaryRules = EntityLabel.allCases.map { label in boundaryRules.filter { $0.label == label } }
     }
 
-    /// Appends a candidate for every entry match with clean boundaries.
+    /// The attributes of a built-in and of a user entry's candidate before
+    /// its names are filled in.
+    private static let builtinAttributes = EntityAttributes(source: "dictionary")
+    private static let userAttributes = EntityAttributes(source: "user-dictionary")
+
+    /// Appends a candidate for every entry match with clean boundaries (its
+    /// names are the entry's, filled in when it is kept).
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
         let entries = context.lexicon.entries
@@ -31,15 +37,13 @@ struct DictionaryRecognizer: Recognizer {
             if case .entity(let label) = label,
                boundaryRules[label.order].contains(where: { $0.rejects(start: match.start, end: match.end, in: context) }) { continue }
             let isUser = entries.isUser(index)
-            let names = entries.canonicalAndCode(at: index)
-            let attributes = EntityAttributes(
-                canonical: names.canonical,
-                code: names.code,
-                source: isUser ? "user-dictionary" : "dictionary"
-            )
+            // The entry's canonical name and code are decoded only if the
+            // candidate is kept (``MedExtractor/withEntryNames(_:)``).
             candidates.append(Candidate(
-                start: match.start, end: match.end, label: label, attributes: attributes,
-                priority: isUser ? CandidatePriority.userDictionary : CandidatePriority.dictionary
+                start: match.start, end: match.end, label: label,
+                attributes: isUser ? Self.userAttributes : Self.builtinAttributes,
+                priority: isUser ? CandidatePriority.userDictionary : CandidatePriority.dictionary,
+                entry: Int32(truncatingIfNeeded: index)
             ))
         }
     }
