@@ -449,14 +449,14 @@ struct FigureScanner {
         if yearLike, unit.surface.utf16.count == 1, let first = unit.surface.utf16.first, words.yearOrdinals.contains(first) {
             return false
         }
-        if unit.surface == "分" && r[match.end] == u16("之") { return false }
+        if r[match.end] == u16("之") && unit.surface == "分" { return false }
         return true
     }
 
     /// `2分30秒`: minutes and seconds, a duration in minutes.
     func minutesAndSeconds(_ token: NumberToken, prefix: (start: Int, qualifier: FigureQualifier)?, match: FigureUnits.Match,
                            _ reading: Reading) -> Found? {
-        guard match.unit.surface == "分", reading.high == nil, !reading.innerMore,
+        guard reading.high == nil, !reading.innerMore, match.unit.surface == "分",
               let seconds = NumberToken.scan(r, at: match.end), seconds.isArabic,
               seconds.isInteger(in: 0 ... 59), r[seconds.end] == u16("秒") else { return nil }
         return finish(token: token, prefix: prefix, end: seconds.end + 1,
@@ -465,14 +465,13 @@ struct FigureScanner {
 
     /// `一年级` (a school grade) is not a figure; `80年代` is a decade.
     func schoolGradeOrDecade(_ token: NumberToken, match: FigureUnits.Match) -> Outcome {
-        guard match.unit.canonical == "年", match.unit.kind == .duration else { return .notApplicable }
-        if r[match.end] == u16("级") { return .rejected }
-        if r[match.end] == u16("代") {
-            // 80年代: the 1980s.
-            let year = token.value < 100 ? 1900 + token.value : token.value
-            return .found(finish(token: token, prefix: nil, end: match.end + 1, figure: Figure(kind: .date, value: year, unit: "年代")))
-        }
-        return .notApplicable
+        // The next unit first: the string is compared only before 级 or 代.
+        let next = r[match.end]
+        guard next == u16("级") || next == u16("代"), match.unit.kind == .duration, match.unit.canonical == "年" else { return .notApplicable }
+        if next == u16("级") { return .rejected }
+        // 80年代: the 1980s.
+        let year = token.value < 100 ? 1900 + token.value : token.value
+        return .found(finish(token: token, prefix: nil, end: match.end + 1, figure: Figure(kind: .date, value: year, unit: "年代")))
     }
 
     /// What a synthesised unit pattern (`个半月`, `个多月`) adds.
