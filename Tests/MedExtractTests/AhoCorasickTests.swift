@@ -118,6 +118,59 @@ struct AhoCorasickTests {
         // but from a state numbered after it (a cycle, the root's part cut off).
         #expect(!loads(archive { edgeStart, _ in for s in 1 ..< edgeStart.count - 1 { edgeStart[s] = 0 } }))
     }
+    /// An archived automaton whose failure or output links do not point to a
+    /// shallower state, or whose patterns do not match their states' depths,
+    /// is refused (the scan follows those links without checks).
+    @Test func archiveRefusesLinksThatDoNotPointShallower() {
+        var builder = AhoCorasickBuilder()
+        for p in ["abc", "bc", "c", "abd"] { builder.add(p) }
+        let automaton = builder.build()
+        let c = automaton.columns
+        func loads(fail: [Int32]? = nil, terminal: [Int32]? = nil, outputLink: [Int32]? = nil) -> Bool {
+            var writer = ByteWriter()
+            writer.writeArray(automaton.alphabet)
+            writer.writeArray(automaton.rootNext)
+            writer.writeArray(c.edgeStart)
+            writer.writeArray(c.edgeSymbols)
+            writer.writeArray(c.edgeTargets)
+            writer.writeArray(fail ?? c.fail)
+            writer.writeArray(terminal ?? c.terminal)
+            writer.writeArray(outputLink ?? c.outputLink)
+            writer.writeArray(automaton.patternLengths)
+            var reader = ByteReader(writer.bytes)
+            return (try? AhoCorasick(reading: &reader)) != nil
+        }
+        #expect(loads())
+        let deepest = c.fail.count - 1 // states are breadth first: the last is deepest
+        // A failure link to itself, to a deeper state, out of range.
+        for bad: Int32 in [Int32(deepest), Int32(c.fail.count), -1] {
+            var fail = c.fail
+            fail[deepest] = bad
+            #expect(!loads(fail: fail), "fail \(bad)")
+            var shallow = c.fail
+            shallow[1] = bad == -1 ? -1 : Int32(deepest)
+            #expect(!loads(fail: shallow), "fail of state 1: \(shallow[1])")
+        }
+        // An output link to a state that ends no pattern, to itself, below -1.
+        let plain = c.terminal.indices.first { $0 > 0 && c.terminal[$0] < 0 }
+        let ending = c.terminal.indices.last { c.terminal[$0] >= 0 }
+        #expect(plain != nil && ending != nil)
+        if let plain, let ending {
+            for bad in [Int32(plain), Int32(ending), -2, Int32(c.fail.count)] {
+                var output = c.outputLink
+                output[ending] = bad
+                #expect(!loads(outputLink: output), "output link \(bad)")
+            }
+            // A pattern that does not end at its state's depth, or out of range.
+            for bad in [c.terminal[ending] == 0 ? 1 : 0, Int32(automaton.patternLengths.count), -2] where bad != c.terminal[ending] {
+                var terminal = c.terminal
+                terminal[ending] = bad
+                if bad >= 0, bad < automaton.patternLengths.count, automaton.patternLengths[Int(bad)] == automaton.patternLengths[Int(c.terminal[ending])] { continue }
+                #expect(!loads(terminal: terminal), "pattern \(bad)")
+            }
+        }
+    }
+
     /// An archive whose states are numbered in another order than breadth
     /// first (any trie rooted at state 0) loads renumbered and finds the same
     /// matches as the automaton it was written from.

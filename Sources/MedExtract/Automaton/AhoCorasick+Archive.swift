@@ -64,12 +64,49 @@ extension AhoCorasick {
         // output walks end; a pattern's length is the depth of its state, so
         // no match starts before the text.
         let depth = try depths(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
-        let patterns = patternLengths.count
-        for v in 1 ..< max(states, 1) {
-            let f = Int(fail[v]), o = Int(outputLink[v]), t = Int(terminal[v])
-            try check(f >= 0 && f < states && depth[f] < depth[v], "failure link of state \(v)")
-            try check(o >= -1 && o < states && (o < 0 || depth[o] < depth[v] && terminal[o] >= 0), "output link of state \(v)")
-            try check(t >= -1 && t < patterns && (t < 0 || patternLengths[t] == depth[v]), "pattern of state \(v)")
+        if let v = firstStateWithBadLinks(depth: depth, fail: fail, terminal: terminal, outputLink: outputLink, patternLengths: patternLengths) {
+            let f = Int(fail[v]), o = Int(outputLink[v])
+            let what = !(f >= 0 && f < states && depth[f] < depth[v]) ? "failure link"
+                : !(o >= -1 && o < states && (o < 0 || depth[o] < depth[v] && terminal[o] >= 0)) ? "output link" : "pattern"
+            throw ArchiveError(description: "inconsistent automaton: \(what) of state \(v)")
+        }
+    }
+
+    /// The first state (from 1) whose failure link or output link does not
+    /// point to a shallower state (an output link: to one that ends a
+    /// pattern), or whose pattern is out of range or not as long as the
+    /// state is deep; nil when every state is consistent. One pass through
+    /// raw buffers: this runs on every load of the built-in dictionaries.
+    private static func firstStateWithBadLinks(
+        depth: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
+    ) -> Int? {
+        let states = fail.count, patterns = patternLengths.count
+        guard depth.count == states, terminal.count == states, outputLink.count == states else { return 0 }
+        return depth.withUnsafeBufferPointer { depth in
+            fail.withUnsafeBufferPointer { fail in
+                terminal.withUnsafeBufferPointer { terminal in
+                    outputLink.withUnsafeBufferPointer { outputLink in
+                        patternLengths.withUnsafeBufferPointer { lengths in
+                            for v in 1 ..< max(states, 1) {
+                                let f = Int(fail[v]), o = Int(outputLink[v]), t = Int(terminal[v])
+                                let d = depth[v]
+                                guard f >= 0, f < states, depth[f] < d else { return v }
+                                if o >= 0 {
+                                    guard o < states, depth[o] < d, terminal[o] >= 0 else { return v }
+                                } else if o != -1 {
+                                    return v
+                                }
+                                if t >= 0 {
+                                    guard t < patterns, lengths[t] == d else { return v }
+                                } else if t != -1 {
+                                    return v
+                                }
+                            }
+                            return nil
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -82,19 +119,27 @@ extension AhoCorasick {
     /// the depths. Other numberings take a breadth-first walk.
     private static func depths(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) throws(ArchiveError) -> [Int32] {
         var depth = [Int32](repeating: 0, count: states)
-        if edgeTargets.count + 1 == states {
-            var ordered = true
-            for u in 0 ..< states where ordered {
-                let from = Int(edgeStart[u]), to = Int(edgeStart[u + 1])
-                for slot in from ..< to {
-                    guard Int(edgeTargets[slot]) == slot + 1, slot + 1 > u else {
-                        ordered = false
-                        break
+        if edgeTargets.count + 1 == states, edgeStart.count == states + 1 {
+            // Raw buffers: the edge index is checked monotonic and within
+            // the edge tables before this runs, so every slot is in range.
+            let ordered = depth.withUnsafeMutableBufferPointer { depth in
+                edgeStart.withUnsafeBufferPointer { edgeStart in
+                    edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                        for u in 0 ..< states {
+                            let from = Int(edgeStart[u]), to = Int(edgeStart[u + 1])
+                            guard from >= 0, from <= to, to <= edgeTargets.count else { return false }
+                            let next = depth[u] + 1
+                            for slot in from ..< to {
+                                guard Int(edgeTargets[slot]) == slot + 1, slot + 1 > u else { return false }
+                                depth[slot + 1] = next
+                            }
+                        }
+                        return true
                     }
-                    depth[slot + 1] = depth[u] + 1
                 }
             }
             if ordered { return depth }
+            depth = [Int32](repeating: 0, count: states)
         }
         let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
         if let v = walk.revisited { throw ArchiveError(description: "inconsistent automaton: state \(v) reached twice") }

@@ -82,20 +82,22 @@ struct AhoCorasick: Sendable {
         }
         self.alphabet = alphabet
         // newOf[old] = new; nil when the states are numbered so already.
-        let newOf: [Int32]?
+        let newOf: [Int32]
         switch numbering {
-        case .alreadyBreadthFirst: newOf = nil
+        case .alreadyBreadthFirst:
+            // The builder's and the archive's tables: laid out in one pass.
+            self.rootNext = rootNext
+            (rows, edges) = Self.layOutInOrder(edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
+            return
         case .renumbered(let numbers): newOf = numbers
         }
         func mapped(_ state: Int32) -> Int32 {
-            guard let newOf, state >= 0 else { return state }
+            guard state >= 0 else { return state }
             return newOf[Int(state)]
         }
-        var order = [Int32](repeating: 0, count: newOf == nil ? 0 : states) // order[new] = old
-        if let newOf {
-            for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
-        }
-        func old(_ n: Int) -> Int { newOf == nil ? n : Int(order[n]) }
+        var order = [Int32](repeating: 0, count: states) // order[new] = old
+        for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
+        func old(_ n: Int) -> Int { Int(order[n]) }
         self.rootNext = rootNext.map { $0 == 0 ? 0 : mapped($0) }
         // First edge of every new state: the edge counts in new order, summed.
         var start = [Int32](repeating: 0, count: states + 1)
@@ -122,6 +124,52 @@ struct AhoCorasick: Sendable {
         edges.append(Edge(symbol: 0, reports: 0, childStart: start[states]))
         self.rows = rows
         self.edges = edges
+    }
+
+    /// The rows and edges of tables whose states are numbered breadth first
+    /// already (edge slot `k` leads to state `k + 1`, so the target's first
+    /// edge is `edgeStart[k + 1]`): one pass over each table, reading and
+    /// writing through raw buffers. `edgeStart` has `fail.count + 1`
+    /// entries, `terminal` and `outputLink` as many as `fail`, and there is
+    /// one edge fewer than there are states (checked by the caller).
+    private static func layOutInOrder(
+        edgeStart: [Int32], edgeSymbols: [UInt16], fail: [Int32], terminal: [Int32], outputLink: [Int32]
+    ) -> (rows: [StateRow], edges: [Edge]) {
+        let states = fail.count
+        let rows = [StateRow](unsafeUninitializedCapacity: states + 1) { out, count in
+            edgeStart.withUnsafeBufferPointer { start in
+                fail.withUnsafeBufferPointer { fail in
+                    terminal.withUnsafeBufferPointer { terminal in
+                        outputLink.withUnsafeBufferPointer { outputLink in
+                            for s in 0 ..< states {
+                                out.initializeElement(at: s, to: StateRow(edgeStart: start[s], fail: fail[s], terminal: terminal[s], outputLink: outputLink[s]))
+                            }
+                            out.initializeElement(at: states, to: StateRow(edgeStart: start[states], fail: 0, terminal: -1, outputLink: -1))
+                        }
+                    }
+                }
+            }
+            count = states + 1
+        }
+        let edgeCount = edgeSymbols.count
+        let edges = [Edge](unsafeUninitializedCapacity: edgeCount + 1) { out, count in
+            edgeStart.withUnsafeBufferPointer { start in
+                edgeSymbols.withUnsafeBufferPointer { symbols in
+                    terminal.withUnsafeBufferPointer { terminal in
+                        outputLink.withUnsafeBufferPointer { outputLink in
+                            for k in 0 ..< edgeCount {
+                                let target = k + 1
+                                let reports: UInt16 = terminal[target] >= 0 || outputLink[target] >= 0 ? 1 : 0
+                                out.initializeElement(at: k, to: Edge(symbol: symbols[k], reports: reports, childStart: start[target]))
+                            }
+                            out.initializeElement(at: edgeCount, to: Edge(symbol: 0, reports: 0, childStart: start[states]))
+                        }
+                    }
+                }
+            }
+            count = edgeCount + 1
+        }
+        return (rows, edges)
     }
 
     /// How the states are to be renumbered breadth first.

@@ -60,8 +60,9 @@ public struct HospitalRegistry: Sendable {
     /// The hospital name in brackets at the end of `name`, without a leading
     /// `原` (a former name): at least four characters ending in `医院`.
     static func bracketedName(in name: String) -> String? {
-        // Most names do not end in `)`: one byte tells.
-        guard name.utf8.last == 0x29, name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+        // Most names do not end in `)`: one byte tells, read in place.
+        let last = name.utf8.withContiguousStorageIfAvailable { $0.last } ?? name.utf8.last
+        guard last == 0x29, name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
         var inner = name[name.index(after: open) ..< name.index(before: name.endIndex)]
         if inner.hasPrefix("原") { inner = inner.dropFirst() }
         guard inner.count >= 4, inner.hasSuffix("医院"), !inner.contains("(") else { return nil }
@@ -77,10 +78,26 @@ public struct HospitalRegistry: Sendable {
 
     /// The name up to its first `大学` or `学院` (`首都医科大学`), when something follows.
     static func organizationPrefix(of name: String) -> String? {
+        // Both words contain 学 (UTF-8 E5 AD A6), which most names lack:
+        // looked for in the bytes before the name is transcoded.
+        guard mayContainXue(name) else { return nil }
         let units = [UInt16](utf16Of: name)
         let length = organizationPrefixLength(of: units)
         guard length > 0 else { return nil }
         return String(utf16Units: units[..<length])
+    }
+
+    /// Whether `name` may contain 学: false only when its UTF-8 bytes,
+    /// read in place, have no E5 AD A6.
+    static func mayContainXue(_ name: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xE5, bytes[i + 1] == 0xAD, bytes[i + 2] == 0xA6 { return true }
+                i += 1
+            }
+            return false
+        } ?? true
     }
 
     /// The length in UTF-16 units of ``organizationPrefix(of:)`` in `units`,
@@ -96,20 +113,44 @@ public struct HospitalRegistry: Sendable {
     }
 
     /// Parses the contents of a hospital place file; `path` names it in errors.
+    ///
+    /// Read as UTF-8 bytes (``TSVReader/scan(_:_:)``): a name and a code are
+    /// made straight from their byte ranges, spaces around them trimmed,
+    /// with no field slices in between (this runs on every construction of
+    /// an extractor with the built-in dictionaries).
     public static func parse(_ contents: String, path: String) throws(MedExtractError) -> HospitalRegistry {
         var pairs: [(name: String, code: String)] = []
-        for row in TSVReader.rows(contents) {
-            guard row.fields.count == 2 else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "expected 2 tab-separated columns (name, code), found \(row.fields.count)")
+        var failure: MedExtractError?
+        var text = contents
+        text.withUTF8 { bytes in
+            TSVReader.scan(bytes) { line, _, fields in
+                guard failure == nil else { return }
+                guard fields.count == 2 else {
+                    failure = .malformedDictionaryLine(path: path, line: line, reason: "expected 2 tab-separated columns (name, code), found \(fields.count)")
+                    return
+                }
+                let name = trimmed(fields[0], in: bytes), code = trimmed(fields[1], in: bytes)
+                guard !name.isEmpty else {
+                    failure = .malformedDictionaryLine(path: path, line: line, reason: "empty name")
+                    return
+                }
+                let digits = UnsafeBufferPointer(rebasing: bytes[code])
+                guard [2, 4, 6, 9].contains(digits.count), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                    failure = .malformedDictionaryLine(path: path, line: line, reason: "code '\(String(decoding: digits, as: UTF8.self))' is not 2, 4, 6 or 9 digits")
+                    return
+                }
+                pairs.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self), String(decoding: digits, as: UTF8.self)))
             }
-            let name = row.fields[0].trimmingSpaces
-            let code = row.fields[1].trimmingSpaces
-            guard !name.isEmpty else { throw .malformedDictionaryLine(path: path, line: row.line, reason: "empty name") }
-            guard [2, 4, 6, 9].contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-                throw .malformedDictionaryLine(path: path, line: row.line, reason: "code '\(code)' is not 2, 4, 6 or 9 digits")
-            }
-            pairs.append((String(name), String(code)))
         }
+        if let failure { throw failure }
         return HospitalRegistry(pairs)
+    }
+
+    /// `range` of `bytes` without the spaces (U+0020) at either end.
+    private static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+        return lower ..< upper
     }
 }
