@@ -86,6 +86,9 @@ public struct MedExtractor: Sendable {
         translator: inout OffsetTranslator, to entities: inout [Entity]
     ) {
         // Indices, not copies: only the attributes of a kept entity are copied.
+        // Only for the first chunk: reserving for every chunk would grow the
+        // array by exact steps, copying it once a chunk.
+        if entities.isEmpty { entities.reserveCapacity(resolved.count) }
         for c in resolved.indices {
             guard case .entity(let label) = resolved[c].label, enabled[label.order] else { continue }
             let local = normalized.originalScalarRange(resolved[c].start ..< resolved[c].end)
@@ -162,6 +165,11 @@ public struct MedExtractor: Sendable {
             return RecognitionContext(text: normalized, matches: matches, lexicon: lexicon, segmenter: segmenter)
         }
         var candidates = [[Candidate]](filledWith: [], count: texts.count)
+        // Room for a candidate per lexicon match (most give at most one)
+        // and some rule candidates, instead of growing step by step.
+        for k in texts.indices {
+            if let context = contexts[k] { candidates[k].reserveCapacity(context.matches.count + 16) }
+        }
         for recognizer in recognizers {
             for k in texts.indices {
                 if let context = contexts[k] { recognizer.recognize(context, into: &candidates[k]) }

@@ -116,8 +116,10 @@ public struct DocumentLinker: Sendable {
 
         // Hospitals: names and places. Indices from here on are positions in `linkable`.
         var names: [String?] = Array(filledWith: nil, count: linkable.count)
-        var mentions: [ExactText: Int] = [:]
-        var expanded: [ExactText: String?] = [:]
+        // Sized for every linkable entity being a hospital of its own name,
+        // so neither table resizes while it fills.
+        var mentions: [ExactText: Int] = Dictionary(minimumCapacity: linkable.count)
+        var expanded: [ExactText: String?] = Dictionary(minimumCapacity: linkable.count)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             var name = Self.name(of: out[e])
             if let known = expanded[ExactText(name)] {
@@ -131,7 +133,7 @@ public struct DocumentLinker: Sendable {
             mentions[ExactText(linkName(name)), default: 0] += 1
         }
         let longer = LongestNames(mentions.keys.map(\.string))
-        mentions = [:]
+        mentions.removeAll(keepingCapacity: true)
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in

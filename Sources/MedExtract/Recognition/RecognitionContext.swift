@@ -168,6 +168,9 @@
         if let breaks = clauseBreakCache { return breaks }
         var breaks: [Int] = []
         let units = text.units
+        // About one break every ten units in running text: room for that
+        // up front instead of growing the array step by step.
+        breaks.reserveCapacity(units.count / 8 + 8)
         for i in units.indices where Self.isClauseBreak(units[i]) { breaks.append(i) }
         clauseBreakCache = breaks
         return breaks
