@@ -21,6 +21,54 @@ enum EntityJSON {
     /// Appends one entity's object to `out`.
     static func append(_ entity: Entity, span: Range<Int>? = nil, to out: inout [UInt8]) {
         let span = span ?? entity.scalarOffsets
+        // Most objects: written on the stack, then copied once.
+        let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { buffer in
+            guard var writer = ScratchWriter(buffer) else { return false }
+            write(entity, span: span, to: &writer)
+            guard !writer.failed else { return false }
+            out.append(contentsOf: writer.written)
+            return true
+        }
+        if !done { appendGenerally(entity, span: span, to: &out) }
+    }
+
+    /// The stack buffer of ``append(_:span:to:)``: room for an object with
+    /// long names (a hospital, its canonical name, its links).
+    static let scratchSize = 1024
+
+    /// One entity's object written by `writer`, field for field as
+    /// ``appendGenerally(_:span:to:)`` writes it.
+    static func write(_ entity: Entity, span: Range<Int>, to w: inout ScratchWriter) {
+        w.literal(#"{"start":"#)
+        w.integer(span.lowerBound)
+        w.literal(#","end":"#)
+        w.integer(span.upperBound)
+        w.literal(#","label":"#)
+        w.quoted(entity.label.rawValue)
+        w.literal(#","text":"#)
+        w.quoted(entity.text)
+        let a = entity.attributes
+        if let canonical = a.canonical { w.literal(#","canonical":"#); w.quoted(canonical) }
+        if let code = a.code { w.literal(#","code":"#); w.quoted(code) }
+        if let hospital = a.hospital { w.literal(#","hospital":"#); w.quoted(hospital) }
+        if let province = a.province { w.literal(#","province":"#); w.quoted(province) }
+        if let city = a.city { w.literal(#","city":"#); w.quoted(city) }
+        if let division = a.division { w.literal(#","division":"#); w.quoted(division) }
+        if let figure = a.figure {
+            w.literal(#","kind":"#)
+            w.quoted(figure.kind.rawValue)
+            if let value = figure.value { w.literal(#","value":"#); w.number(value) }
+            if let high = figure.high { w.literal(#","high":"#); w.number(high) }
+            if let second = figure.second { w.literal(#","second":"#); w.number(second) }
+            if let unit = figure.unit { w.literal(#","unit":"#); w.quoted(unit) }
+            if let qualifier = figure.qualifier { w.literal(#","qualifier":"#); w.quoted(qualifier.rawValue) }
+        }
+        w.byte(UInt8(ascii: "}"))
+    }
+
+    /// One entity's object appended piece by piece, strings escaped as
+    /// needed: the path for objects ``ScratchWriter`` refuses.
+    static func appendGenerally(_ entity: Entity, span: Range<Int>, to out: inout [UInt8]) {
         appendLiteral(#"{"start":"#, to: &out)
         appendInteger(span.lowerBound, to: &out)
         appendLiteral(#","end":"#, to: &out)

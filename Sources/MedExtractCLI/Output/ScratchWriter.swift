@@ -1,0 +1,108 @@
+/// Writes JSON pieces into a fixed block of memory (a stack buffer) with
+/// plain stores, so that an entity's object reaches the output buffer in one
+/// copy instead of a dozen growing appends.
+///
+/// Each write checks the room left; a write that does not fit, or a string
+/// that would need escaping (``EntityJSON/mayNeedEscaping(_:)``) or has no
+/// contiguous UTF-8, sets ``failed`` and writes nothing more: the caller then
+/// writes the object the general way. What it writes when it does not fail
+/// is byte for byte what ``EntityJSON``'s appending functions write.
+struct ScratchWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// The bytes written so far.
+    private(set) var count = 0
+    /// Whether a write did not fit or a string needs the general path.
+    private(set) var failed = false
+
+    /// A writer over `buffer` (its bytes need not be initialised); nil for
+    /// a buffer without storage.
+    init?(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        guard let start = buffer.baseAddress else { return nil }
+        base = start
+        capacity = buffer.count
+    }
+
+    /// The bytes written, valid while the buffer is.
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Makes room for `n` more bytes, or fails.
+    @inline(__always)
+    private mutating func room(_ n: Int) -> Bool {
+        guard !failed, n <= capacity &- count else {
+            failed = true
+            return false
+        }
+        return true
+    }
+
+    /// One byte.
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+        guard room(1) else { return }
+        base[count] = b
+        count &+= 1
+    }
+
+    /// Bytes copied as they are.
+    @inline(__always)
+    mutating func bytes(_ source: UnsafeBufferPointer<UInt8>) {
+        guard room(source.count) else { return }
+        if let from = source.baseAddress { (base + count).update(from: from, count: source.count) }
+        count &+= source.count
+    }
+
+    /// The bytes of a literal.
+    @inline(__always)
+    mutating func literal(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes($0) }
+    }
+
+    /// A decimal integer (``EntityJSON/appendInteger(_:to:)``).
+    mutating func integer(_ value: Int) {
+        guard value != 0 else { return byte(UInt8(ascii: "0")) }
+        var v = value.magnitude
+        var digits = 1
+        var rest = v
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        let sign = value < 0 ? 1 : 0
+        guard room(sign + digits) else { return }
+        if sign == 1 { base[count] = UInt8(ascii: "-") }
+        var i = count &+ sign &+ digits
+        while v > 0 {
+            i &-= 1
+            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        }
+        count &+= sign &+ digits
+    }
+
+    /// A JSON number (``EntityJSON/appendNumber(_:to:)``).
+    mutating func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            integer(Int(value))
+        } else {
+            // ASCII digits, sign, point, exponent or `null`: never escaped.
+            var text = JSONText.number(value)
+            text.withUTF8 { bytes($0) }
+        }
+    }
+
+    /// A string in quotes, when none of its bytes needs escaping; otherwise
+    /// (or when its UTF-8 is not contiguous) the writer fails.
+    mutating func quoted(_ string: String) {
+        guard !failed else { return }
+        let done: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !EntityJSON.mayNeedEscaping(utf8), room(utf8.count &+ 2) else { return false }
+            base[count] = 0x22
+            if let from = utf8.baseAddress { (base + (count &+ 1)).update(from: from, count: utf8.count) }
+            base[count &+ 1 &+ utf8.count] = 0x22
+            count &+= utf8.count &+ 2
+            return true
+        }
+        if done != true { failed = true }
+    }
+}
