@@ -223,6 +223,38 @@ struct ChunkingTests {
         }
     }
 
+    /// The byte walk cuts exactly where the walk over scalar indices cuts,
+    /// at sentence ends, clause marks (not between digits) and hard cuts, in
+    /// text of one- to four-byte scalars; a bridged string takes the index
+    /// walk and gets the same chunks.
+    @Test func byteWalkCutsWhereTheIndexWalkCuts() throws {
+        let chunked = try #require(Self.chunked)
+        let pieces = ["医", "院", "a", "7", "８", "，", "、", "。", "！", "?", ";", "\n", " ", "é", "😀", "１，０００", "3，4", "𠀀"]
+        var rng = SplitMix(state: 41)
+        for round in 0 ..< 120 {
+            var text = ""
+            let count = Int(rng.next() % 600)
+            // Some texts without any mark, so that only hard cuts apply.
+            let plain = round % 4 == 0
+            for _ in 0 ..< count {
+                let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
+                text += plain && !"医院a😀𠀀é".contains(piece) ? "医" : piece
+            }
+            let scalars = text.unicodeScalars
+            let fast = chunked.chunks(of: scalars)
+            let walked = chunked.chunksWalkingIndices(of: scalars)
+            #expect(fast.count == walked.count, "round \(round)")
+            for (a, b) in zip(fast, walked) {
+                #expect(a.range == b.range && a.offset == b.offset && a.keepFrom == b.keepFrom && a.keepBefore == b.keepBefore, "round \(round)")
+            }
+            if round % 10 == 0 {
+                let bridged = NSString(string: text) as String
+                let viaBridge = chunked.chunks(of: bridged.unicodeScalars)
+                #expect(viaBridge.map(\.offset) == walked.map(\.offset) && viaBridge.map(\.keepBefore) == walked.map(\.keepBefore))
+            }
+        }
+    }
+
     @Test func chunksCoverTheWholeText() throws {
         let chunked = try #require(Self.chunked)
         for text in ["", "a", String(repeating: "医", count: 1_000), String(repeating: "。", count: 1_000), String(repeating: "医院。", count: 500)] {

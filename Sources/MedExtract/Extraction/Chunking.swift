@@ -38,16 +38,99 @@ extension MedExtractor {
     ///   starts ``hardCutOverlap(chunkSize:)`` scalars earlier; the first keeps
     ///   entities starting before the middle of the shared part, the second the
     ///   rest, so an entity across the cut is seen whole by the chunk keeping it.
+    ///
+    /// The walk reads the string's UTF-8 bytes in place (``cuts(in:size:)``)
+    /// and makes indices only at the cuts; a string without contiguous UTF-8
+    /// (bridged) is walked by its scalar indices
+    /// (``chunksWalkingIndices(of:)``), with the same result.
     func chunks(of scalars: String.UnicodeScalarView) -> [Chunk] {
+        let size = Self.effectiveChunkSize(configuration.chunkSize)
+        let text = String(scalars)
+        // Fewer bytes than `size` are fewer scalars: one chunk, no walk
+        // (most documents).
+        if text.utf8.count < size {
+            return [Chunk(range: scalars.startIndex ..< scalars.endIndex, offset: 0, keepFrom: 0, keepBefore: Int.max)]
+        }
+        let utf8 = text.utf8
+        guard let cuts = utf8.withContiguousStorageIfAvailable({ Self.cuts(in: $0, size: size) }) else {
+            return chunksWalkingIndices(of: scalars)
+        }
+        // Cuts are at scalar boundaries; an index from a byte offset is O(1)
+        // in contiguous UTF-8.
+        func index(_ byte: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: byte) }
+        return cuts.map { cut in
+            Chunk(range: index(cut.start) ..< index(cut.end), offset: cut.offset, keepFrom: cut.keepFrom, keepBefore: cut.keepBefore)
+        }
+    }
+
+    /// A chunk as byte offsets into the document's UTF-8.
+    struct Cut {
+        var start: Int
+        var end: Int
+        var offset: Int
+        var keepFrom: Int
+        var keepBefore: Int
+    }
+
+    /// The chunks of ``chunks(of:)`` as byte ranges of `bytes` (a whole
+    /// document's valid UTF-8), found in one walk over the bytes.
+    static func cuts(in bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Cut] {
+        let clauseLength = size + size / 2
+        let hardLength = 2 * size
+        let overlap = hardCutOverlap(chunkSize: size)
+        var cuts: [Cut] = []
+        var start = 0
+        var startOffset = 0
+        var keepFrom = 0
+        var offset = 0
+        var previous: UInt32 = 0
+        var walk = ScalarWalk(bytes)
+        while let value = walk.next() {
+            let index = walk.position
+            offset += 1
+            defer { previous = value }
+            let length = offset - startOffset
+            guard length >= size else { continue }
+            var clean = value != 0x0A && CodeUnitClass.isSentenceEnd(scalar: value)
+            if !clean, length >= clauseLength, value == 0xFF0C || value == 0x3001 {
+                // A clause mark between digits may be a thousands separator.
+                var ahead = walk
+                let next = ahead.next() ?? 0
+                clean = !isDigitScalar(previous) && !isDigitScalar(next)
+            }
+            if clean {
+                cuts.append(Cut(start: start, end: index, offset: startOffset, keepFrom: keepFrom, keepBefore: offset))
+                start = index
+                startOffset = offset
+                keepFrom = offset
+            } else if length >= hardLength {
+                // Hard cut: the next chunk re-reads the last `overlap` scalars
+                // (each starts at a byte that is not a continuation byte).
+                let middle = offset - overlap / 2
+                cuts.append(Cut(start: start, end: index, offset: startOffset, keepFrom: keepFrom, keepBefore: middle))
+                var back = index
+                for _ in 0 ..< overlap {
+                    back -= 1
+                    while back > 0, bytes[back] & 0xC0 == 0x80 { back -= 1 }
+                }
+                start = back
+                startOffset = offset - overlap
+                keepFrom = middle
+            }
+        }
+        if start < bytes.count || cuts.isEmpty {
+            cuts.append(Cut(start: start, end: bytes.count, offset: startOffset, keepFrom: keepFrom, keepBefore: Int.max))
+        }
+        return cuts
+    }
+
+    /// ``chunks(of:)`` by walking the scalar view's indices, for a string
+    /// without contiguous UTF-8.
+    func chunksWalkingIndices(of scalars: String.UnicodeScalarView) -> [Chunk] {
         let size = Self.effectiveChunkSize(configuration.chunkSize)
         let clauseLength = size + size / 2
         let hardLength = 2 * size
         let overlap = Self.hardCutOverlap(chunkSize: size)
-        // Fewer bytes than `size` are fewer scalars: one chunk, no walk
-        // (most documents).
-        if String(scalars).utf8.count < size {
-            return [Chunk(range: scalars.startIndex ..< scalars.endIndex, offset: 0, keepFrom: 0, keepBefore: Int.max)]
-        }
         var chunks: [Chunk] = []
         var start = scalars.startIndex
         var startOffset = 0

@@ -19,6 +19,9 @@ struct ScalarWalk {
     /// boundaries (as ``withUTF8(_:_:)`` gives them).
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// The byte offset of the next scalar (the end of the last one read).
+    var position: Int { i }
+
     /// The next scalar's value, or nil at the end.
     @inline(__always)
     mutating func next() -> UInt32? {
