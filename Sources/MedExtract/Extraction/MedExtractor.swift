@@ -166,9 +166,11 @@ public struct MedExtractor: Sendable {
         }
         var candidates = [[Candidate]](filledWith: [], count: texts.count)
         // Room for a candidate per lexicon match (most give at most one)
-        // and some rule candidates, instead of growing step by step.
+        // and some rule candidates, instead of growing step by step; capped,
+        // since a long chunk has far fewer candidates than matches and the
+        // room would raise the peak memory of a long document.
         for k in texts.indices {
-            if let context = contexts[k] { candidates[k].reserveCapacity(context.matches.count + 16) }
+            if let context = contexts[k] { candidates[k].reserveCapacity(min(context.matches.count, 512) + 16) }
         }
         for recognizer in recognizers {
             for k in texts.indices {

@@ -116,10 +116,12 @@ public struct DocumentLinker: Sendable {
 
         // Hospitals: names and places. Indices from here on are positions in `linkable`.
         var names: [String?] = Array(filledWith: nil, count: linkable.count)
-        // Sized for every linkable entity being a hospital of its own name,
-        // so neither table resizes while it fills.
-        var mentions: [ExactText: Int] = Dictionary(minimumCapacity: linkable.count)
-        var expanded: [ExactText: String?] = Dictionary(minimumCapacity: linkable.count)
+        // Keyed by distinct names, which a document has few of: room for
+        // up to 64 (most documents), so the tables rarely resize, without
+        // sizing them for every entity of a long document.
+        let distinctNames = min(linkable.count, 64)
+        var mentions: [ExactText: Int] = Dictionary(minimumCapacity: distinctNames)
+        var expanded: [ExactText: String?] = Dictionary(minimumCapacity: distinctNames)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             var name = Self.name(of: out[e])
             if let known = expanded[ExactText(name)] {
