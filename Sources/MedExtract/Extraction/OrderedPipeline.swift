@@ -134,7 +134,11 @@ extension MedExtractor {
         _ inputs: [Input], prepare: (Input) -> (Prepared, text: String?)
     ) -> [(Prepared, [Entity])] {
         let prepared = inputs.map(prepare)
-        let found = extractBatch(prepared.compactMap(\.text))
+        // Closures, not key paths: this code is generic and not specialised
+        // across modules, and a key path into a generic tuple is resolved at
+        // run time, from its mangled name, at every use (thousands of
+        // instructions a batch).
+        let found = extractBatch(prepared.compactMap { $0.text })
         var next = 0
         return prepared.map { item in
             guard item.text != nil else { return (item.0, []) }
@@ -220,11 +224,13 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
             let taken = take(limit: Self.batchLimit)
             guard !taken.isEmpty else { return }
             batch.removeAll(keepingCapacity: true)
-            for ((prepared, entities), entry) in zip(extractor.extractPrepared(taken.map(\.input), prepare: prepare), taken) {
-                batch.append(Done(prepared: prepared, entities: entities, cost: entry.cost))
+            // Closures and indices, not key paths and `zip`: see ``MedExtractor/extractPrepared(_:prepare:)``.
+            let extracted = extractor.extractPrepared(taken.map { $0.input }, prepare: prepare)
+            for k in extracted.indices where k < taken.count {
+                batch.append(Done(prepared: extracted[k].0, entities: extracted[k].1, cost: taken[k].cost))
             }
             finished.lock()
-            for (entry, done) in zip(taken, batch) { results[entry.index] = done }
+            for k in batch.indices { results[taken[k].index] = batch[k] }
             finished.signal()
             finished.unlock()
         }
