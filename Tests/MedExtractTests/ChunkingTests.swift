@@ -223,11 +223,41 @@ struct ChunkingTests {
         }
     }
 
-    /// The byte walk cuts exactly where the walk over scalar indices cuts,
-    /// at sentence ends, clause marks (not between digits) and hard cuts, in
-    /// text of one- to four-byte scalars; a bridged string takes the index
-    /// walk and gets the same chunks.
-    @Test func byteWalkCutsWhereTheIndexWalkCuts() throws {
+    /// The cuts of the rules as ``MedExtractor/chunks(of:)`` documents them,
+    /// found by a plain walk over scalar indices: chunks as scalar offsets
+    /// (start, end, keep from, keep before).
+    static func referenceCuts(of scalars: String.UnicodeScalarView, size: Int) -> [[Int]] {
+        let overlap = MedExtractor.hardCutOverlap(chunkSize: size)
+        let values = scalars.map(\.value)
+        func isDigit(_ v: UInt32) -> Bool { (0x30 ... 0x39).contains(v) || (0xFF10 ... 0xFF19).contains(v) }
+        var cuts: [[Int]] = []
+        var start = 0, keepFrom = 0
+        for (i, value) in values.enumerated() {
+            let end = i + 1, length = end - start
+            guard length >= size else { continue }
+            var clean = value != 0x0A && CodeUnitClass.isSentenceEnd(scalar: value)
+            if !clean, length >= size + size / 2, value == 0xFF0C || value == 0x3001 {
+                clean = !isDigit(i > 0 ? values[i - 1] : 0) && !isDigit(end < values.count ? values[end] : 0)
+            }
+            if clean {
+                cuts.append([start, end, keepFrom, end])
+                start = end
+                keepFrom = end
+            } else if length >= 2 * size {
+                cuts.append([start, end, keepFrom, end - overlap / 2])
+                keepFrom = end - overlap / 2
+                start = end - overlap
+            }
+        }
+        if start < values.count || cuts.isEmpty { cuts.append([start, values.count, keepFrom, Int.max]) }
+        return cuts
+    }
+
+    /// The byte walk cuts where the rules say, at sentence ends, clause marks
+    /// (not between digits) and hard cuts, in text of one- to four-byte
+    /// scalars; a bridged string, and the path for one without contiguous
+    /// UTF-8, get the same chunks.
+    @Test func byteWalkCutsWhereTheRulesSay() throws {
         let chunked = try #require(Self.chunked)
         let pieces = ["医", "院", "a", "7", "８", "，", "、", "。", "！", "?", ";", "\n", " ", "é", "😀", "１，０００", "3，4", "𠀀"]
         var rng = SplitMix(state: 41)
@@ -240,17 +270,25 @@ struct ChunkingTests {
                 let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
                 text += plain && !"医院a😀𠀀é".contains(piece) ? "医" : piece
             }
-            let scalars = text.unicodeScalars
-            let fast = chunked.chunks(of: scalars)
-            let walked = chunked.chunksWalkingIndices(of: scalars)
-            #expect(fast.count == walked.count, "round \(round)")
-            for (a, b) in zip(fast, walked) {
-                #expect(a.range == b.range && a.offset == b.offset && a.keepFrom == b.keepFrom && a.keepBefore == b.keepBefore, "round \(round)")
+            let expected = Self.referenceCuts(of: text.unicodeScalars, size: Self.chunkSize)
+            for string in [text, NSString(string: text) as String] {
+                let scalars = string.unicodeScalars
+                let found: [[Int]] = chunked.chunks(of: scalars).map { chunk in
+                    let lower = scalars.distance(from: scalars.startIndex, to: chunk.range.lowerBound)
+                    let upper = scalars.distance(from: scalars.startIndex, to: chunk.range.upperBound)
+                    #expect(lower == chunk.offset, "round \(round)")
+                    return [lower, upper, chunk.keepFrom, chunk.keepBefore]
+                }
+                #expect(found == expected, "round \(round)")
             }
-            if round % 10 == 0 {
-                let bridged = NSString(string: text) as String
-                let viaBridge = chunked.chunks(of: bridged.unicodeScalars)
-                #expect(viaBridge.map(\.offset) == walked.map(\.offset) && viaBridge.map(\.keepBefore) == walked.map(\.keepBefore))
+            // The path of a string without contiguous UTF-8 (Foundation on
+            // Linux copies bridged strings, so it is called directly): cuts
+            // of a copy, found again in the original by scalar offset.
+            if text.utf8.count >= Self.chunkSize {
+                let cuts = text.utf8.withContiguousStorageIfAvailable { MedExtractor.cuts(in: $0, size: Self.chunkSize) } ?? []
+                let viaOffsets = MedExtractor.chunks(of: text.unicodeScalars, cutAt: cuts)
+                let direct = chunked.chunks(of: text.unicodeScalars)
+                #expect(viaOffsets.map(\.range) == direct.map(\.range) && viaOffsets.map(\.keepBefore) == direct.map(\.keepBefore), "round \(round)")
             }
         }
     }

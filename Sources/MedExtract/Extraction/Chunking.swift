@@ -41,8 +41,8 @@ extension MedExtractor {
     ///
     /// The walk reads the string's UTF-8 bytes in place (``cuts(in:size:)``)
     /// and makes indices only at the cuts; a string without contiguous UTF-8
-    /// (bridged) is walked by its scalar indices
-    /// (``chunksWalkingIndices(of:)``), with the same result.
+    /// (bridged) is cut as a native copy, its cuts then found by scalar offset
+    /// (``chunks(of:cutAt:)``).
     func chunks(of scalars: String.UnicodeScalarView) -> [Chunk] {
         let size = Self.effectiveChunkSize(configuration.chunkSize)
         let text = String(scalars)
@@ -53,7 +53,12 @@ extension MedExtractor {
         }
         let utf8 = text.utf8
         guard let cuts = utf8.withContiguousStorageIfAvailable({ Self.cuts(in: $0, size: size) }) else {
-            return chunksWalkingIndices(of: scalars)
+            // A bridged string: cut a native copy, then find the cuts in the
+            // original by their scalar offsets, in one walk.
+            var native = text
+            native.makeContiguousUTF8()
+            let cuts = native.utf8.withContiguousStorageIfAvailable { Self.cuts(in: $0, size: size) } ?? []
+            return Self.chunks(of: scalars, cutAt: cuts)
         }
         // Cuts are at scalar boundaries; an index from a byte offset is O(1)
         // in contiguous UTF-8.
@@ -63,13 +68,36 @@ extension MedExtractor {
         }
     }
 
-    /// A chunk as byte offsets into the document's UTF-8.
+    /// A chunk as byte offsets into the document's UTF-8 (`start ..< end`)
+    /// and as scalar offsets (`offset ..< endOffset`), with its keep range.
     struct Cut {
         var start: Int
         var end: Int
         var offset: Int
+        var endOffset: Int
         var keepFrom: Int
         var keepBefore: Int
+    }
+
+    /// The chunks of `scalars` at `cuts` (found in a copy of the same text),
+    /// their bounds found by scalar offset in one walk over `scalars`.
+    static func chunks(of scalars: String.UnicodeScalarView, cutAt cuts: [Cut]) -> [Chunk] {
+        let wanted = Set(cuts.flatMap { [$0.offset, $0.endOffset] }).sorted()
+        var indexOf: [Int: String.Index] = [:]
+        var index = scalars.startIndex
+        var offset = 0
+        for target in wanted {
+            while offset < target, index < scalars.endIndex {
+                scalars.formIndex(after: &index)
+                offset += 1
+            }
+            indexOf[target] = index
+        }
+        return cuts.map { cut in
+            let lower = indexOf[cut.offset] ?? scalars.endIndex
+            let upper = indexOf[cut.endOffset] ?? scalars.endIndex
+            return Chunk(range: lower ..< max(lower, upper), offset: cut.offset, keepFrom: cut.keepFrom, keepBefore: cut.keepBefore)
+        }
     }
 
     /// The chunks of ``chunks(of:)`` as byte ranges of `bytes` (a whole
@@ -99,7 +127,7 @@ extension MedExtractor {
                 clean = !isDigitScalar(previous) && !isDigitScalar(next)
             }
             if clean {
-                cuts.append(Cut(start: start, end: index, offset: startOffset, keepFrom: keepFrom, keepBefore: offset))
+                cuts.append(Cut(start: start, end: index, offset: startOffset, endOffset: offset, keepFrom: keepFrom, keepBefore: offset))
                 start = index
                 startOffset = offset
                 keepFrom = offset
@@ -107,7 +135,7 @@ extension MedExtractor {
                 // Hard cut: the next chunk re-reads the last `overlap` scalars
                 // (each starts at a byte that is not a continuation byte).
                 let middle = offset - overlap / 2
-                cuts.append(Cut(start: start, end: index, offset: startOffset, keepFrom: keepFrom, keepBefore: middle))
+                cuts.append(Cut(start: start, end: index, offset: startOffset, endOffset: offset, keepFrom: keepFrom, keepBefore: middle))
                 var back = index
                 for _ in 0 ..< overlap {
                     back -= 1
@@ -119,58 +147,9 @@ extension MedExtractor {
             }
         }
         if start < bytes.count || cuts.isEmpty {
-            cuts.append(Cut(start: start, end: bytes.count, offset: startOffset, keepFrom: keepFrom, keepBefore: Int.max))
+            cuts.append(Cut(start: start, end: bytes.count, offset: startOffset, endOffset: offset, keepFrom: keepFrom, keepBefore: Int.max))
         }
         return cuts
-    }
-
-    /// ``chunks(of:)`` by walking the scalar view's indices, for a string
-    /// without contiguous UTF-8.
-    func chunksWalkingIndices(of scalars: String.UnicodeScalarView) -> [Chunk] {
-        let size = Self.effectiveChunkSize(configuration.chunkSize)
-        let clauseLength = size + size / 2
-        let hardLength = 2 * size
-        let overlap = Self.hardCutOverlap(chunkSize: size)
-        var chunks: [Chunk] = []
-        var start = scalars.startIndex
-        var startOffset = 0
-        var keepFrom = 0
-        var index = start
-        var offset = 0
-        var previous: UInt32 = 0
-        while index < scalars.endIndex {
-            let value = scalars[index].value
-            scalars.formIndex(after: &index)
-            offset += 1
-            defer { previous = value }
-            let length = offset - startOffset
-            guard length >= size else { continue }
-            var clean = value != 0x0A && CodeUnitClass.isSentenceEnd(scalar: value)
-            if !clean, length >= clauseLength, value == 0xFF0C || value == 0x3001 {
-                // A clause mark between digits may be a thousands separator.
-                let next = index < scalars.endIndex ? scalars[index].value : 0
-                clean = !Self.isDigitScalar(previous) && !Self.isDigitScalar(next)
-            }
-            if clean {
-                chunks.append(Chunk(range: start ..< index, offset: startOffset, keepFrom: keepFrom, keepBefore: offset))
-                start = index
-                startOffset = offset
-                keepFrom = offset
-            } else if length >= hardLength {
-                // Hard cut: the next chunk re-reads the last `overlap` scalars.
-                let middle = offset - overlap / 2
-                chunks.append(Chunk(range: start ..< index, offset: startOffset, keepFrom: keepFrom, keepBefore: middle))
-                var back = index
-                for _ in 0 ..< overlap { scalars.formIndex(before: &back) }
-                start = back
-                startOffset = offset - overlap
-                keepFrom = middle
-            }
-        }
-        if start < scalars.endIndex || chunks.isEmpty {
-            chunks.append(Chunk(range: start ..< scalars.endIndex, offset: startOffset, keepFrom: keepFrom, keepBefore: Int.max))
-        }
-        return chunks
     }
 
     /// ASCII or full-width digit.
