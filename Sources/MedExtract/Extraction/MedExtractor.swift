@@ -113,6 +113,7 @@ public struct MedExtractor: Sendable {
     /// alone. The command line's pipeline extracts a few inputs at a time
     /// this way (with their JSON reading and writing around it): 12 % less
     /// time on news JSONL, whose documents are short (docs/BENCHMARKS.md).
+    @usableFromInline
     func extractBatch(_ texts: [String]) -> [[Entity]] {
         guard texts.count > 1 else { return texts.map { extract(from: $0) } }
         var results = [[Entity]](filledWith: [], count: texts.count)

@@ -33,6 +33,7 @@ extension MedExtractor {
     ///     `onResult` and the text to extract (`nil`: nothing to extract).
     ///   - cost: the weight of an input against ``PipelineLimits/maxCostInFlight``.
     /// - Throws: what `inputs` or `onResult` throws; the workers are stopped first.
+    @inlinable
     public func extractInOrder<Input: Sendable, Prepared: Sendable>(
         jobs: Int,
         limits: PipelineLimits = PipelineLimits(),
@@ -49,7 +50,8 @@ extension MedExtractor {
         }
     }
 
-    private func run<Input: Sendable, Prepared: Sendable>(
+    @inlinable
+    func run<Input: Sendable, Prepared: Sendable>(
         jobs: Int,
         limits: PipelineLimits,
         inputs: (_ submit: (Input) throws -> Void) throws -> Void,
@@ -130,6 +132,7 @@ extension MedExtractor {
 
 extension MedExtractor {
     /// Prepares `inputs` and extracts the texts they give, in order, as one batch.
+    @inlinable
     func extractPrepared<Input, Prepared>(
         _ inputs: [Input], prepare: (Input) -> (Prepared, text: String?)
     ) -> [(Prepared, [Entity])] {
@@ -155,31 +158,42 @@ extension MedExtractor {
 /// to do: `work` guards the queue (a submission wakes one worker), `finished`
 /// guards the results (a result wakes the submitting thread, the only one
 /// that waits for results).
-private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendable {
+@usableFromInline
+final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendable {
+    @usableFromInline
     struct Done {
-        var prepared: Prepared
-        var entities: [Entity]
-        var cost: Int
+        @usableFromInline var prepared: Prepared
+        @usableFromInline var entities: [Entity]
+        @usableFromInline var cost: Int
+
+        @inlinable
+        init(prepared: Prepared, entities: [Entity], cost: Int) {
+            self.prepared = prepared
+            self.entities = entities
+            self.cost = cost
+        }
     }
 
-    private let extractor: MedExtractor
-    private let prepare: @Sendable (Input) -> (Prepared, text: String?)
-    private let work = NSCondition()
-    private let finished = NSCondition()
+    @usableFromInline let extractor: MedExtractor
+    @usableFromInline let prepare: @Sendable (Input) -> (Prepared, text: String?)
+    @usableFromInline let work = NSCondition()
+    @usableFromInline let finished = NSCondition()
     // Guarded by `work`.
-    private var queue: [(index: Int, input: Input, cost: Int)?] = [] // taken entries are nil
-    private var queueHead = 0
-    private var nextIndex = 0
-    private var closed = false
+    @usableFromInline var queue: [(index: Int, input: Input, cost: Int)?] = [] // taken entries are nil
+    @usableFromInline var queueHead = 0
+    @usableFromInline var nextIndex = 0
+    @usableFromInline var closed = false
     // Guarded by `finished`.
-    private var results: [Int: Done] = [:]
+    @usableFromInline var results: [Int: Done] = [:]
 
+    @inlinable
     init(extractor: MedExtractor, prepare: @escaping @Sendable (Input) -> (Prepared, text: String?)) {
         self.extractor = extractor
         self.prepare = prepare
     }
 
     /// Queues an input for the workers.
+    @inlinable
     func submit(_ input: Input, cost: Int) {
         work.lock()
         if queueHead >= 256 && queueHead * 2 > queue.count {
@@ -193,6 +207,7 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
     }
 
     /// No more inputs will come; workers finish the queue (or drop it) and stop.
+    @inlinable
     func close(discardingQueued: Bool) {
         work.lock()
         closed = true
@@ -205,6 +220,7 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
     }
 
     /// Blocks until input number `index` is done and returns its result.
+    @inlinable
     func waitForResult(_ index: Int) -> Done {
         finished.lock()
         defer { finished.unlock() }
@@ -218,6 +234,7 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
     /// closed and empty. It takes a few inputs at a time (at most half of
     /// those waiting, so the others keep busy) and posts their results
     /// together: one lock and one wake-up for several small documents.
+    @inlinable
     func workerLoop() {
         var batch: [Done] = []
         while true {
@@ -237,11 +254,13 @@ private final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked
     }
 
     /// The most inputs a worker takes at once.
+    @inlinable
     static var batchLimit: Int { 8 }
 
     /// Up to `limit` queued inputs (at least one, at most half of those
     /// waiting), waiting for one; empty when the queue is closed and empty.
-    private func take(limit: Int) -> [(index: Int, input: Input, cost: Int)] {
+    @inlinable
+    func take(limit: Int) -> [(index: Int, input: Input, cost: Int)] {
         work.lock()
         defer { work.unlock() }
         while queueHead == queue.count {
