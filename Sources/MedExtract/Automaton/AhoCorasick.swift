@@ -135,41 +135,34 @@ struct AhoCorasick: Sendable {
     private static func layOutInOrder(
         edgeStart: [Int32], edgeSymbols: [UInt16], fail: [Int32], terminal: [Int32], outputLink: [Int32]
     ) -> (rows: [StateRow], edges: [Edge]) {
-        let states = fail.count
-        let rows = [StateRow](unsafeUninitializedCapacity: states + 1) { out, count in
-            edgeStart.withUnsafeBufferPointer { start in
-                fail.withUnsafeBufferPointer { fail in
-                    terminal.withUnsafeBufferPointer { terminal in
-                        outputLink.withUnsafeBufferPointer { outputLink in
-                            for s in 0 ..< states {
-                                out.initializeElement(at: s, to: StateRow(edgeStart: start[s], fail: fail[s], terminal: terminal[s], outputLink: outputLink[s]))
+        let states = fail.count, edgeCount = edgeSymbols.count
+        return edgeStart.withUnsafeBufferPointer { start in
+            fail.withUnsafeBufferPointer { fail in
+                terminal.withUnsafeBufferPointer { terminal in
+                    outputLink.withUnsafeBufferPointer { outputLink in
+                        edgeSymbols.withUnsafeBufferPointer { symbols in
+                            let rows = [StateRow](unsafeUninitializedCapacity: states + 1) { out, count in
+                                for s in 0 ..< states {
+                                    out.initializeElement(at: s, to: StateRow(edgeStart: start[s], fail: fail[s], terminal: terminal[s], outputLink: outputLink[s]))
+                                }
+                                out.initializeElement(at: states, to: StateRow(edgeStart: start[states], fail: 0, terminal: -1, outputLink: -1))
+                                count = states + 1
                             }
-                            out.initializeElement(at: states, to: StateRow(edgeStart: start[states], fail: 0, terminal: -1, outputLink: -1))
+                            let edges = [Edge](unsafeUninitializedCapacity: edgeCount + 1) { out, count in
+                                for k in 0 ..< edgeCount {
+                                    let target = k + 1
+                                    let reports: UInt16 = terminal[target] >= 0 || outputLink[target] >= 0 ? 1 : 0
+                                    out.initializeElement(at: k, to: Edge(symbol: symbols[k], reports: reports, childStart: start[target]))
+                                }
+                                out.initializeElement(at: edgeCount, to: Edge(symbol: 0, reports: 0, childStart: start[states]))
+                                count = edgeCount + 1
+                            }
+                            return (rows, edges)
                         }
                     }
                 }
             }
-            count = states + 1
         }
-        let edgeCount = edgeSymbols.count
-        let edges = [Edge](unsafeUninitializedCapacity: edgeCount + 1) { out, count in
-            edgeStart.withUnsafeBufferPointer { start in
-                edgeSymbols.withUnsafeBufferPointer { symbols in
-                    terminal.withUnsafeBufferPointer { terminal in
-                        outputLink.withUnsafeBufferPointer { outputLink in
-                            for k in 0 ..< edgeCount {
-                                let target = k + 1
-                                let reports: UInt16 = terminal[target] >= 0 || outputLink[target] >= 0 ? 1 : 0
-                                out.initializeElement(at: k, to: Edge(symbol: symbols[k], reports: reports, childStart: start[target]))
-                            }
-                            out.initializeElement(at: edgeCount, to: Edge(symbol: 0, reports: 0, childStart: start[states]))
-                        }
-                    }
-                }
-            }
-            count = edgeCount + 1
-        }
-        return (rows, edges)
     }
 
     /// How the states are to be renumbered breadth first.
