@@ -36,9 +36,9 @@ enum EntityJSON {
     /// long names (a hospital, its canonical name, its links).
     static let scratchSize = 1024
 
-    /// One entity's object written by `writer`, field for field as
-    /// ``appendGenerally(_:span:to:)`` writes it.
-    static func write(_ entity: Entity, span: Range<Int>, to w: inout ScratchWriter) {
+    /// One entity's object, field by field, written by `w` (the stack
+    /// buffer's writer or the appending one: the fields are listed once).
+    static func write(_ entity: Entity, span: Range<Int>, to w: inout some JSONPieceSink) {
         w.literal(#"{"start":"#)
         w.integer(span.lowerBound)
         w.literal(#","end":"#)
@@ -69,31 +69,11 @@ enum EntityJSON {
     /// One entity's object appended piece by piece, strings escaped as
     /// needed: the path for objects ``ScratchWriter`` refuses.
     static func appendGenerally(_ entity: Entity, span: Range<Int>, to out: inout [UInt8]) {
-        appendLiteral(#"{"start":"#, to: &out)
-        appendInteger(span.lowerBound, to: &out)
-        appendLiteral(#","end":"#, to: &out)
-        appendInteger(span.upperBound, to: &out)
-        appendLiteral(#","label":"#, to: &out)
-        appendQuoted(entity.label.rawValue, to: &out)
-        appendLiteral(#","text":"#, to: &out)
-        appendQuoted(entity.text, to: &out)
-        let a = entity.attributes
-        if let canonical = a.canonical { appendLiteral(#","canonical":"#, to: &out); appendQuoted(canonical, to: &out) }
-        if let code = a.code { appendLiteral(#","code":"#, to: &out); appendQuoted(code, to: &out) }
-        if let hospital = a.hospital { appendLiteral(#","hospital":"#, to: &out); appendQuoted(hospital, to: &out) }
-        if let province = a.province { appendLiteral(#","province":"#, to: &out); appendQuoted(province, to: &out) }
-        if let city = a.city { appendLiteral(#","city":"#, to: &out); appendQuoted(city, to: &out) }
-        if let division = a.division { appendLiteral(#","division":"#, to: &out); appendQuoted(division, to: &out) }
-        if let figure = a.figure {
-            appendLiteral(#","kind":"#, to: &out)
-            appendQuoted(figure.kind.rawValue, to: &out)
-            if let value = figure.value { appendLiteral(#","value":"#, to: &out); appendNumber(value, to: &out) }
-            if let high = figure.high { appendLiteral(#","high":"#, to: &out); appendNumber(high, to: &out) }
-            if let second = figure.second { appendLiteral(#","second":"#, to: &out); appendNumber(second, to: &out) }
-            if let unit = figure.unit { appendLiteral(#","unit":"#, to: &out); appendQuoted(unit, to: &out) }
-            if let qualifier = figure.qualifier { appendLiteral(#","qualifier":"#, to: &out); appendQuoted(qualifier.rawValue, to: &out) }
-        }
-        out.append(UInt8(ascii: "}"))
+        // `out` moved into the writer and back, not copied.
+        var writer = AppendingWriter(bytes: [])
+        swap(&writer.bytes, &out)
+        write(entity, span: span, to: &writer)
+        swap(&writer.bytes, &out)
     }
 
     /// `{"id": ..., "entities": [...]}` for one document.
