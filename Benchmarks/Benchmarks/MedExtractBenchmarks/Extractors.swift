@@ -35,9 +35,15 @@ func syntheticDictionary(entries count: Int) -> URL {
         guard seen.insert(surface).inserted else { continue }
         lines.append("\(surface)\t\(label)")
     }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("medextract-bench-synthetic-\(count)-\(getpid()).tsv")
+    let url = syntheticDictionaryURL(entries: count)
     _ = FileManager.default.createFile(atPath: url.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
     return url
+}
+
+/// Where ``syntheticDictionary(entries:)`` writes the dictionary of `count`
+/// entries in this process.
+func syntheticDictionaryURL(entries count: Int) -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("medextract-bench-synthetic-\(count)-\(getpid()).tsv")
 }
 
 /// Builds an extractor or stops the benchmark run with the reason.
