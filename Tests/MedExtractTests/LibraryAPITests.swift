@@ -79,6 +79,14 @@ struct LibraryAPITests {
         #expect(extractor.extractAll(many, jobs: 3) == expected)
         #expect(extractor.extractAll(many, jobs: 1) == expected)
         #expect(extractor.extractAll([String](), jobs: 4).isEmpty)
+        // Documents are extracted a few at a time: counts that end in a
+        // partial batch, more workers than batches, and substrings.
+        for count in [1, 7, 9, 17] {
+            for jobs in [1, 2, 3] {
+                #expect(extractor.extractAll(many.prefix(count), jobs: jobs) == Array(expected.prefix(count)))
+            }
+        }
+        #expect(extractor.extractAll(many.prefix(9).map { $0.dropFirst(2) }, jobs: 2) == many.prefix(9).map { extractor.extract(from: $0.dropFirst(2)) })
     }
 
     @Test func asyncExtractionIsOrderedAndPassesErrorsOn() async throws {

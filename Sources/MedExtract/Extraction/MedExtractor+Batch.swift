@@ -19,18 +19,29 @@ extension MedExtractor {
     ///     default the number of active processors).
     public func extractAll(_ documents: some Collection<some StringProtocol>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[Entity]] {
         let texts = documents.map { String($0) }
-        let workers = min(max(jobs, 1), texts.count)
-        guard workers > 1 else { return texts.map { extract(from: $0) } }
+        // A few documents at a time (``extractBatch(_:)``: short documents go
+        // through the stages together, which keeps each stage's code and
+        // tables in cache; docs/BENCHMARKS.md), batch after batch.
+        let size = Self.documentsPerBatch
+        let batches = (texts.count + size - 1) / size
+        @Sendable func batch(_ b: Int) -> [[Entity]] {
+            extractBatch(Array(texts[b * size ..< min((b + 1) * size, texts.count)]))
+        }
+        let workers = min(max(jobs, 1), batches)
+        guard workers > 1 else { return (0 ..< batches).flatMap(batch) }
         let results = IndexedResults(count: texts.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < texts.count {
-                results.set(i, extract(from: texts[i]))
-                i += workers
+            var b = worker
+            while b < batches {
+                for (k, entities) in batch(b).enumerated() { results.set(b * size + k, entities) }
+                b += workers
             }
         }
         return results.values()
     }
+
+    /// How many documents ``extractAll(_:jobs:)`` extracts together.
+    static let documentsPerBatch = 8
 
     /// The entities of each document of an asynchronous sequence, as an
     /// asynchronous sequence of results in input order, extracting up to
