@@ -67,12 +67,19 @@ func microsecondsPerMB(size name: String) -> BenchmarkMetric {
 /// iteration of `Size/interleaved` (goal: at most 150).
 let sizeSpread = BenchmarkMetric.custom("slowest/fastest x100", polarity: .prefersSmaller, useScalingFactor: false)
 
+/// The name of the metric of ``registerInterleavedLinearityBenchmark()``
+/// for the 1 KB documents extracted by `extractAll(_:jobs: 1)`.
+let batchedName = "1 KB, extractAll"
+
 /// Registers `Size/interleaved`: every size of ``linearitySizes`` in each
 /// iteration, one after the other, each timed on its own (`us/MB <size>`),
 /// so that a change in the machine's load between benchmarks does not pass
 /// for a difference between sizes; `slowest/fastest x100` is the spread.
+/// Right after the 1 KB documents, the same documents once more through
+/// `extractAll(_:jobs: 1)` (`us/MB 1 KB, extractAll`), which extracts a few
+/// at a time stage by stage; that figure is not part of the spread.
 func registerInterleavedLinearityBenchmark() {
-    let metrics: [BenchmarkMetric] = [.wallClock, sizeSpread] + linearitySizes.map { microsecondsPerMB(size: $0.name) }
+    let metrics: [BenchmarkMetric] = [.wallClock, sizeSpread] + linearitySizes.map { microsecondsPerMB(size: $0.name) } + [microsecondsPerMB(size: batchedName)]
     let configuration = Benchmark.Configuration(
         metrics: metrics,
         warmupIterations: 0,
@@ -89,6 +96,11 @@ func registerInterleavedLinearityBenchmark() {
             let microseconds = microsecondsPerMB(seconds: elapsed, utf8Bytes: bytes)
             perMB.append(microseconds)
             benchmark.measurement(microsecondsPerMB(size: name), Int(microseconds.rounded()))
+            guard name == "1 KB" else { continue }
+            // The 1 KB documents again, right after, through the batch API
+            // (not in the spread).
+            let batched = seconds { blackHole(extractor.extractAll(pieces, jobs: 1)) }
+            benchmark.measurement(microsecondsPerMB(size: batchedName), Int(microsecondsPerMB(seconds: batched, utf8Bytes: bytes).rounded()))
         }
         if let slowest = perMB.max(), let fastest = perMB.min(), fastest > 0 {
             benchmark.measurement(sizeSpread, Int((100 * slowest / fastest).rounded()))
