@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 extension MedExtractor {
-    /// The entities of every document, extracting `jobs` documents at a time
-    /// on separate threads, returned in the order of `documents`.
+    /// The entities of every document, returned in the order of `documents`,
+    /// extracted a few documents at a time on each of `jobs` threads.
     ///
     /// The result equals `documents.map { extract(from: $0) }`; only the time
     /// it takes differs. All documents and results are in memory at once: for
@@ -20,8 +20,8 @@ extension MedExtractor {
     public func extractAll(_ documents: some Collection<some StringProtocol>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [[Entity]] {
         let texts = documents.map { String($0) }
         // A few documents at a time (``extractBatch(_:)``: short documents go
-        // through the stages together, which keeps each stage's code and
-        // tables in cache; docs/BENCHMARKS.md), batch after batch.
+        // through the stages together, faster than one by one;
+        // docs/BENCHMARKS.md), batch after batch.
         let size = Self.documentsPerBatch
         let batches = (texts.count + size - 1) / size
         @Sendable func batch(_ b: Int) -> [[Entity]] {
@@ -40,8 +40,11 @@ extension MedExtractor {
         return results.values()
     }
 
-    /// How many documents ``extractAll(_:jobs:)`` extracts together.
-    static let documentsPerBatch = 8
+    /// How many documents go through the stages together
+    /// (``extractBatch(_:)``), in ``extractAll(_:jobs:)`` and in the
+    /// command line's pipeline.
+    @inlinable
+    static var documentsPerBatch: Int { 8 }
 
     /// The entities of each document of an asynchronous sequence, as an
     /// asynchronous sequence of results in input order, extracting up to

@@ -255,7 +255,7 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
 
     /// The most inputs a worker takes at once.
     @inlinable
-    static var batchLimit: Int { 8 }
+    static var batchLimit: Int { MedExtractor.documentsPerBatch }
 
     /// Up to `limit` queued inputs (at least one, at most half of those
     /// waiting), waiting for one; empty when the queue is closed and empty.
