@@ -74,14 +74,15 @@ struct LibraryAPITests {
 
     @Test func extractAllEqualsOneByOneInOrder() throws {
         let extractor = try #require(Self.extractor)
-        let many = (0 ..< 40).map { Self.documents[$0 % Self.documents.count] + String(repeating: "。", count: $0 % 3) }
+        let many = (0 ..< 80).map { Self.documents[$0 % Self.documents.count] + String(repeating: "。", count: $0 % 3) }
         let expected = many.map { extractor.extract(from: $0) }
         #expect(extractor.extractAll(many, jobs: 3) == expected)
         #expect(extractor.extractAll(many, jobs: 1) == expected)
         #expect(extractor.extractAll([String](), jobs: 4).isEmpty)
-        // Documents are extracted a few at a time: counts that end in a
-        // partial batch, more workers than batches, and substrings.
-        for count in [1, 7, 9, 17] {
+        // Documents are extracted a few at a time (`documentsPerBatch`, 32):
+        // counts that end in a partial batch, more workers than batches, and
+        // substrings.
+        for count in [1, 7, 9, 17, 31, 33, 65] {
             for jobs in [1, 2, 3] {
                 #expect(extractor.extractAll(many.prefix(count), jobs: jobs) == Array(expected.prefix(count)))
             }

@@ -58,7 +58,16 @@ struct OverlapResolverEquivalenceTests {
                     priority: [10, 30, 40].randomElement(using: &random) ?? 10
                 ))
             }
-            #expect(OverlapResolver().resolve(candidates, length: max(length, 0)) == Self.reference(candidates, length: max(length, 0)))
+            let expected = Self.reference(candidates, length: max(length, 0))
+            #expect(OverlapResolver().resolve(candidates, length: max(length, 0)) == expected)
+            // Moving the kept candidates out gives the same entities, and
+            // putting them back restores the input exactly.
+            var pool = candidates
+            let (kept, indices) = OverlapResolver().take(from: &pool, length: max(length, 0))
+            #expect(kept == expected)
+            #expect(indices.allSatisfy { pool[$0] == OverlapResolver.placeholder })
+            OverlapResolver().restore(kept, at: indices, into: &pool)
+            #expect(pool == candidates)
         }
     }
 }

@@ -42,9 +42,11 @@ extension MedExtractor {
 
     /// How many documents go through the stages together
     /// (``extractBatch(_:)``), in ``extractAll(_:jobs:)`` and in the
-    /// command line's pipeline.
+    /// command line's pipeline with one job (its workers take fewer at a
+    /// time: ``OrderedWork/batchLimit``). 32 rather than 8: 4 % less time on
+    /// 12 MB of JSONL with one job, in four paired runs (docs/BENCHMARKS.md).
     @inlinable
-    static var documentsPerBatch: Int { 8 }
+    static var documentsPerBatch: Int { 32 }
 
     /// The entities of each document of an asynchronous sequence, as an
     /// asynchronous sequence of results in input order, extracting up to

@@ -69,8 +69,8 @@ public struct MedExtractor: Sendable {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
             let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
-            let resolved = extractCandidates(from: normalized, document: &document)
-            appendEntities(resolved, of: normalized, chunk: chunk, text: text, enabled: enabled, translator: &translator, to: &entities)
+            var resolved = extractCandidates(from: normalized, document: &document)
+            appendEntities(&resolved, of: normalized, chunk: chunk, text: text, enabled: enabled, translator: &translator, to: &entities)
         }
         return entities
     }
@@ -82,10 +82,11 @@ public struct MedExtractor: Sendable {
     /// Appends the entities of one chunk's resolved candidates, their spans
     /// mapped back to scalar offsets of `text`.
     private func appendEntities(
-        _ resolved: [Candidate], of normalized: NormalizedText, chunk: Chunk, text: String, enabled: [Bool],
+        _ resolved: inout [Candidate], of normalized: NormalizedText, chunk: Chunk, text: String, enabled: [Bool],
         translator: inout OffsetTranslator, to entities: inout [Entity]
     ) {
-        // Indices, not copies: only the attributes of a kept entity are copied.
+        // Indices, not copies: the attributes of a kept entity are moved out
+        // of its candidate (`resolved` is spent).
         // Only for the first chunk: reserving for every chunk would grow the
         // array by exact steps, copying it once a chunk.
         if entities.isEmpty { entities.reserveCapacity(resolved.count) }
@@ -98,7 +99,8 @@ public struct MedExtractor: Sendable {
             let lower = translator.position(ofScalarOffset: span.lowerBound)
             let upper = translator.position(ofScalarOffset: span.upperBound)
             let entityText = String(text.unicodeScalars[lower ..< upper])
-            var attributes = resolved[c].attributes
+            var attributes = EntityAttributes()
+            swap(&attributes, &resolved[c].attributes)
             // A canonical form equal to the text (byte for byte) shares its storage.
             if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) { attributes.canonical = entityText }
             entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
@@ -131,16 +133,20 @@ public struct MedExtractor: Sendable {
             together.append((i, chunk, normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)))
         }
         var documents = [DocumentState](filledWith: DocumentState(), count: together.count)
-        let resolved = extractCandidates(from: together.map(\.normalized), documents: &documents)
+        var resolved = extractCandidates(from: together.map(\.normalized), documents: &documents)
         let enabled = enabledByOrder
         for (k, item) in together.enumerated() {
             var translator = OffsetTranslator(texts[item.index])
-            appendEntities(resolved[k], of: item.normalized, chunk: item.chunk, text: texts[item.index], enabled: enabled,
+            appendEntities(&resolved[k], of: item.normalized, chunk: item.chunk, text: texts[item.index], enabled: enabled,
                            translator: &translator, to: &results[item.index])
         }
         guard let linker else { return results }
         for i in texts.indices {
-            results[i] = linker.link(results[i], in: texts[i])
+            // Moved into the linker, which sets the links in place (passing
+            // `results[i]` would share its storage and copy every entity).
+            var entities: [Entity] = []
+            swap(&entities, &results[i])
+            results[i] = linker.link(entities, in: texts[i])
         }
         return results
     }
@@ -182,7 +188,10 @@ public struct MedExtractor: Sendable {
         for k in texts.indices {
             guard let context = contexts[k] else { continue }
             let length = texts[k].count
-            let first = withEntryNames(resolver.resolve(candidates[k], length: length))
+            // The kept candidates are moved out, not copied; put back when
+            // the alias pass resolves again.
+            let (resolved, kept) = resolver.take(from: &candidates[k], length: length)
+            let first = withEntryNames(resolved)
             guard configuration.useRules else {
                 results[k] = first
                 continue
@@ -193,9 +202,12 @@ public struct MedExtractor: Sendable {
                 results[k] = first
                 continue
             }
+            // Named already (entry -1, canonical and code set): naming them
+            // again would write the same names.
+            resolver.restore(first, at: kept, into: &candidates[k])
             candidates[k] += declared
             aliasPass.apply(documents[k], to: texts[k].units, into: &candidates[k])
-            results[k] = withEntryNames(resolver.resolve(candidates[k], length: length))
+            results[k] = withEntryNames(resolver.take(from: &candidates[k], length: length).kept)
         }
         contexts.removeAll()
         return results

@@ -80,7 +80,7 @@ extension MedExtractor {
                 try inputs { input in
                     pending.append(input)
                     pendingCost += cost(input)
-                    if pending.count >= OrderedWork<Input, Prepared>.batchLimit || pendingCost >= limits.maxCostInFlight {
+                    if pending.count >= MedExtractor.documentsPerBatch || pendingCost >= limits.maxCostInFlight {
                         try deliverPending()
                     }
                 }
@@ -253,9 +253,13 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
         }
     }
 
-    /// The most inputs a worker takes at once.
+    /// The most inputs a worker takes at once: fewer than
+    /// ``MedExtractor/documentsPerBatch``, so that one take stays a small part
+    /// of the window in flight (32 inputs a job) and the reader and the other
+    /// workers are not left waiting for one long batch (with takes of 32,
+    /// `--jobs 2` gained 1.69× over `--jobs 1` instead of 1.80×; docs/BENCHMARKS.md).
     @inlinable
-    static var batchLimit: Int { MedExtractor.documentsPerBatch }
+    static var batchLimit: Int { 8 }
 
     /// Up to `limit` queued inputs (at least one, at most half of those
     /// waiting), waiting for one; empty when the queue is closed and empty.

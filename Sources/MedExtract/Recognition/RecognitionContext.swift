@@ -13,8 +13,14 @@
     private var boundaryCache: [Range<Int>: [Int]] = [:]
     /// The clause breaks, once ``clauseRange(around:)`` has been asked.
     private var clauseBreakCache: [Int]?
-    /// `endIndex[p]` is the index of the first match whose end is ≥ p.
-    private let endIndex: [Int32]
+    /// `endIndex[p]` is the index of the first match whose end is ≥ p
+    /// (`text.count + 2` entries). Owned by the context and freed with it.
+    private let endIndex: UnsafeMutableBufferPointer<Int32>
+    /// A copy of ``matches`` owned by the context and freed with it, so the
+    /// runs ``matches(endingAt:)`` hands out are views into it: a query
+    /// retains and releases nothing (recognisers ask hundreds of thousands
+    /// of them a MB of text).
+    private let matchStorage: UnsafeMutableBufferPointer<LexiconMatch>
     /// The clauses segmented so far by ``wordBoundaries(around:)``, in the
     /// order they were first asked for (for benchmarks and diagnostics).
     public private(set) var segmentedClauses: [Range<Int>] = []
@@ -27,27 +33,35 @@
         // One forward pass (matches are ordered by end): every entry is
         // written, so the storage is not cleared first.
         let positions = text.count + 2
-        endIndex = matches.withUnsafeBufferPointer { matches in
-            [Int32](unsafeUninitializedCapacity: positions) { index, initialized in
-                var m = 0
-                for p in 0 ..< positions {
-                    while m < matches.count && matches[m].end < p { m += 1 }
-                    index[p] = Int32(truncatingIfNeeded: m)
-                }
-                initialized = positions
+        let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: positions)
+        let storage = UnsafeMutableBufferPointer<LexiconMatch>.allocate(capacity: matches.count)
+        matches.withUnsafeBufferPointer { matches in
+            _ = storage.initialize(fromContentsOf: matches)
+            var m = 0
+            for p in 0 ..< positions {
+                while m < matches.count && matches[m].end < p { m += 1 }
+                index[p] = Int32(truncatingIfNeeded: m)
             }
         }
+        endIndex = index
+        matchStorage = storage
+    }
+
+    deinit {
+        endIndex.deallocate()
+        matchStorage.deallocate()
     }
 
     /// The matches that end exactly at `position`.
     ///
-    /// Inlined, so that a caller that only looks through the slice
-    /// (`contains`, `for … in`) does not retain and release the matches'
-    /// storage at every call.
+    /// A view into storage the context owns: valid while the context lives,
+    /// which is while the recogniser asking runs (do not keep it). Looking
+    /// through it (`contains`, `for … in`) retains and releases nothing.
     @inline(__always)
-    public func matches(endingAt position: Int) -> ArraySlice<LexiconMatch> {
-        guard position >= 0 && position <= text.count else { return [] }
-        return matches[Int(endIndex[position]) ..< Int(endIndex[position + 1])]
+    public func matches(endingAt position: Int) -> UnsafeBufferPointer<LexiconMatch> {
+        guard position >= 0 && position <= endIndex.count - 2 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let lo = Int(endIndex[position]), hi = Int(endIndex[position + 1])
+        return UnsafeBufferPointer(rebasing: matchStorage[lo ..< hi])
     }
 
     /// The longest match ending at `position` that satisfies `predicate`.

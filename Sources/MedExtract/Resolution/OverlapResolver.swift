@@ -22,6 +22,38 @@
     /// Works on indices and a compact sort key, so candidates (with their
     /// attribute strings) are copied once, into the result.
     public func resolve(_ candidates: [Candidate], length: Int) -> [Candidate] {
+        keptIndices(candidates, length: length).map { candidates[$0] }
+    }
+
+    /// Resolves `candidates` and moves the kept ones out, in order of start,
+    /// each replaced by a string-free placeholder (``placeholder``); the same
+    /// entities as ``resolve(_:length:)`` with no candidate copied. Returns
+    /// their indices too, for ``restore(_:at:into:)``.
+    func take(from candidates: inout [Candidate], length: Int) -> (kept: [Candidate], indices: [Int]) {
+        let indices = keptIndices(candidates, length: length)
+        var kept: [Candidate] = []
+        kept.reserveCapacity(indices.count)
+        for i in indices {
+            var taken = Self.placeholder
+            swap(&taken, &candidates[i])
+            kept.append(consume taken)
+        }
+        return (kept, indices)
+    }
+
+    /// Puts candidates ``take(from:length:)`` moved out back where they were.
+    func restore(_ kept: consuming [Candidate], at indices: [Int], into candidates: inout [Candidate]) {
+        var kept = kept
+        for (k, i) in indices.enumerated() where k < kept.count && i < candidates.count {
+            swap(&kept[k], &candidates[i])
+        }
+    }
+
+    /// What ``take(from:length:)`` leaves in a taken candidate's place.
+    static var placeholder: Candidate { Candidate(start: 0, end: 0, label: .ignore, priority: 0) }
+
+    /// The indices of the candidates resolution keeps, in order of start.
+    func keptIndices(_ candidates: [Candidate], length: Int) -> [Int] {
         // One compact key a candidate: the loops and sorts below never touch
         // a candidate (whose attributes hold strings) again.
         var entities: [RankKey] = []
@@ -93,7 +125,7 @@
         }
         // Kept spans do not overlap, so their starts are distinct.
         kept.sort { $0.start < $1.start }
-        return kept.map { candidates[$0.index] }
+        return kept.map(\.index)
     }
 }
 
