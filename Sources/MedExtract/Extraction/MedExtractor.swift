@@ -146,7 +146,7 @@ public struct MedExtractor: Sendable {
             // `results[i]` would share its storage and copy every entity).
             var entities: [Entity] = []
             swap(&entities, &results[i])
-            results[i] = linker.link(entities, in: texts[i])
+            results[i] = linker.link(consume entities, in: texts[i])
         }
         return results
     }
