@@ -20,7 +20,15 @@ enum EntityJSON {
 
     /// Appends one entity's object to `out`.
     static func append(_ entity: Entity, span: Range<Int>? = nil, to out: inout [UInt8]) {
-        let span = span ?? entity.scalarOffsets
+        withUnsafePointer(to: entity) { append(at: $0, span: span, to: &out) }
+    }
+
+    /// Appends the object of the entity at `entity` to `out`. The entity is
+    /// read through the pointer, field by field: passing it by value from a
+    /// buffer of entities copied it whole (retaining and releasing each of
+    /// its strings) for every object written.
+    static func append(at entity: UnsafePointer<Entity>, span: Range<Int>? = nil, to out: inout [UInt8]) {
+        let span = span ?? entity.pointee.scalarOffsets
         // Most objects: written on the stack, then copied once.
         let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { buffer in
             guard var writer = ScratchWriter(buffer) else { return false }
@@ -38,23 +46,22 @@ enum EntityJSON {
 
     /// One entity's object, field by field, written by `w` (the stack
     /// buffer's writer or the appending one: the fields are listed once).
-    static func write(_ entity: Entity, span: Range<Int>, to w: inout some JSONPieceSink) {
+    static func write(_ entity: UnsafePointer<Entity>, span: Range<Int>, to w: inout some JSONPieceSink) {
         w.literal(#"{"start":"#)
         w.integer(span.lowerBound)
         w.literal(#","end":"#)
         w.integer(span.upperBound)
         w.literal(#","label":"#)
-        w.quoted(entity.label.rawValue)
+        w.quoted(entity.pointee.label.rawValue)
         w.literal(#","text":"#)
-        w.quoted(entity.text)
-        let a = entity.attributes
-        if let canonical = a.canonical { w.literal(#","canonical":"#); w.quoted(canonical) }
-        if let code = a.code { w.literal(#","code":"#); w.quoted(code) }
-        if let hospital = a.hospital { w.literal(#","hospital":"#); w.quoted(hospital) }
-        if let province = a.province { w.literal(#","province":"#); w.quoted(province) }
-        if let city = a.city { w.literal(#","city":"#); w.quoted(city) }
-        if let division = a.division { w.literal(#","division":"#); w.quoted(division) }
-        if let figure = a.figure {
+        w.quoted(entity.pointee.text)
+        if let canonical = entity.pointee.attributes.canonical { w.literal(#","canonical":"#); w.quoted(canonical) }
+        if let code = entity.pointee.attributes.code { w.literal(#","code":"#); w.quoted(code) }
+        if let hospital = entity.pointee.attributes.hospital { w.literal(#","hospital":"#); w.quoted(hospital) }
+        if let province = entity.pointee.attributes.province { w.literal(#","province":"#); w.quoted(province) }
+        if let city = entity.pointee.attributes.city { w.literal(#","city":"#); w.quoted(city) }
+        if let division = entity.pointee.attributes.division { w.literal(#","division":"#); w.quoted(division) }
+        if let figure = entity.pointee.attributes.figure {
             w.literal(#","kind":"#)
             w.quoted(figure.kind.rawValue)
             if let value = figure.value { w.literal(#","value":"#); w.number(value) }
@@ -68,7 +75,7 @@ enum EntityJSON {
 
     /// One entity's object appended piece by piece, strings escaped as
     /// needed: the path for objects ``ScratchWriter`` refuses.
-    static func appendGenerally(_ entity: Entity, span: Range<Int>, to out: inout [UInt8]) {
+    static func appendGenerally(_ entity: UnsafePointer<Entity>, span: Range<Int>, to out: inout [UInt8]) {
         // `out` moved into the writer and back, not copied.
         var writer = AppendingWriter(bytes: [])
         swap(&writer.bytes, &out)
@@ -96,10 +103,11 @@ enum EntityJSON {
         let spans = offsets == .scalar ? nil : offsets.spans(of: entities, in: text)
         // Each entity read in place (not copied, with its strings, per iteration).
         try entities.withUnsafeBufferPointer { (entities) throws(OutputError) in
+            guard let first = entities.baseAddress else { return }
             for i in entities.indices {
                 try sink.append { out in
                     if i > 0 { out.append(UInt8(ascii: ",")) }
-                    append(entities[i], span: spans?[i], to: &out)
+                    append(at: first + i, span: spans?[i], to: &out)
                 }
             }
         }
