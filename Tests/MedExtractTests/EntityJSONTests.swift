@@ -43,14 +43,14 @@ struct EntityJSONTests {
         for _ in 0 ..< 800 {
             let entity = Self.randomEntity(&rng)
             var general: [UInt8] = [1, 2]
-            EntityJSON.appendGenerally(entity, span: entity.scalarOffsets, to: &general)
+            withUnsafePointer(to: entity) { EntityJSON.appendGenerally($0, span: entity.scalarOffsets, to: &general) }
             var appended: [UInt8] = [1, 2]
             EntityJSON.append(entity, to: &appended)
             #expect(appended == general)
             // The stack writer alone: the same bytes whenever it does not refuse.
             let written: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: EntityJSON.scratchSize) { buffer in
                 guard var writer = ScratchWriter(buffer) else { return nil }
-                EntityJSON.write(entity, span: entity.scalarOffsets, to: &writer)
+                withUnsafePointer(to: entity) { EntityJSON.write($0, span: entity.scalarOffsets, to: &writer) }
                 return writer.failed ? nil : Array(writer.written)
             }
             if let written {
