@@ -94,7 +94,7 @@ struct AhoCorasickTests {
             var edgeStart = c.edgeStart, targets = c.edgeTargets
             edit(&edgeStart, &targets)
             var writer = ByteWriter()
-            writer.writeArray(automaton.alphabet)
+            automaton.alphabet.write(to: &writer)
             writer.writeArray(automaton.rootNext)
             writer.writeArray(edgeStart)
             writer.writeArray(c.edgeSymbols)
@@ -128,7 +128,7 @@ struct AhoCorasickTests {
         let c = automaton.columns
         func loads(fail: [Int32]? = nil, terminal: [Int32]? = nil, outputLink: [Int32]? = nil) -> Bool {
             var writer = ByteWriter()
-            writer.writeArray(automaton.alphabet)
+            automaton.alphabet.write(to: &writer)
             writer.writeArray(automaton.rootNext)
             writer.writeArray(c.edgeStart)
             writer.writeArray(c.edgeSymbols)
@@ -199,7 +199,7 @@ struct AhoCorasickTests {
         }
         #expect(!targets.indices.allSatisfy { Int(targets[$0]) == $0 + 1 }, "the archive is not breadth first")
         var writer = ByteWriter()
-        writer.writeArray(automaton.alphabet)
+        automaton.alphabet.write(to: &writer)
         writer.writeArray(automaton.rootNext.map { renamed($0) })
         writer.writeArray(edgeStart)
         writer.writeArray(symbols)
@@ -224,5 +224,57 @@ struct AhoCorasickTests {
             let l = loaded.columns
             #expect(l.edgeStart == c.edgeStart && l.edgeSymbols == c.edgeSymbols && l.fail == c.fail && l.terminal == c.terminal && l.outputLink == c.outputLink)
         }
+    }
+
+    /// The two-level alphabet numbers the units of the patterns from 1 in
+    /// ascending order, gives 0 to every other unit, and keeps blocks only
+    /// for the high bytes in use; checked against a flat table on random
+    /// unit sets, from a few units to thousands across the whole range.
+    @Test func alphabetNumbersUnitsInAscendingOrder() {
+        var random = SplitMix(state: 16)
+        for size in [0, 1, 2, 7, 300, 5000] {
+            var units = (0 ..< size).map { _ in UInt16.random(in: 0 ... UInt16.max, using: &random) }
+            units += [0x533B, 0x9662, 0x0041] // 医 院 A
+            let alphabet = Alphabet(numbering: units)
+            let used = Array(Set(units)).sorted()
+            var flat = [Int](repeating: 0, count: 65536)
+            for (k, u) in used.enumerated() { flat[Int(u)] = k + 1 }
+            #expect(alphabet.symbolCount == used.count)
+            #expect((0 ... 0xFFFF).allSatisfy { alphabet[UInt16($0)] == flat[$0] })
+            #expect(alphabet.symbols.count == 256 * (1 + Set(units.map { $0 >> 8 }).count))
+        }
+        #expect((0 ... 0xFFFF).allSatisfy { Alphabet.empty[UInt16($0)] == 0 } && Alphabet.empty.symbolCount == 0)
+    }
+
+    /// An archived alphabet with a block index out of range, a block 0 that
+    /// is not all zeros, tables of the wrong size or a symbol the automaton
+    /// has no transition for is refused.
+    @Test func archiveRefusesInconsistentAlphabets() {
+        var builder = AhoCorasickBuilder()
+        for p in ["医院", "科室", "AB"] { builder.add(p) }
+        let automaton = builder.build()
+        let c = automaton.columns
+        func loads(blocks: [UInt16]? = nil, symbols: [UInt16]? = nil) -> Bool {
+            var writer = ByteWriter()
+            writer.writeArray(blocks ?? automaton.alphabet.blocks)
+            writer.writeArray(symbols ?? automaton.alphabet.symbols)
+            writer.writeArray(automaton.rootNext)
+            writer.writeArray(c.edgeStart)
+            writer.writeArray(c.edgeSymbols)
+            writer.writeArray(c.edgeTargets)
+            writer.writeArray(c.fail)
+            writer.writeArray(c.terminal)
+            writer.writeArray(c.outputLink)
+            writer.writeArray(automaton.patternLengths)
+            var reader = ByteReader(writer.bytes)
+            return (try? AhoCorasick(reading: &reader)) != nil
+        }
+        let blocks = automaton.alphabet.blocks, symbols = automaton.alphabet.symbols
+        #expect(loads())
+        #expect(!loads(blocks: Array(blocks.dropLast())))
+        #expect(!loads(blocks: blocks.map { $0 == 0 ? 0 : UInt16(symbols.count / 256) }))
+        #expect(!loads(symbols: [1] + symbols.dropFirst()))
+        #expect(!loads(symbols: Array(symbols.dropLast())))
+        #expect(!loads(symbols: symbols.map { $0 == 0 ? 0 : $0 + UInt16(automaton.rootNext.count) }))
     }
 }

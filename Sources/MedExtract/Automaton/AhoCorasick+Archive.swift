@@ -2,7 +2,7 @@ extension AhoCorasick {
     /// Appends the automaton's tables to `writer`.
     func write(to writer: inout ByteWriter) {
         let c = columns
-        writer.writeArray(alphabet)
+        alphabet.write(to: &writer)
         writer.writeArray(rootNext)
         writer.writeArray(c.edgeStart)
         writer.writeArray(c.edgeSymbols)
@@ -17,7 +17,7 @@ extension AhoCorasick {
     /// consistent, since the scan loop reads them without bounds checks:
     /// every state, symbol and pattern index must be in range.
     init(reading reader: inout ByteReader) throws(ArchiveError) {
-        let alphabet: [UInt16] = try reader.readArray()
+        let alphabet = try Alphabet(reading: &reader)
         let rootNext: [Int32] = try reader.readArray()
         let edgeStart: [Int32] = try reader.readArray()
         let edgeSymbols: [UInt16] = try reader.readArray()
@@ -39,7 +39,7 @@ extension AhoCorasick {
     }
 
     private static func validate(
-        alphabet: [UInt16], rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16],
+        alphabet: Alphabet, rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16],
         edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
     ) throws(ArchiveError) {
         func check(_ condition: Bool, _ what: @autoclosure () -> String) throws(ArchiveError) {
@@ -47,11 +47,10 @@ extension AhoCorasick {
         }
         let states = fail.count
         let symbols = rootNext.count // symbol count + 1
-        try check(alphabet.count == 65536, "alphabet size")
         try check(states >= 1 && terminal.count == states && outputLink.count == states, "state tables")
         try check(edgeStart.count == states + 1 && edgeStart.first == 0 && Int(edgeStart[states]) == edgeSymbols.count, "edge index")
         try check(edgeTargets.count == edgeSymbols.count, "edge tables")
-        try check(alphabet.allSatisfy { Int($0) < symbols }, "alphabet symbols")
+        try check(alphabet.symbolCount < symbols, "alphabet symbols")
         try check(rootNext.allSatisfy { $0 >= 0 && Int($0) < states }, "root transitions")
         for s in 0 ..< states where edgeStart[s] > edgeStart[s + 1] {
             try check(false, "edge index of state \(s)")

@@ -17,7 +17,7 @@
 /// dictionary of this size).
 struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
-    let alphabet: [UInt16]
+    let alphabet: Alphabet
     /// Root transitions indexed by symbol (0 = stay at root).
     let rootNext: [Int32]
     /// One row per state, plus a last row whose ``StateRow/edgeStart`` ends
@@ -66,7 +66,7 @@ struct AhoCorasick: Sendable {
     /// neither caller passes) give an automaton that matches nothing, so a
     /// broken invariant never becomes an out-of-bounds read.
     init(
-        alphabet: [UInt16], rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
+        alphabet: Alphabet, rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
         fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
     ) {
         self.patternLengths = patternLengths
@@ -74,7 +74,7 @@ struct AhoCorasick: Sendable {
         guard edgeSymbols.count == edgeTargets.count, terminal.count == states, outputLink.count == states,
               let numbering = Self.breadthFirstNumbering(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
         else {
-            self.alphabet = [UInt16](repeating: 0, count: 65536)
+            self.alphabet = .empty
             self.rootNext = [0]
             self.rows = [StateRow(edgeStart: 0, fail: 0, terminal: -1, outputLink: -1), StateRow(edgeStart: 0, fail: 0, terminal: -1, outputLink: -1)]
             self.edges = [Edge(symbol: 0, reports: 0, childStart: 0)]
@@ -227,7 +227,7 @@ struct AhoCorasick: Sendable {
 
     @inline(__always)
     func symbol(_ unit: UInt16) -> Int {
-        Int(alphabet[Int(unit)])
+        alphabet[unit]
     }
 
     /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
@@ -244,7 +244,7 @@ struct AhoCorasick: Sendable {
             var lo = 0
             var hi = 0
             for i in 0 ..< units.count {
-                let sym = Int(t.alphabet[Int(units[i])])
+                let sym = t.symbol(units[i])
                 if sym == 0 {
                     state = 0
                     continue
@@ -288,12 +288,17 @@ struct AhoCorasick: Sendable {
     /// from the tables the builder made consistent).
     @inline(__always)
     private func withTables<R>(_ body: (Tables) -> R) -> R {
-        alphabet.withUnsafeBufferPointer { alphabet in
-            rootNext.withUnsafeBufferPointer { rootNext in
-                rows.withUnsafeBufferPointer { rows in
-                    edges.withUnsafeBufferPointer { edges in
-                        patternLengths.withUnsafeBufferPointer { patternLengths in
-                            body(Tables(alphabet: alphabet, rootNext: rootNext, rows: rows, edges: edges, patternLengths: patternLengths))
+        alphabet.blocks.withUnsafeBufferPointer { blocks in
+            alphabet.symbols.withUnsafeBufferPointer { symbols in
+                rootNext.withUnsafeBufferPointer { rootNext in
+                    rows.withUnsafeBufferPointer { rows in
+                        edges.withUnsafeBufferPointer { edges in
+                            patternLengths.withUnsafeBufferPointer { patternLengths in
+                                body(Tables(
+                                    blocks: blocks, symbols: symbols, rootNext: rootNext, rows: rows, edges: edges,
+                                    patternLengths: patternLengths
+                                ))
+                            }
                         }
                     }
                 }
@@ -303,11 +308,20 @@ struct AhoCorasick: Sendable {
 
     /// Unchecked views of the automaton's tables for the scan loop.
     private struct Tables {
-        let alphabet: UnsafeBufferPointer<UInt16>
+        /// ``Alphabet/blocks`` and ``Alphabet/symbols``.
+        let blocks: UnsafeBufferPointer<UInt16>
+        let symbols: UnsafeBufferPointer<UInt16>
         let rootNext: UnsafeBufferPointer<Int32>
         let rows: UnsafeBufferPointer<StateRow>
         let edges: UnsafeBufferPointer<Edge>
         let patternLengths: UnsafeBufferPointer<Int32>
+
+        /// The symbol of `unit` (``Alphabet/subscript(_:)``).
+        @inline(__always)
+        func symbol(_ unit: UInt16) -> Int {
+            let u = Int(unit)
+            return Int(symbols[Int(blocks[u &>> 8]) &<< 8 | u & 0xFF])
+        }
 
         /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
         @inline(__always)

@@ -34,7 +34,8 @@ struct AhoCorasickBuilder: Sendable {
     /// breadth-first order, as the automaton keeps them), then failure and
     /// output links.
     public func build() -> AhoCorasick {
-        let (alphabet, symbolCount) = denseAlphabet()
+        let alphabet = Alphabet(numbering: pool)
+        let symbolCount = alphabet.symbolCount
         let sorted = SortedPatterns(pool: pool, starts: starts, alphabet: alphabet, symbolCount: symbolCount)
         let trie = Trie(sorted)
         let rows = TransitionRows(trie, symbolCount: symbolCount)
@@ -44,33 +45,6 @@ struct AhoCorasickBuilder: Sendable {
             alphabet: alphabet, rootNext: rows.rootNext, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
             edgeTargets: rows.targets, fail: fail, terminal: trie.terminal, outputLink: outputLink, patternLengths: lengths
         )
-    }
-
-    /// Code unit → symbol, ascending by code unit so that sorted patterns give
-    /// sorted transitions; symbol 0 is "in no pattern".
-    private func denseAlphabet() -> (alphabet: [UInt16], symbolCount: Int) {
-        var alphabet = [UInt16](repeating: 0, count: 65536)
-        // Mark the units used, then number them in ascending order: by
-        // sorting them when they are few (a document's aliases), else by one
-        // sweep over all code units.
-        var used: [UInt16] = []
-        for u in pool where alphabet[Int(u)] == 0 {
-            alphabet[Int(u)] = 1
-            used.append(u)
-        }
-        var symbolCount = 0
-        if used.count < 4096 {
-            for u in used.sorted() {
-                symbolCount += 1
-                alphabet[Int(u)] = UInt16(truncatingIfNeeded: symbolCount)
-            }
-        } else {
-            for u in 0 ..< 65536 where alphabet[u] != 0 {
-                symbolCount += 1
-                alphabet[u] = UInt16(truncatingIfNeeded: symbolCount)
-            }
-        }
-        return (alphabet, symbolCount)
     }
 
     /// The non-empty patterns as symbols in one pool, in lexicographic order,
@@ -86,8 +60,8 @@ struct AhoCorasickBuilder: Sendable {
         var lcp: [Int32] = []
 
         /// Sorts the patterns of `pool` (code units) cut at `starts`.
-        init(pool units: [UInt16], starts: [Int], alphabet: [UInt16], symbolCount: Int) {
-            pool = units.map { alphabet[Int($0)] }
+        init(pool units: [UInt16], starts: [Int], alphabet: Alphabet, symbolCount: Int) {
+            pool = units.map { UInt16(truncatingIfNeeded: alphabet[$0]) }
             self.starts = starts
             let nonEmpty = (0 ..< starts.count - 1).compactMap { starts[$0 + 1] > starts[$0] ? Int32($0) : nil }
             order = Self.sorted(nonEmpty, pool: pool, starts: starts, symbolCount: symbolCount)
