@@ -14,6 +14,21 @@ struct ConcurrencyTests {
 
     static func seedTexts() throws -> [String] { try SeedExtractors.texts() }
 
+    /// Work started in the background during construction hands back its
+    /// value or its error, to any number of callers, once it has finished.
+    @Test func backgroundWorkGivesItsValueOrItsError() {
+        let slow = BackgroundWork { () throws(MedExtractError) -> [Int] in
+            Thread.sleep(forTimeInterval: 0.05)
+            return Array(0 ..< 1000)
+        }
+        #expect((try? slow.value())?.count == 1000)
+        #expect((try? slow.value())?.last == 999)
+        let failing = BackgroundWork { () throws(MedExtractError) -> Int in throw .missingResource(name: "x.tsv") }
+        for _ in 0 ..< 2 {
+            #expect(throws: MedExtractError.missingResource(name: "x.tsv")) { try failing.value() }
+        }
+    }
+
     @Test(arguments: [false, true])
     func sixteenTasksAgreeWithSequentialUse(chunked: Bool) async throws {
         let extractor = try #require(chunked ? Self.chunkedExtractor : Self.extractor)

@@ -34,11 +34,22 @@ public struct MedExtractor: Sendable {
     ///   line is malformed, or ICU is unavailable.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(MedExtractError) {
         self.configuration = configuration
+        // The linker's registry and words depend on no dictionary: read on
+        // another core while this one loads the lexicon.
+        let linkTables = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinTables) : nil
         lexicon = try LexiconLoader.lexicon(for: configuration)
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
             + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
-        linker = configuration.includeBuiltinDictionaries ? try DocumentLinker(builtinWith: lexicon) : nil
+        if let linkTables {
+            let linker = DocumentLinker(builtinWith: lexicon, tables: try linkTables.value())
+            // The hospital-name tables are built on first use: started now on
+            // another core, so the first document with a hospital waits less.
+            linker.hospitalNames?.buildInBackground()
+            self.linker = linker
+        } else {
+            linker = nil
+        }
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {

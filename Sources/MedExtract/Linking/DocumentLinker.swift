@@ -73,18 +73,37 @@ public struct DocumentLinker: Sendable {
     /// is built), and its hospital names for canonical full names (read on
     /// first use).
     @_spi(Benchmarks) public init(builtinWith lexicon: Lexicon) throws(MedExtractError) {
+        self.init(builtinWith: lexicon, tables: try Self.builtinTables())
+    }
+
+    /// The extractor's linker (``init(builtinWith:)-(Lexicon)``) with the
+    /// built-in registry and link words read already.
+    init(builtinWith lexicon: Lexicon, tables: BuiltinTables) {
         if let lookup = lexicon.placeLookup {
-            try self.init(builtinWith: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup))
+            self.init(places: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup), registry: tables.registry, words: tables.words)
         } else {
-            try self.init(builtinWith: Array(lexicon.places))
+            self.init(places: PlaceIndex(Array(lexicon.places)), registry: tables.registry, words: tables.words)
         }
         hospitalNames = HospitalNames(lexicon.entries)
     }
 
     private init(builtinWith places: PlaceIndex) throws(MedExtractError) {
+        let tables = try Self.builtinTables()
+        self.init(places: places, registry: tables.registry, words: tables.words)
+    }
+
+    /// What the built-in linker reads besides the gazetteer: it depends on
+    /// no dictionary, so the extractor reads it while it loads the lexicon.
+    struct BuiltinTables: Sendable {
+        var registry: HospitalRegistry
+        var words: LinkWords
+    }
+
+    /// Reads the built-in hospital registry and link words.
+    static func builtinTables() throws(MedExtractError) -> BuiltinTables {
         let registry = try HospitalRegistry.parse(try BuiltinResources.contents(of: HospitalRegistry.builtinName), path: HospitalRegistry.builtinName)
         let words = try LinkWords.parse(try BuiltinResources.contents(of: LinkWords.builtinName), path: LinkWords.builtinName)
-        self.init(places: places, registry: registry, words: words)
+        return BuiltinTables(registry: registry, words: words)
     }
 
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// The dictionaries' hospital names, read by the linking pass to give a
@@ -12,8 +13,9 @@ import Synchronization
 ///   `武汉` + `协和医院`) is the one dictionary hospital with that name, or
 ///   ending with it, that the prefix places (the caller checks the place).
 ///
-/// The tables are built from the entries on first use, not when the
-/// extractor is built, and then shared by every document.
+/// The tables are built from the entries on first use, or on another
+/// thread right after the extractor is built (``buildInBackground()``), not
+/// while it is built, and then shared by every document.
 final class HospitalNames: Sendable {
     /// The tables, built on first use.
     struct Tables: Sendable {
@@ -85,6 +87,12 @@ final class HospitalNames: Sendable {
             state = built
             return built
         }
+    }
+
+    /// Starts building the tables on a global queue (a document that needs
+    /// them meanwhile waits for that build, not for one of its own).
+    func buildInBackground() {
+        DispatchQueue.global(qos: .utility).async { [self] in _ = current }
     }
 
     private func withTables<R>(_ body: (Tables) -> R) -> R { body(current) }
