@@ -75,6 +75,8 @@ struct AhoCorasickTests {
     /// empty patterns), checked against a naive search: every occurrence,
     /// with the lowest id among equal patterns, and the breadth-first
     /// numbering the automaton keeps (edge slot k leads to state k + 1).
+    /// Every other round adds one-unit patterns in 36 more high bytes, so
+    /// that the alphabet keeps its flat table and the other scan loop runs.
     @Test func agreesWithNaiveSearchOnRandomPatternSets() {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
@@ -84,11 +86,15 @@ struct AhoCorasickTests {
         let letters: [UInt16] = [0x533B, 0x9662, 0x0041] // 医 院 A
         for round in 0 ..< 200 {
             let count = 1 + next(40)
-            let patterns: [[UInt16]] = (0 ..< count).map { _ in (0 ..< next(9)).map { _ in letters[next(3)] } }
-            let text: [UInt16] = (0 ..< 60).map { _ in next(10) == 0 ? 0x0020 : letters[next(3)] }
+            let wide: [UInt16] = round % 2 == 1 ? (1 ... 36).map { UInt16($0 << 8 | 0x21) } : []
+            let patterns: [[UInt16]] = (0 ..< count).map { _ in (0 ..< next(9)).map { _ in letters[next(3)] } } + wide.map { [$0] }
+            let text: [UInt16] = (0 ..< 60).map { _ in
+                next(10) == 0 ? 0x0020 : !wide.isEmpty && next(8) == 0 ? wide[next(wide.count)] : letters[next(3)]
+            }
             var builder = AhoCorasickBuilder()
             for p in patterns { builder.add(p) }
             let automaton = builder.build()
+            #expect((automaton.alphabet.flat != nil) == !wide.isEmpty, "round \(round)")
             var found: [[Int]] = []
             text.withUnsafeBufferPointer { buffer in
                 automaton.forEachMatch(in: buffer) { found.append([$0, $1, $2]) }
@@ -235,11 +241,14 @@ struct AhoCorasickTests {
             units += [0x533B, 0x9662, 0x0041] // 医 院 A
             let alphabet = Alphabet(numbering: units)
             let used = Array(Set(units)).sorted()
-            var flat = [Int](repeating: 0, count: 65536)
-            for (k, u) in used.enumerated() { flat[Int(u)] = k + 1 }
+            var flatReference = [UInt16](repeating: 0, count: 65536)
+            for (k, u) in used.enumerated() { flatReference[Int(u)] = UInt16(k + 1) }
             #expect(alphabet.symbolCount == used.count)
-            #expect((0 ... 0xFFFF).allSatisfy { alphabet[UInt16($0)] == flat[$0] })
+            #expect((0 ... 0xFFFF).allSatisfy { alphabet[UInt16($0)] == Int(flatReference[$0]) })
             #expect(alphabet.symbols.count == 256 * (1 + Set(units.map { $0 >> 8 }).count))
+            let blocksInUse = alphabet.symbols.count / 256 - 1
+            #expect((alphabet.flat != nil) == (blocksInUse >= Alphabet.flatFromBlocks))
+            if let flat = alphabet.flat { #expect(flat == flatReference) }
         }
         #expect((0 ... 0xFFFF).allSatisfy { Alphabet.empty[UInt16($0)] == 0 } && Alphabet.empty.symbolCount == 0)
     }

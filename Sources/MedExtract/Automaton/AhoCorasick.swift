@@ -238,47 +238,64 @@ struct AhoCorasick: Sendable {
     /// Calls `body(pattern, start, end)` for every occurrence of every pattern
     /// in `units`, in order of end position (code-unit offsets, end exclusive).
     func forEachMatch(in units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Void) {
-        withTables { t in
-            // The current state and the range of its edges.
-            var state = 0
-            var lo = 0
-            var hi = 0
-            for i in 0 ..< units.count {
-                let sym = t.symbol(units[i])
-                if sym == 0 {
-                    state = 0
-                    continue
+        // One scan loop for each form of the alphabet (``Alphabet/flat``).
+        if let flat = alphabet.flat {
+            flat.withUnsafeBufferPointer { flat in
+                withTables { Self.scan(units, $0, FlatSymbols(table: flat), body) }
+            }
+        } else {
+            alphabet.blocks.withUnsafeBufferPointer { blocks in
+                alphabet.symbols.withUnsafeBufferPointer { symbols in
+                    withTables { Self.scan(units, $0, BlockSymbols(blocks: blocks, symbols: symbols), body) }
                 }
-                // The slot of the edge taken, or -1 (stay at the root).
-                var slot = -1
-                while true {
-                    if state == 0 {
-                        slot = Int(t.rootNext[sym]) - 1
-                        break
-                    }
-                    let found = t.search(sym, lo, hi)
-                    if found >= 0 {
-                        slot = found
-                        break
-                    }
-                    state = Int(t.rows[state].fail)
-                    lo = Int(t.rows[state].edgeStart)
-                    hi = Int(t.rows[state + 1].edgeStart)
+            }
+        }
+    }
+
+    /// The scan loop of ``forEachMatch(in:_:)``, reading symbols from `symbols`.
+    @inline(__always)
+    private static func scan<Symbols: UnitSymbols>(
+        _ units: UnsafeBufferPointer<UInt16>, _ t: Tables, _ symbols: Symbols, _ body: (Int, Int, Int) -> Void
+    ) {
+        // The current state and the range of its edges.
+        var state = 0
+        var lo = 0
+        var hi = 0
+        for i in 0 ..< units.count {
+            let sym = symbols[units[i]]
+            if sym == 0 {
+                state = 0
+                continue
+            }
+            // The slot of the edge taken, or -1 (stay at the root).
+            var slot = -1
+            while true {
+                if state == 0 {
+                    slot = Int(t.rootNext[sym]) - 1
+                    break
                 }
-                guard slot >= 0 else { continue }
-                state = slot + 1
-                let edge = t.edges[slot]
-                lo = Int(edge.childStart)
-                hi = Int(t.edges[slot + 1].childStart)
-                guard edge.reports != 0 else { continue }
-                let row = t.rows[state]
-                var s = row.terminal >= 0 ? state : Int(row.outputLink)
-                while s >= 0 {
-                    let r = t.rows[s]
-                    let pattern = Int(r.terminal)
-                    body(pattern, i + 1 - Int(t.patternLengths[pattern]), i + 1)
-                    s = Int(r.outputLink)
+                let found = t.search(sym, lo, hi)
+                if found >= 0 {
+                    slot = found
+                    break
                 }
+                state = Int(t.rows[state].fail)
+                lo = Int(t.rows[state].edgeStart)
+                hi = Int(t.rows[state + 1].edgeStart)
+            }
+            guard slot >= 0 else { continue }
+            state = slot + 1
+            let edge = t.edges[slot]
+            lo = Int(edge.childStart)
+            hi = Int(t.edges[slot + 1].childStart)
+            guard edge.reports != 0 else { continue }
+            let row = t.rows[state]
+            var s = row.terminal >= 0 ? state : Int(row.outputLink)
+            while s >= 0 {
+                let r = t.rows[s]
+                let pattern = Int(r.terminal)
+                body(pattern, i + 1 - Int(t.patternLengths[pattern]), i + 1)
+                s = Int(r.outputLink)
             }
         }
     }
@@ -288,18 +305,11 @@ struct AhoCorasick: Sendable {
     /// from the tables the builder made consistent).
     @inline(__always)
     private func withTables<R>(_ body: (Tables) -> R) -> R {
-        alphabet.blocks.withUnsafeBufferPointer { blocks in
-            alphabet.symbols.withUnsafeBufferPointer { symbols in
-                rootNext.withUnsafeBufferPointer { rootNext in
-                    rows.withUnsafeBufferPointer { rows in
-                        edges.withUnsafeBufferPointer { edges in
-                            patternLengths.withUnsafeBufferPointer { patternLengths in
-                                body(Tables(
-                                    blocks: blocks, symbols: symbols, rootNext: rootNext, rows: rows, edges: edges,
-                                    patternLengths: patternLengths
-                                ))
-                            }
-                        }
+        rootNext.withUnsafeBufferPointer { rootNext in
+            rows.withUnsafeBufferPointer { rows in
+                edges.withUnsafeBufferPointer { edges in
+                    patternLengths.withUnsafeBufferPointer { patternLengths in
+                        body(Tables(rootNext: rootNext, rows: rows, edges: edges, patternLengths: patternLengths))
                     }
                 }
             }
@@ -308,20 +318,10 @@ struct AhoCorasick: Sendable {
 
     /// Unchecked views of the automaton's tables for the scan loop.
     private struct Tables {
-        /// ``Alphabet/blocks`` and ``Alphabet/symbols``.
-        let blocks: UnsafeBufferPointer<UInt16>
-        let symbols: UnsafeBufferPointer<UInt16>
         let rootNext: UnsafeBufferPointer<Int32>
         let rows: UnsafeBufferPointer<StateRow>
         let edges: UnsafeBufferPointer<Edge>
         let patternLengths: UnsafeBufferPointer<Int32>
-
-        /// The symbol of `unit` (``Alphabet/subscript(_:)``).
-        @inline(__always)
-        func symbol(_ unit: UInt16) -> Int {
-            let u = Int(unit)
-            return Int(symbols[Int(blocks[u &>> 8]) &<< 8 | u & 0xFF])
-        }
 
         /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
         @inline(__always)
@@ -397,5 +397,30 @@ struct AhoCorasick: Sendable {
         var best: (pattern: Int, end: Int)?
         forEachPrefixMatch(in: units, from: start) { best = ($0, $1) }
         return best
+    }
+}
+
+/// Code unit → symbol, read by the scan loop without checks.
+private protocol UnitSymbols {
+    subscript(_ unit: UInt16) -> Int { get }
+}
+
+/// ``Alphabet/flat``: one load a unit.
+private struct FlatSymbols: UnitSymbols {
+    let table: UnsafeBufferPointer<UInt16>
+
+    @inline(__always)
+    subscript(_ unit: UInt16) -> Int { Int(table[Int(unit)]) }
+}
+
+/// ``Alphabet/blocks`` and ``Alphabet/symbols``: two loads a unit.
+private struct BlockSymbols: UnitSymbols {
+    let blocks: UnsafeBufferPointer<UInt16>
+    let symbols: UnsafeBufferPointer<UInt16>
+
+    @inline(__always)
+    subscript(_ unit: UInt16) -> Int {
+        let u = Int(unit)
+        return Int(symbols[Int(blocks[u &>> 8]) &<< 8 | u & 0xFF])
     }
 }

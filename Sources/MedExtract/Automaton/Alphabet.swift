@@ -6,10 +6,13 @@
 /// Two levels: a unit's high byte picks a block of 256 symbols and its low
 /// byte the symbol in the block. Block 0 is all zeros and stands for every
 /// high byte no pattern uses, so the alphabet takes 512 bytes and 512 more
-/// per high byte in use: about 2 KB for a document's few aliases, about
-/// 60 KB for the built-in dictionaries, where one flat table took 128 KB
-/// (written and zeroed for every automaton, the per-document ones included).
-/// A lookup is two loads, the first from a 512-byte table that stays in cache.
+/// per high byte in use: about 2 KB for a document's few aliases (a flat
+/// table of 128 KB was written and zeroed for each of them), about 60 KB in
+/// the built-in lexicon's archive. A lookup is two loads, the first from a
+/// 512-byte table that stays in cache; an alphabet with many blocks (a
+/// dictionary's) also keeps the flat table in memory (``flat``), which the
+/// scan reads with one load: the second load cost the lexicon scan about
+/// 10 instructions a unit.
 struct Alphabet: Sendable, Equatable {
     /// High byte → index of its block in ``symbols`` (256 entries).
     let blocks: [UInt16]
@@ -17,6 +20,22 @@ struct Alphabet: Sendable, Equatable {
     let symbols: [UInt16]
     /// The number of symbols (the largest: they run from 1 without gaps).
     let symbolCount: Int
+    /// All 65,536 symbols in one table, when at least ``flatFromBlocks``
+    /// blocks are in use (128 KB, then less than four times the blocks):
+    /// the scan of a large automaton reads one table instead of two.
+    let flat: [UInt16]?
+
+    /// How many blocks in use (block 0 aside) make an alphabet keep ``flat``.
+    static let flatFromBlocks = 32
+
+    /// ``flat`` for `blocks` and `symbols`, or nil below ``flatFromBlocks``.
+    private static func flatTable(blocks: [UInt16], symbols: [UInt16]) -> [UInt16]? {
+        guard symbols.count >> 8 > flatFromBlocks else { return nil }
+        return [UInt16](unsafeUninitializedCapacity: 65536) { out, count in
+            for u in 0 ..< 65536 { out.initializeElement(at: u, to: symbols[Int(blocks[u >> 8]) << 8 | u & 0xFF]) }
+            count = 65536
+        }
+    }
 
     /// The alphabet of `units`: each distinct unit numbered from 1 in
     /// ascending order. (Only if all 65,536 code units occur does the last,
@@ -49,12 +68,14 @@ struct Alphabet: Sendable, Equatable {
         self.blocks = blocks
         self.symbols = symbols
         symbolCount = Int(next)
+        flat = Self.flatTable(blocks: blocks, symbols: symbols)
     }
 
     private init(blocks: [UInt16], symbols: [UInt16]) {
         self.blocks = blocks
         self.symbols = symbols
         symbolCount = Int(symbols.max() ?? 0)
+        flat = Self.flatTable(blocks: blocks, symbols: symbols)
     }
 
     /// The alphabet in which no unit has a symbol.

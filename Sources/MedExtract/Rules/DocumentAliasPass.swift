@@ -81,40 +81,37 @@ struct DocumentAliasPass {
             values.append(value)
         }
         let automaton = builder.build()
-        // The end (0: none) and pattern of the longest alias match starting
-        // at each position, kept in raw buffers: text that repeats a name
-        // reports a match for every alias at every position.
+        // The longest alias match starting at each position, (start, end,
+        // pattern), in the order their starts are first reached, and the
+        // index of each start's in it (-1: none), in raw buffers: text that
+        // repeats a name reports every alias at every position, and arrays
+        // captured by the callback would be checked for copy-on-write at
+        // each report.
         let n = units.count
-        var bestEnd = [Int32](repeating: 0, count: n)
-        var bestPattern = [Int32](repeating: 0, count: n)
+        var byStart = [Int32](repeating: -1, count: n)
         var found = 0
+        let room = UnsafeMutableBufferPointer<(start: Int, end: Int, pattern: Int)>.allocate(capacity: max(n, 1))
+        defer { room.deallocate() }
         units.withUnsafeBufferPointer { buffer in
-            bestEnd.withUnsafeMutableBufferPointer { bestEnd in
-                bestPattern.withUnsafeMutableBufferPointer { bestPattern in
-                    automaton.forEachMatch(in: buffer) { pattern, start, end in
-                        if CodeUnitClass.isASCIIAlphanumeric(buffer[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(buffer[start - 1]) { return }
-                        if CodeUnitClass.isASCIIAlphanumeric(buffer[end - 1]), end < buffer.count, CodeUnitClass.isASCIIAlphanumeric(buffer[end]) { return }
-                        let e = Int32(truncatingIfNeeded: end)
-                        if bestEnd[start] == 0 { found += 1 }
-                        if e > bestEnd[start] {
-                            bestEnd[start] = e
-                            bestPattern[start] = Int32(truncatingIfNeeded: pattern)
-                        }
+            byStart.withUnsafeMutableBufferPointer { byStart in
+                automaton.forEachMatch(in: buffer) { pattern, start, end in
+                    if CodeUnitClass.isASCIIAlphanumeric(buffer[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(buffer[start - 1]) { return }
+                    if CodeUnitClass.isASCIIAlphanumeric(buffer[end - 1]), end < buffer.count, CodeUnitClass.isASCIIAlphanumeric(buffer[end]) { return }
+                    let i = Int(byStart[start])
+                    if i >= 0 {
+                        if end > room[i].end { room[i] = (start, end, pattern) }
+                    } else {
+                        // At most one entry a start: `found` stays below `n`.
+                        byStart[start] = Int32(truncatingIfNeeded: found)
+                        room.initializeElement(at: found, to: (start, end, pattern))
+                        found += 1
                     }
                 }
             }
         }
-        // In the order the matches end, as the automaton reports them (by
-        // end, then start): counted by end, then placed start by start.
-        var endStart = [Int](repeating: 0, count: n + 2)
-        for s in 0 ..< n where bestEnd[s] > 0 { endStart[Int(bestEnd[s]) + 1] += 1 }
-        for e in 0 ..< n + 1 { endStart[e + 1] += endStart[e] }
-        var longest = [(start: Int, end: Int, pattern: Int)](repeating: (0, 0, 0), count: found)
-        for s in 0 ..< n where bestEnd[s] > 0 {
-            let e = Int(bestEnd[s])
-            longest[endStart[e]] = (s, e, Int(bestPattern[s]))
-            endStart[e] += 1
-        }
+        var longest = Array(room[..<found])
+        // In the order the matches end, as the automaton reports them.
+        longest.sort { ($0.end, $0.start) < ($1.end, $1.start) }
         candidates.reserveCapacity(candidates.count + longest.count)
         for match in longest {
             candidates.append(Candidate(
