@@ -20,9 +20,9 @@ struct Alphabet: Sendable, Equatable {
     let symbols: [UInt16]
     /// The number of symbols (the largest: they run from 1 without gaps).
     let symbolCount: Int
-    /// All 65,536 symbols in one table, when at least ``flatFromBlocks``
-    /// blocks are in use (128 KB, then less than four times the blocks):
-    /// the scan of a large automaton reads one table instead of two.
+    /// All 65,536 symbols in one table (128 KB more), kept when at least
+    /// ``flatFromBlocks`` blocks are in use (16 KB of blocks or more): the
+    /// scan of a large automaton then reads one table instead of two.
     let flat: [UInt16]?
 
     /// How many blocks in use (block 0 aside) make an alphabet keep ``flat``.
