@@ -1,15 +1,28 @@
 /// What one lexicon pattern stands for: an entity dictionary entry, a place
 /// name, or both.
+///
+/// The class set comes first, so the value takes 20 bytes (24 with
+/// padding) and a ``LexiconMatch`` holding one 32: the matches of a text,
+/// about one every two code units, are written once by the scan and read
+/// by every recogniser.
 @_spi(Benchmarks) public struct LexiconValue: Sendable, Hashable {
+    /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
+    public var classes: UInt64
     /// Index into ``Lexicon/entries``, or -1.
-    public var entry: Int32 = -1
+    public var entry: Int32
     /// Index into ``Lexicon/places`` of a free-standing place name, or -1.
-    public var place: Int32 = -1
+    public var place: Int32
     /// Index into ``Lexicon/places`` of a place name that counts only right
     /// before a hospital head (``PlaceEntry/headOnly``), or -1.
-    public var headOnlyPlace: Int32 = -1
-    /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
-    public var classes: UInt64 = 0
+    public var headOnlyPlace: Int32
+
+    /// A value; by default no entry, no place and no rule class.
+    public init(entry: Int32 = -1, place: Int32 = -1, headOnlyPlace: Int32 = -1, classes: UInt64 = 0) {
+        self.classes = classes
+        self.entry = entry
+        self.place = place
+        self.headOnlyPlace = headOnlyPlace
+    }
 
     /// Whether the surface belongs to a rule class.
     @inline(__always)
@@ -17,13 +30,36 @@
 }
 
 /// One occurrence of a lexicon pattern in a normalised text.
+///
+/// Offsets are kept in 32 bits (the extractor cuts documents into chunks
+/// of at most 2^29 code units), so a match takes 32 bytes, not 40.
 @_spi(Benchmarks) public struct LexiconMatch: Sendable, Hashable {
-    /// Start, in code units.
-    public var start: Int
-    /// End (exclusive), in code units.
-    public var end: Int
     /// What the matched pattern stands for.
     public var value: LexiconValue
+    private var storedStart: Int32
+    private var storedEnd: Int32
+
+    /// Start, in code units.
+    @inline(__always)
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    /// End (exclusive), in code units.
+    @inline(__always)
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    /// The match of `value` over `start ..< end` (offsets below 2^31).
+    @inline(__always)
+    public init(start: Int, end: Int, value: LexiconValue) {
+        self.value = value
+        storedStart = Int32(truncatingIfNeeded: start)
+        storedEnd = Int32(truncatingIfNeeded: end)
+    }
 }
 
 /// All dictionary entries and place names compiled into Aho-Corasick
@@ -143,21 +179,28 @@
     /// Every occurrence of every pattern in `units`, ordered by end, and by
     /// start (longest first) among matches with the same end.
     public func matches(in units: UnsafeBufferPointer<UInt16>) -> [LexiconMatch] {
-        var matches: [LexiconMatch] = []
+        let list = matchList(in: units)
+        defer { list.deallocate() }
+        return Array(list.buffer)
+    }
+
+    /// ``matches(in:)`` in a list of their own, which the caller deallocates.
+    func matchList(in units: UnsafeBufferPointer<UInt16>) -> MatchList {
         // Chinese text has about one match per two or three units.
-        matches.reserveCapacity(units.count / 2 + 16)
+        var matches = MatchList(capacity: units.count / 2 + 16)
         base.scan(units, into: &matches)
         guard let overlay else { return matches }
-        var extra: [LexiconMatch] = []
+        var extra = MatchList(capacity: 16)
+        defer { extra.deallocate() }
         overlay.scan(units, into: &extra)
-        guard !extra.isEmpty else { return matches }
-        return Self.merge(matches, extra)
+        guard extra.count > 0 else { return matches }
+        defer { matches.deallocate() }
+        return Self.merge(matches.buffer, extra.buffer)
     }
 
     /// Two match lists, each ordered by (end, start), as one.
-    static func merge(_ a: [LexiconMatch], _ b: [LexiconMatch]) -> [LexiconMatch] {
-        var out: [LexiconMatch] = []
-        out.reserveCapacity(a.count + b.count)
+    static func merge(_ a: UnsafeBufferPointer<LexiconMatch>, _ b: UnsafeBufferPointer<LexiconMatch>) -> MatchList {
+        var out = MatchList(capacity: a.count + b.count)
         var i = 0, j = 0
         while i < a.count && j < b.count {
             if (b[j].end, b[j].start) < (a[i].end, a[i].start) {
@@ -168,8 +211,8 @@
                 i += 1
             }
         }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: a[i...]))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[j...]))
         return out
     }
 }
@@ -188,7 +231,7 @@ struct LexiconLayer: Sendable {
     let values: [LexiconValue]
 
     /// Appends every match in `units`, ordered by end (longest first at one end).
-    func scan(_ units: UnsafeBufferPointer<UInt16>, into matches: inout [LexiconMatch]) {
+    func scan(_ units: UnsafeBufferPointer<UInt16>, into matches: inout MatchList) {
         values.withUnsafeBufferPointer { values in
             automaton.forEachMatch(in: units) { pattern, start, end in
                 matches.append(LexiconMatch(start: start, end: end, value: values[pattern]))

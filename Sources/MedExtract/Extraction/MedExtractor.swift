@@ -179,8 +179,8 @@ public struct MedExtractor: Sendable {
     func extractCandidates(from texts: [NormalizedText], documents: inout [DocumentState]) -> [[Candidate]] {
         var contexts: [RecognitionContext?] = texts.map { normalized in
             guard normalized.count > 0 else { return nil }
-            let matches = normalized.units.withUnsafeBufferPointer { lexicon.matches(in: $0) }
-            return RecognitionContext(text: normalized, matches: matches, lexicon: lexicon, segmenter: segmenter)
+            let matches = normalized.units.withUnsafeBufferPointer { lexicon.matchList(in: $0) }
+            return RecognitionContext(text: normalized, taking: matches, lexicon: lexicon, segmenter: segmenter)
         }
         var candidates = [[Candidate]](filledWith: [], count: texts.count)
         // Room for a candidate per lexicon match (most give at most one)

@@ -5,8 +5,10 @@
 @_spi(Benchmarks) public final class RecognitionContext {
     /// The normalised text.
     public let text: NormalizedText
-    /// Every lexicon match (dictionary entries and place names), ordered by end.
-    public let matches: [LexiconMatch]
+    /// Every lexicon match (dictionary entries and place names), ordered by
+    /// end: a view into memory the context owns, valid while the context
+    /// lives (do not keep it). Reading it retains and releases nothing.
+    public let matches: UnsafeBufferPointer<LexiconMatch>
     /// The compiled lexicon the matches refer to.
     public let lexicon: Lexicon
     let segmenter: WordSegmenter
@@ -16,35 +18,41 @@
     /// `endIndex[p]` is the index of the first match whose end is ≥ p
     /// (`text.count + 2` entries). Owned by the context and freed with it.
     private let endIndex: UnsafeMutableBufferPointer<Int32>
-    /// A copy of ``matches`` owned by the context and freed with it, so the
-    /// runs ``matches(endingAt:)`` hands out are views into it: a query
+    /// The memory of ``matches``, freed with the context; the runs
+    /// ``matches(endingAt:)`` hands out are views into it, so a query
     /// retains and releases nothing (recognisers ask hundreds of thousands
     /// of them a MB of text).
-    private let matchStorage: UnsafeMutableBufferPointer<LexiconMatch>
+    private let matchStorage: MatchList
     /// The clauses segmented so far by ``wordBoundaries(around:)``, in the
     /// order they were first asked for (for benchmarks and diagnostics).
     public private(set) var segmentedClauses: [Range<Int>] = []
 
-    init(text: NormalizedText, matches: [LexiconMatch], lexicon: Lexicon, segmenter: WordSegmenter) {
+    /// A context over `text` that takes over `matches` (the lexicon's
+    /// matches in it, ordered by end) and deallocates them.
+    init(text: NormalizedText, taking matches: MatchList, lexicon: Lexicon, segmenter: WordSegmenter) {
         self.text = text
-        self.matches = matches
+        self.matches = matches.buffer
         self.lexicon = lexicon
         self.segmenter = segmenter
         // One forward pass (matches are ordered by end): every entry is
         // written, so the storage is not cleared first.
         let positions = text.count + 2
         let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: positions)
-        let storage = UnsafeMutableBufferPointer<LexiconMatch>.allocate(capacity: matches.count)
-        matches.withUnsafeBufferPointer { matches in
-            _ = storage.initialize(fromContentsOf: matches)
-            var m = 0
-            for p in 0 ..< positions {
-                while m < matches.count && matches[m].end < p { m += 1 }
-                index[p] = Int32(truncatingIfNeeded: m)
-            }
+        let all = matches.buffer
+        var m = 0
+        for p in 0 ..< positions {
+            while m < all.count && all[m].end < p { m += 1 }
+            index[p] = Int32(truncatingIfNeeded: m)
         }
         endIndex = index
-        matchStorage = storage
+        matchStorage = matches
+    }
+
+    /// A context over `text` with a copy of `matches` (ordered by end).
+    convenience init(text: NormalizedText, matches: [LexiconMatch], lexicon: Lexicon, segmenter: WordSegmenter) {
+        var list = MatchList(capacity: matches.count)
+        matches.withUnsafeBufferPointer { list.append(contentsOf: $0) }
+        self.init(text: text, taking: list, lexicon: lexicon, segmenter: segmenter)
     }
 
     deinit {
@@ -61,7 +69,7 @@
     public func matches(endingAt position: Int) -> UnsafeBufferPointer<LexiconMatch> {
         guard position >= 0 && position <= endIndex.count - 2 else { return UnsafeBufferPointer(start: nil, count: 0) }
         let lo = Int(endIndex[position]), hi = Int(endIndex[position + 1])
-        return UnsafeBufferPointer(rebasing: matchStorage[lo ..< hi])
+        return UnsafeBufferPointer(rebasing: matches[lo ..< hi])
     }
 
     /// The longest match ending at `position` that satisfies `predicate`.

@@ -58,7 +58,7 @@ struct DocumentAliasPass {
     }
 
     /// The index of the first of `matches` (ordered by end) that ends after `position`.
-    static func firstMatch(endingAfter position: Int, in matches: [LexiconMatch]) -> Int {
+    static func firstMatch(endingAfter position: Int, in matches: UnsafeBufferPointer<LexiconMatch>) -> Int {
         var lo = 0, hi = matches.count
         while lo < hi {
             let mid = (lo + hi) >> 1
