@@ -119,6 +119,19 @@ struct LinkerTextWalkTests {
         #expect(DocumentLinker.utf16Spans(of: [8 ..< 20], in: units) == [10 ..< 11])
     }
 
+    @Test func spansAndSentencesInOneWalkAgreeWithTheSeparateWalks() throws {
+        // Surrogate pairs, sentence ends inside and between the ranges, one at the end.
+        let text = "𠀀市医院。骨科！𠀀心内科？外科；𠀀肝胆科。"
+        let units = Array(text.utf16)
+        let ranges = [1 ..< 4, 5 ..< 7, 8 ..< 12, 13 ..< 15, 16 ..< 20, 20 ..< 21]
+        let walked = try #require(DocumentLinker.utf16SpansAndSentences(of: ranges, in: units))
+        let spans = try #require(DocumentLinker.utf16Spans(of: ranges, in: units))
+        #expect(walked.spans == spans)
+        #expect(walked.sentences == SentenceIndex.sentences(of: spans.map(\.lowerBound), in: units))
+        #expect(walked.sentences == [0, 1, 2, 3, 4, 4])
+        #expect(DocumentLinker.utf16SpansAndSentences(of: [5 ..< 7, 1 ..< 4], in: units) == nil)
+    }
+
     /// A document's units take their own size, not one unit a byte.
     @Test func documentUnitsAreExactlyTheText() {
         for text in ["", "abc", "某市第一医院", "𠀀医院𠀁", "é\u{301}医院\n", String(repeating: "某市第一医院𠀀", count: 200)] {

@@ -127,9 +127,15 @@ public struct DocumentLinker: Sendable {
             }
         }
         let labels = linkable.map { out[$0].label }
-        let spans = Self.utf16Spans(of: linkable.map { out[$0].scalarOffsets }, in: units)
-            ?? { let all = Entity.utf16Spans(of: out, in: text); return linkable.map { all[$0] } }()
-        let sentence = SentenceIndex.sentences(of: spans.map(\.lowerBound), in: units)
+        let spans: [Range<Int>]
+        let sentence: [Int]
+        if let walked = Self.utf16SpansAndSentences(of: linkable.map { out[$0].scalarOffsets }, in: units) {
+            (spans, sentence) = walked
+        } else {
+            let all = Entity.utf16Spans(of: out, in: text)
+            spans = linkable.map { all[$0] }
+            sentence = SentenceIndex.sentences(of: spans.map(\.lowerBound), in: units)
+        }
         let chain = document.dominantChain
         let hint = chain.last
 
@@ -762,27 +768,44 @@ public struct DocumentLinker: Sendable {
     /// Scalar ranges (in order, not overlapping) as ranges of `units`, in one
     /// walk; nil when they are not in order.
     static func utf16Spans(of ranges: [Range<Int>], in units: [UInt16]) -> [Range<Int>]? {
+        utf16SpansAndSentences(of: ranges, in: units)?.spans
+    }
+
+    /// ``utf16Spans(of:in:)`` and the sentence number of each span's start
+    /// (``SentenceIndex/sentences(of:in:)``), counted in the same walk over
+    /// the units; nil when the ranges are not in order.
+    static func utf16SpansAndSentences(of ranges: [Range<Int>], in units: [UInt16]) -> (spans: [Range<Int>], sentences: [Int])? {
         var spans: [Range<Int>] = []
+        var sentences: [Int] = []
         spans.reserveCapacity(ranges.count)
-        var scalar = 0, unit = 0
-        func advance(to target: Int) {
-            while scalar < target && unit < units.count {
-                // A high surrogate followed by a low one is one scalar.
-                let u = units[unit]
-                unit += u & 0xFC00 == 0xD800 && unit + 1 < units.count && units[unit + 1] & 0xFC00 == 0xDC00 ? 2 : 1
-                scalar += 1
+        sentences.reserveCapacity(ranges.count)
+        let n = units.count
+        return units.withUnsafeBufferPointer { units -> (spans: [Range<Int>], sentences: [Int])? in
+            var scalar = 0, unit = 0
+            // Sentence ends among the units before `unit`, the text's last unit
+            // not counted (a sentence starts after an end that is not the last unit).
+            var ends = 0
+            @inline(__always) func advance(to target: Int) {
+                while scalar < target && unit < n {
+                    let u = units[unit]
+                    if unit < n - 1, SentenceIndex.isSentenceEnd(u) { ends += 1 }
+                    // A high surrogate followed by a low one is one scalar (neither ends a sentence).
+                    unit += u & 0xFC00 == 0xD800 && unit + 1 < n && units[unit + 1] & 0xFC00 == 0xDC00 ? 2 : 1
+                    scalar += 1
+                }
             }
+            var previous = 0
+            for r in ranges {
+                guard r.lowerBound >= previous else { return nil }
+                previous = r.upperBound
+                advance(to: r.lowerBound)
+                let lower = unit
+                sentences.append(ends)
+                advance(to: r.upperBound)
+                spans.append(lower ..< unit)
+            }
+            return (spans, sentences)
         }
-        var previous = 0
-        for r in ranges {
-            guard r.lowerBound >= previous else { return nil }
-            previous = r.upperBound
-            advance(to: r.lowerBound)
-            let lower = unit
-            advance(to: r.upperBound)
-            spans.append(lower ..< unit)
-        }
-        return spans
     }
 
     /// Words whose presence in what a longer name adds before a shorter one

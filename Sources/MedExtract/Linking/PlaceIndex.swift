@@ -123,19 +123,37 @@ public struct PlaceIndex: Sendable {
 
     /// The full name of the division with `code`.
     public func name(ofCode code: String) -> String? {
-        guard let c = lookup.codeIndex(of: code) else { return nil }
+        var code = code
+        return code.withUTF8 { name(ofCodeBytes: $0) }
+    }
+
+    /// ``name(ofCode:)`` of a code given by its UTF-8 bytes (a prefix of a
+    /// longer code is looked up without making a string of it).
+    private func name(ofCodeBytes code: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let c = lookup.codeIndex(ofBytes: code) else { return nil }
         let place = Int(lookup.codePlace[c])
         return place >= 0 ? table.canonical(at: place) : nil
     }
 
     /// Whether `code` is a municipality (北京, 天津, 上海, 重庆) or inside one.
     public static func isMunicipality(_ code: String) -> Bool {
-        ["11", "12", "31", "50"].contains(String(code.prefix(2)))
+        var code = code
+        return code.withUTF8(isMunicipality(bytes:))
+    }
+
+    /// ``isMunicipality(_:)`` of a code's UTF-8 bytes: it starts `11`, `12`, `31` or `50`.
+    private static func isMunicipality(bytes code: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard code.count >= 2 else { return false }
+        switch (code[0], code[1]) {
+        case (0x31, 0x31), (0x31, 0x32), (0x33, 0x31), (0x35, 0x30): return true
+        default: return false
+        }
     }
 
     /// The province-level division containing `code`, full name.
     public func province(ofCode code: String) -> String? {
-        code.utf8.count >= 2 ? name(ofCode: String(code.prefix(2))) : nil
+        var code = code
+        return code.withUTF8 { $0.count >= 2 ? name(ofCodeBytes: UnsafeBufferPointer(rebasing: $0.prefix(2))) : nil }
     }
 
     /// The prefecture-level city containing `code`, full name: the
@@ -143,11 +161,13 @@ public struct PlaceIndex: Sendable {
     /// directly under its province (`济源市`), that city; nil when `code` only
     /// names a province.
     public func city(ofCode code: String) -> String? {
-        if Self.isMunicipality(code) { return province(ofCode: code) }
-        guard code.utf8.count >= 4 else { return nil }
-        let city = String(code.prefix(4))
-        if let name = name(ofCode: city) { return name }
-        return code.utf8.count >= 6 ? name(ofCode: String(code.prefix(6))) : nil
+        var code = code
+        return code.withUTF8 { bytes in
+            if Self.isMunicipality(bytes: bytes) { return name(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(2))) }
+            guard bytes.count >= 4 else { return nil }
+            if let name = name(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(4))) { return name }
+            return bytes.count >= 6 ? name(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(6))) : nil
+        }
     }
 
     /// The code of the capital of the province `code` is in, if known.

@@ -114,17 +114,20 @@ struct PlaceLookupTables: Sendable {
     /// The index of `code` in ``codes``, by binary search, or nil.
     func codeIndex(of code: String) -> Int? {
         var code = code
-        return code.withUTF8 { key in
-            codes.pool.withUnsafeBufferPointer { pool in
-                var lo = 0, hi = codes.count
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    let candidate = UnsafeBufferPointer(rebasing: pool[Int(codes.starts[mid]) ..< Int(codes.starts[mid + 1])])
-                    if MemoryCompare.equal(candidate, key) { return mid }
-                    if MemoryCompare.precedes(candidate, key) { lo = mid + 1 } else { hi = mid }
-                }
-                return nil
+        return code.withUTF8(codeIndex(ofBytes:))
+    }
+
+    /// ``codeIndex(of:)`` of a code given by its UTF-8 bytes.
+    func codeIndex(ofBytes key: UnsafeBufferPointer<UInt8>) -> Int? {
+        codes.pool.withUnsafeBufferPointer { pool in
+            var lo = 0, hi = codes.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                let candidate = UnsafeBufferPointer(rebasing: pool[Int(codes.starts[mid]) ..< Int(codes.starts[mid + 1])])
+                if MemoryCompare.equal(candidate, key) { return mid }
+                if MemoryCompare.precedes(candidate, key) { lo = mid + 1 } else { hi = mid }
             }
+            return nil
         }
     }
 
