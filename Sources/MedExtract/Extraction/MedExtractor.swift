@@ -37,6 +37,7 @@ public struct MedExtractor: Sendable {
         // The linker's registry and words depend on no dictionary: read on
         // another core while this one loads the lexicon.
         let linkTables = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinTables) : nil
+        ScalarClassTable.prepareInBackground()
         lexicon = try LexiconLoader.lexicon(for: configuration)
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])

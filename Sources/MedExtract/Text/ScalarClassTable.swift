@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The classes of ``CodeUnitClass`` that the whole-document walks (the layout
 /// model's, the normaliser's) test for every scalar, looked up in one table
 /// of a byte per BMP scalar (64 KB, built once from the predicates) instead
@@ -35,6 +37,15 @@ enum ScalarClassTable {
     /// The classes of every BMP scalar (surrogate code points included, as
     /// the predicates classify them).
     static let bmp: [UInt8] = (0 ... 0xFFFF).map { computedClasses(of: UInt32($0)) }
+
+    /// Builds ``bmp`` on a global queue if no thread has yet (65,536 calls
+    /// of the predicates, about 8 million instructions): the extractor asks
+    /// for it while it loads its lexicon, so the table is ready on a machine
+    /// with a second core before the first document's walk reads it (a walk
+    /// that comes first waits for the build: a `static let` is made once).
+    static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = bmp.count }
+    }
 
     /// The classes of `v`, with `table` the storage of ``bmp`` (hoisted out
     /// of the caller's loop).
