@@ -21,6 +21,33 @@ struct LinkTests {
         }
     }
 
+    /// The province and city of every code of the built-in gazetteer, read
+    /// from the names decoded at construction, are those looked up one
+    /// code prefix at a time.
+    @Test func provinceAndCityNamesOfEveryCodeMatchTheirPrefixLookups() throws {
+        let places = try #require(Self.extractor?.linker?.places)
+        var codes = Set<String>()
+        for c in 0 ..< places.lookup.codes.count { codes.insert(places.lookup.codes.string(at: c)) }
+        #expect(codes.count > 3000)
+        for code in codes {
+            let province = code.utf8.count >= 2 ? places.name(ofCode: String(code.prefix(2))) : nil
+            let city: String?
+            if PlaceIndex.isMunicipality(code) {
+                city = province
+            } else if code.utf8.count >= 4 {
+                city = places.name(ofCode: String(code.prefix(4))) ?? (code.utf8.count >= 6 ? places.name(ofCode: String(code.prefix(6))) : nil)
+            } else {
+                city = nil
+            }
+            #expect(places.province(ofCode: code) == province, "\(code)")
+            #expect(places.city(ofCode: code) == city, "\(code)")
+        }
+        #expect(places.province(ofCode: "14") == "山西省")
+        #expect(places.city(ofCode: "140525") == "晋城市")
+        #expect(places.city(ofCode: "1101") == "北京市")
+        #expect(places.city(ofCode: "14") == nil)
+    }
+
     @Test func adjacentHospital() throws {
         #expect(try links("太原市中心医院心内科今天开展义诊。") == ["H 太原市中心医院 山西省 太原市", "D 心内科 太原市中心医院"])
     }

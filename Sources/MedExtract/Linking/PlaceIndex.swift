@@ -10,12 +10,19 @@ public struct PlaceIndex: Sendable {
         let automaton: AhoCorasick
         let lookup: PlaceLookupTables
         let capitalOf: [String: String]
+        /// The full names of the codes of two and four digits (provinces and
+        /// prefecture-level cities, a few hundred), decoded once: every
+        /// placed hospital asks for its province's and its city's
+        /// (``PlaceIndex/province(ofCode:)``, ``PlaceIndex/city(ofCode:)``).
+        /// Keyed by ``PlaceIndex/upperLevelKey(_:)``; nil for a code without a name.
+        let upperLevelNames: [UInt32: String?]
 
-        init(table: PlaceTable, automaton: AhoCorasick, lookup: PlaceLookupTables, capitalOf: [String: String]) {
+        init(table: PlaceTable, automaton: AhoCorasick, lookup: PlaceLookupTables, capitalOf: [String: String], upperLevelNames: [UInt32: String?]) {
             self.table = table
             self.automaton = automaton
             self.lookup = lookup
             self.capitalOf = capitalOf
+            self.upperLevelNames = upperLevelNames
         }
     }
 
@@ -66,7 +73,33 @@ public struct PlaceIndex: Sendable {
             let code = lookup.codes.string(at: Int(c))
             capitalOf[String(code.prefix(2))] = code
         }
-        storage = Storage(table: table, automaton: automaton, lookup: lookup, capitalOf: capitalOf)
+        var upperLevelNames: [UInt32: String?] = [:]
+        for c in 0 ..< lookup.codes.count {
+            let key = lookup.codes.withUTF8(at: c) { Self.upperLevelKey($0) }
+            guard let key else { continue }
+            let place = Int(lookup.codePlace[c])
+            upperLevelNames[key] = .some(place >= 0 ? table.canonical(at: place) : nil)
+        }
+        storage = Storage(table: table, automaton: automaton, lookup: lookup, capitalOf: capitalOf, upperLevelNames: upperLevelNames)
+    }
+
+    /// The key of a code of two or four ASCII digits in
+    /// ``Storage/upperLevelNames`` (its value and length), else nil.
+    static func upperLevelKey(_ code: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard code.count == 2 || code.count == 4 else { return nil }
+        var value: UInt32 = 0
+        for byte in code {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + UInt32(byte - 0x30)
+        }
+        return UInt32(code.count) << 24 | value
+    }
+
+    /// ``name(ofCodeBytes:)`` of a code of two or four digits, from the
+    /// names decoded at construction.
+    private func upperLevelName(ofCodeBytes code: UnsafeBufferPointer<UInt8>) -> String? {
+        if let key = Self.upperLevelKey(code), let known = storage.upperLevelNames[key] { return known }
+        return name(ofCodeBytes: code)
     }
 
     /// The entries whose surface is `surface`.
@@ -153,7 +186,7 @@ public struct PlaceIndex: Sendable {
     /// The province-level division containing `code`, full name.
     public func province(ofCode code: String) -> String? {
         var code = code
-        return code.withUTF8 { $0.count >= 2 ? name(ofCodeBytes: UnsafeBufferPointer(rebasing: $0.prefix(2))) : nil }
+        return code.withUTF8 { $0.count >= 2 ? upperLevelName(ofCodeBytes: UnsafeBufferPointer(rebasing: $0.prefix(2))) : nil }
     }
 
     /// The prefecture-level city containing `code`, full name: the
@@ -163,9 +196,9 @@ public struct PlaceIndex: Sendable {
     public func city(ofCode code: String) -> String? {
         var code = code
         return code.withUTF8 { bytes in
-            if Self.isMunicipality(bytes: bytes) { return name(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(2))) }
+            if Self.isMunicipality(bytes: bytes) { return upperLevelName(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(2))) }
             guard bytes.count >= 4 else { return nil }
-            if let name = name(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(4))) { return name }
+            if let name = upperLevelName(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(4))) { return name }
             return bytes.count >= 6 ? name(ofCodeBytes: UnsafeBufferPointer(rebasing: bytes.prefix(6))) : nil
         }
     }
