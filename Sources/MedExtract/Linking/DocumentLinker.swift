@@ -114,7 +114,9 @@ public struct DocumentLinker: Sendable {
     public func link(_ entities: consuming [Entity], in text: String) -> [Entity] {
         // Moved, not copied: the links are set in place.
         var out = consume entities
-        let linkable = out.indices.filter { out[$0].label == .hospital || out[$0].label == .department }
+        var linkable: [Int] = []
+        linkable.reserveCapacity(out.count)
+        for i in out.indices where out[i].label == .hospital || out[i].label == .department { linkable.append(i) }
         guard !linkable.isEmpty else { return out }
         let units = [UInt16](utf16Of: text)
         var document = DocumentPlaces()
@@ -740,6 +742,7 @@ public struct DocumentLinker: Sendable {
     static func compact(_ units: [UInt16], _ lower: Int, _ upper: Int) -> [UInt16] {
         guard lower < upper else { return [] }
         var out: [UInt16] = []
+        out.reserveCapacity(min(upper - lower, gapLimit))
         for u in units[lower ..< upper] where !Self.isSpace(u) {
             if out.count == gapLimit { break }
             out.append(u)
@@ -754,6 +757,7 @@ public struct DocumentLinker: Sendable {
     /// Up to `limit` non-space units before `position`, stopping at punctuation.
     static func wordBefore(_ units: [UInt16], _ position: Int, limit: Int) -> [UInt16] {
         var out: [UInt16] = []
+        out.reserveCapacity(min(limit, position))
         var p = position
         while p > 0 && out.count < limit {
             let u = units[p - 1]

@@ -217,6 +217,9 @@ public struct PlaceIndex: Sendable {
         var position = from
         var code: String?
         var prefixes: [(pattern: Int, length: Int)] = []
+        prefixes.reserveCapacity(8)
+        var usable: [PlaceFacts] = []
+        usable.reserveCapacity(4)
         while position < name.count {
             // The place surfaces starting here, from one walk of the automaton.
             prefixes.removeAll(keepingCapacity: true)
@@ -229,7 +232,7 @@ public struct PlaceIndex: Sendable {
             var found: (code: String, length: Int)?
             // Longest first.
             for (pattern, length) in prefixes.reversed() where length <= maxSurfaceLength {
-                var usable: [PlaceFacts] = []
+                usable.removeAll(keepingCapacity: true)
                 var head: Bool?
                 for place in lookup.places(ofPattern: pattern) {
                     let facts = lookup.facts(ofPlace: Int(place))

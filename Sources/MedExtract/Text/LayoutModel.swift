@@ -101,6 +101,10 @@ struct LayoutModel {
     /// A line shorter than this (in scalars) is never full.
     static let minimumFullLength: Int32 = 6
 
+    /// At most this many lines are reserved up front (``init(_:)``); a
+    /// longer text grows its arrays.
+    static let reservedLines = 1024
+
     /// Builds the model of `scalars`.
     init(_ scalars: Substring.UnicodeScalarView) {
         var lines: [Line] = []
@@ -113,6 +117,11 @@ struct LayoutModel {
         var offset = -1
         ScalarClassTable.bmp.withUnsafeBufferPointer { table in
             ScalarWalk.withUTF8(scalars) { bytes in
+                // Room for a line every 48 bytes (capped): a short document's
+                // arrays are made once instead of growing from empty step by step.
+                let expectedLines = min(bytes.count / 48 + 4, Self.reservedLines)
+                lines.reserveCapacity(expectedLines)
+                lineStarts.reserveCapacity(expectedLines + 1)
                 var walk = ScalarWalk(bytes)
                 while let v = walk.next() {
                     offset &+= 1
@@ -191,7 +200,9 @@ struct LayoutModel {
     /// ``minimumLines`` lines of ``minimumWrapLength`` has no layout at all
     /// (``Line/unknownLayout``).
     private static func decideJoins(_ lines: inout [Line]) {
-        let nonblank = lines.indices.filter { lines[$0].visible > 0 }
+        var nonblank: [Int] = []
+        nonblank.reserveCapacity(lines.count)
+        for i in lines.indices where lines[i].visible > 0 { nonblank.append(i) }
         var substantial = 0
         for i in nonblank where lines[i].length >= Self.minimumWrapLength { substantial += 1 }
         guard substantial >= Self.minimumLines else {
