@@ -106,7 +106,7 @@ struct LinkerTextWalkTests {
         // 𠀀 is one scalar and two UTF-16 units.
         let text = "𠀀医院骨科𠀀心内科"
         let units = Array(text.utf16)
-        let spans = try #require(DocumentLinker.utf16Spans(of: [1 ..< 3, 3 ..< 5, 6 ..< 9], in: units))
+        let spans = try #require(DocumentLinker.utf16SpansAndSentences(of: [1 ..< 3, 3 ..< 5, 6 ..< 9], in: units)?.spans)
         #expect(spans == [2 ..< 4, 4 ..< 6, 8 ..< 11])
         for (scalarRange, unitRange) in zip([1 ..< 3, 3 ..< 5, 6 ..< 9], spans) {
             let scalars = text.unicodeScalars
@@ -114,20 +114,20 @@ struct LinkerTextWalkTests {
             #expect(String(decoding: units[unitRange], as: UTF16.self) == expected)
         }
         // Out of order: nil, so the caller takes the general path.
-        #expect(DocumentLinker.utf16Spans(of: [3 ..< 5, 1 ..< 3], in: units) == nil)
+        #expect(DocumentLinker.utf16SpansAndSentences(of: [3 ..< 5, 1 ..< 3], in: units) == nil)
         // Past the end: clamped to the text.
-        #expect(DocumentLinker.utf16Spans(of: [8 ..< 20], in: units) == [10 ..< 11])
+        #expect(DocumentLinker.utf16SpansAndSentences(of: [8 ..< 20], in: units)?.spans == [10 ..< 11])
     }
 
-    @Test func spansAndSentencesInOneWalkAgreeWithTheSeparateWalks() throws {
+    @Test func spansAndSentencesInOneWalkAgreeWithTheSentenceWalk() throws {
         // Surrogate pairs, sentence ends inside and between the ranges, one at the end.
         let text = "𠀀市医院。骨科！𠀀心内科？外科；𠀀肝胆科。"
         let units = Array(text.utf16)
         let ranges = [1 ..< 4, 5 ..< 7, 8 ..< 12, 13 ..< 15, 16 ..< 20, 20 ..< 21]
         let walked = try #require(DocumentLinker.utf16SpansAndSentences(of: ranges, in: units))
-        let spans = try #require(DocumentLinker.utf16Spans(of: ranges, in: units))
-        #expect(walked.spans == spans)
-        #expect(walked.sentences == SentenceIndex.sentences(of: spans.map(\.lowerBound), in: units))
+        // 𠀀 (a surrogate pair) starts the text and the third and fifth ranges.
+        #expect(walked.spans == [2 ..< 5, 6 ..< 8, 9 ..< 14, 15 ..< 17, 18 ..< 23, 23 ..< 24])
+        #expect(walked.sentences == SentenceIndex.sentences(of: walked.spans.map(\.lowerBound), in: units))
         #expect(walked.sentences == [0, 1, 2, 3, 4, 4])
         #expect(DocumentLinker.utf16SpansAndSentences(of: [5 ..< 7, 1 ..< 4], in: units) == nil)
     }

@@ -769,15 +769,10 @@ public struct DocumentLinker: Sendable {
         return out.reversed()
     }
 
-    /// Scalar ranges (in order, not overlapping) as ranges of `units`, in one
-    /// walk; nil when they are not in order.
-    static func utf16Spans(of ranges: [Range<Int>], in units: [UInt16]) -> [Range<Int>]? {
-        utf16SpansAndSentences(of: ranges, in: units)?.spans
-    }
-
-    /// ``utf16Spans(of:in:)`` and the sentence number of each span's start
-    /// (``SentenceIndex/sentences(of:in:)``), counted in the same walk over
-    /// the units; nil when the ranges are not in order.
+    /// Scalar ranges (in order, not overlapping) as ranges of `units`, and
+    /// the sentence number of each range's start
+    /// (``SentenceIndex/sentences(of:in:)``), in one walk over the units;
+    /// nil when the ranges are not in order.
     static func utf16SpansAndSentences(of ranges: [Range<Int>], in units: [UInt16]) -> (spans: [Range<Int>], sentences: [Int])? {
         var spans: [Range<Int>] = []
         var sentences: [Int] = []
