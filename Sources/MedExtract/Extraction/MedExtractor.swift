@@ -34,6 +34,7 @@ public struct MedExtractor: Sendable {
     ///   line is malformed, or ICU is unavailable.
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(MedExtractError) {
         self.configuration = configuration
+        enabledByOrder = EntityLabel.allCases.map { configuration.enabledLabels.contains($0) }
         // The linker's registry and words depend on no dictionary: read on
         // another core while this one loads the lexicon.
         let linkTables = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinTables) : nil
@@ -88,8 +89,10 @@ public struct MedExtractor: Sendable {
     }
 
     /// Whether each label (by ``EntityLabel/order``) is enabled, looked up
-    /// without hashing a label per entity.
-    private var enabledByOrder: [Bool] { EntityLabel.allCases.map { configuration.enabledLabels.contains($0) } }
+    /// without hashing a label per entity (made once, at construction: a
+    /// document extracted alone no longer makes the array and hashes every
+    /// label for it).
+    private let enabledByOrder: [Bool]
 
     /// Appends the entities of one chunk's resolved candidates, their spans
     /// mapped back to scalar offsets of `text`.
