@@ -22,13 +22,13 @@ struct AhoCorasickTests {
     func archiveLoads(
         _ automaton: AhoCorasick, blocks: [UInt16]? = nil, symbols: [UInt16]? = nil, rootNext: [Int32]? = nil,
         edgeStart: [Int32]? = nil, edgeSymbols: [UInt16]? = nil, edgeTargets: [Int32]? = nil,
-        fail: [Int32]? = nil, terminal: [Int32]? = nil, outputLink: [Int32]? = nil
+        fail: [Int32]? = nil, terminal: [Int32]? = nil, outputLink: [Int32]? = nil, bases: [Int32]? = nil
     ) -> Bool {
         let c = automaton.columns
         var writer = ByteWriter()
         writer.writeArray(blocks ?? automaton.alphabet.blocks)
         writer.writeArray(symbols ?? automaton.alphabet.symbols)
-        writer.writeArray(rootNext ?? automaton.rootNext)
+        writer.writeArray(rootNext ?? c.rootNext)
         writer.writeArray(edgeStart ?? c.edgeStart)
         writer.writeArray(edgeSymbols ?? c.edgeSymbols)
         writer.writeArray(edgeTargets ?? c.edgeTargets)
@@ -36,6 +36,7 @@ struct AhoCorasickTests {
         writer.writeArray(terminal ?? c.terminal)
         writer.writeArray(outputLink ?? c.outputLink)
         writer.writeArray(automaton.patternLengths)
+        writer.writeArray(bases ?? automaton.bases)
         var reader = ByteReader(writer.bytes)
         return (try? AhoCorasick(reading: &reader)) != nil
     }
@@ -133,6 +134,26 @@ struct AhoCorasickTests {
         // but from a state numbered after it (a cycle, the root's part cut off).
         #expect(!loads { edgeStart, _ in for s in 1 ..< edgeStart.count - 1 { edgeStart[s] = 0 } })
     }
+    /// The double array: every state in a cell of its own, found again
+    /// from the archive's bases; bases that put two states in one cell,
+    /// are negative or absurdly large, or are not one per state are refused.
+    @Test func archiveRefusesBasesThatPutTwoStatesInOneCell() {
+        var builder = AhoCorasickBuilder()
+        for p in ["ab", "ac", "b", "abc", "ba", "cab"] { builder.add(p) }
+        let automaton = builder.build()
+        let bases = automaton.bases
+        #expect(bases.count == automaton.stateCount)
+        #expect(automaton.cells.filter { $0.check >= 0 }.count == automaton.stateCount - 1)
+        #expect(archiveLoads(automaton))
+        // Every base 0: the children of `a` land on the root's children.
+        #expect(!archiveLoads(automaton, bases: bases.map { _ in 0 }))
+        #expect(!archiveLoads(automaton, bases: Array(bases.dropLast())))
+        #expect(!archiveLoads(automaton, bases: bases.map { $0 == 0 ? 0 : -1 }))
+        #expect(!archiveLoads(automaton, bases: [Int32.max] + bases.dropFirst()))
+        // No bases: placed at load, the same tables.
+        #expect(archiveLoads(automaton, bases: []))
+    }
+
     /// An archived automaton whose failure or output links do not point to a
     /// shallower state, or whose patterns do not match their states' depths,
     /// is refused (the scan follows those links without checks).
@@ -204,7 +225,7 @@ struct AhoCorasickTests {
         #expect(!targets.indices.allSatisfy { Int(targets[$0]) == $0 + 1 }, "the archive is not breadth first")
         var writer = ByteWriter()
         automaton.alphabet.write(to: &writer)
-        writer.writeArray(automaton.rootNext.map { renamed($0) })
+        writer.writeArray(c.rootNext.map { renamed($0) })
         writer.writeArray(edgeStart)
         writer.writeArray(symbols)
         writer.writeArray(targets)
@@ -212,6 +233,7 @@ struct AhoCorasickTests {
         writer.writeArray(terminal)
         writer.writeArray(outputLink)
         writer.writeArray(automaton.patternLengths)
+        writer.writeArray([Int32]()) // no bases: placed at load
         var reader = ByteReader(writer.bytes)
         let loaded = try? AhoCorasick(reading: &reader)
         #expect(loaded != nil)
@@ -269,6 +291,6 @@ struct AhoCorasickTests {
         #expect(!loads(blocks: blocks.map { $0 == 0 ? 0 : UInt16(symbols.count / 256) }))
         #expect(!loads(symbols: [1] + symbols.dropFirst()))
         #expect(!loads(symbols: Array(symbols.dropLast())))
-        #expect(!loads(symbols: symbols.map { $0 == 0 ? 0 : $0 + UInt16(automaton.rootNext.count) }))
+        #expect(!loads(symbols: symbols.map { $0 == 0 ? 0 : $0 + UInt16(automaton.columns.rootNext.count) }))
     }
 }

@@ -1,9 +1,11 @@
 extension AhoCorasick {
-    /// Appends the automaton's tables to `writer`.
+    /// Appends the automaton's tables to `writer`: the trie's breadth-first
+    /// edge tables and links, then the double array's bases, so that
+    /// loading lays the cells out without placing them.
     func write(to writer: inout ByteWriter) {
         let c = columns
         alphabet.write(to: &writer)
-        writer.writeArray(rootNext)
+        writer.writeArray(c.rootNext)
         writer.writeArray(c.edgeStart)
         writer.writeArray(c.edgeSymbols)
         writer.writeArray(c.edgeTargets)
@@ -11,11 +13,13 @@ extension AhoCorasick {
         writer.writeArray(c.terminal)
         writer.writeArray(c.outputLink)
         writer.writeArray(patternLengths)
+        writer.writeArray(bases)
     }
 
     /// Reads tables written by ``write(to:)`` and checks that they are
     /// consistent, since the scan loop reads them without bounds checks:
-    /// every state, symbol and pattern index must be in range.
+    /// every state, symbol and pattern index must be in range, and the bases
+    /// (none: placed at load) must put every state in a cell of its own.
     init(reading reader: inout ByteReader) throws(ArchiveError) {
         let alphabet = try Alphabet(reading: &reader)
         let rootNext: [Int32] = try reader.readArray()
@@ -26,6 +30,7 @@ extension AhoCorasick {
         let terminal: [Int32] = try reader.readArray()
         let outputLink: [Int32] = try reader.readArray()
         let patternLengths: [Int32] = try reader.readArray()
+        let bases: [Int32] = try reader.readArray()
         try Self.validate(
             alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
             edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
@@ -34,8 +39,11 @@ extension AhoCorasick {
         self.init(
             alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
             edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
-            patternLengths: patternLengths
+            patternLengths: patternLengths, bases: bases.isEmpty ? nil : bases
         )
+        // Bases that put two states in one cell, or two edges of one state
+        // on the same symbol, leave the automaton empty.
+        if stateCount != fail.count { throw ArchiveError(description: "inconsistent automaton: states that share a cell") }
     }
 
     private static func validate(

@@ -6,161 +6,189 @@
 /// overlapping ones included, so the caller decides which to keep.
 ///
 /// Layout: code units are mapped to a dense alphabet (0 = not in any pattern);
-/// the root has a dense transition table, other states keep their transitions
-/// sorted in one flat array (binary-searched), with failure links and output
-/// links precomputed. States are numbered breadth first, so edge slot `k`
-/// leads to state `k + 1` and an edge needs no target: it holds its symbol,
-/// whether its target reports a match, and where its target's own edges
-/// start. A step of the scan reads the current state's run of edges and
-/// nothing else; a state's row (failure link, pattern, output link) is read
-/// only on a failure or a match (the scan is bound by cache misses on a
-/// dictionary of this size).
+/// the states sit in a double array (``DoubleArrayPlacement``): the child of
+/// the state in cell `s` on symbol `c` is cell `cells[s].base + c` when that
+/// cell's `check` is `s`. A cell holds all a step of the scan reads of its
+/// state (base, check, failure link, first output), interleaved in 16
+/// bytes, so a transition is one load, where a search of the state's sorted
+/// edges took one to ten on a dictionary of this size (the scan is bound by
+/// cache misses). The patterns a state reports are a chain in ``outputs``.
+/// The archive keeps the trie as breadth-first edge tables (``columns``);
+/// the cells are laid out from them at load.
 struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
     let alphabet: Alphabet
-    /// Root transitions indexed by symbol (0 = stay at root).
-    let rootNext: [Int32]
-    /// One row per state, plus a last row whose ``StateRow/edgeStart`` ends
-    /// the edge array.
-    let rows: [StateRow]
-    /// Every state's transitions, sorted by symbol within a state, in state
-    /// order; slot `k` leads to state `k + 1`. One sentinel edge at the end
-    /// holds the edge count as ``Edge/childStart``, so the edges of the
-    /// target of slot `k` are `edges[k].childStart ..< edges[k + 1].childStart`.
-    let edges: [Edge]
+    /// The double array; cell 0 is the root. Every base plus every symbol
+    /// of the alphabet is a cell, so a step needs no bounds check.
+    let cells: [Cell]
+    /// The patterns states end, one row per state that ends one, chained
+    /// along the output links.
+    let outputs: [Output]
     /// Length in code units of each pattern.
     let patternLengths: [Int32]
+    /// The number of states.
+    let stateCount: Int
 
-    /// What a step of the scan reads of a state on a failure or a match.
-    struct StateRow: Sendable {
-        /// Index of the state's first edge in ``edges`` (its last is before
-        /// the next row's first).
-        var edgeStart: Int32
-        /// Failure link.
+    /// One cell of the double array: a state, or free (`check` -1).
+    struct Cell: Sendable {
+        /// Where the state's children are: cell `base + symbol`.
+        var base: Int32
+        /// The cell of the state's parent; -1 for the root and free cells.
+        var check: Int32
+        /// The cell of the failure link's state.
         var fail: Int32
-        /// The pattern that ends at the state, or -1.
-        var terminal: Int32
-        /// The nearest state along the failure chain that ends a pattern, or -1.
-        var outputLink: Int32
+        /// The row in ``outputs`` of the first pattern the state reports
+        /// (its own, else its output link's), or -1.
+        var output: Int32
     }
 
-    /// A transition: on `symbol`, go to the state after the edge's slot.
-    struct Edge: Sendable {
-        var symbol: UInt16
-        /// 1 when the target ends a pattern or has an output link, else 0.
-        var reports: UInt16
-        /// Index of the target's first edge.
-        var childStart: Int32
+    /// A pattern a state reports, and the next one along the output links.
+    struct Output: Sendable {
+        var pattern: Int32
+        /// The next row, or -1.
+        var next: Int32
     }
 
     /// Lays out the tables the builder and the archive hold column by column
     /// (`edgeStart` has one entry more than there are states).
     ///
-    /// States are renumbered in breadth-first order (children by symbol), so
-    /// the shallow states a scan keeps returning to (the first one or two
-    /// characters of every word) are contiguous and stay in cache, and edge
-    /// slot `k` leads to state `k + 1`; pattern ids do not change.
-    /// Renumbering an automaton already in that order changes nothing. The
-    /// tables must form a trie rooted at state 0: the builder's do and the
-    /// archive's are checked before they get here. Tables that do not (which
-    /// neither caller passes) give an automaton that matches nothing, so a
-    /// broken invariant never becomes an out-of-bounds read.
+    /// The tables must form a trie rooted at state 0 whose failure and
+    /// output links point to shallower states: the builder's do and the
+    /// archive's are checked before they get here. States numbered in
+    /// another order than breadth first (children by symbol) are renumbered.
+    /// Tables that do not (which neither caller passes) give an automaton
+    /// that matches nothing, so a broken invariant never becomes an
+    /// out-of-bounds read.
     init(
         alphabet: Alphabet, rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
-        fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
+        fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32], bases: [Int32]? = nil
     ) {
-        self.patternLengths = patternLengths
         let states = fail.count
-        guard edgeSymbols.count == edgeTargets.count, terminal.count == states, outputLink.count == states,
-              let numbering = Self.breadthFirstNumbering(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
-        else {
-            self.alphabet = .empty
-            self.rootNext = [0]
-            self.rows = [StateRow(edgeStart: 0, fail: 0, terminal: -1, outputLink: -1), StateRow(edgeStart: 0, fail: 0, terminal: -1, outputLink: -1)]
-            self.edges = [Edge(symbol: 0, reports: 0, childStart: 0)]
-            return
-        }
-        self.alphabet = alphabet
-        // newOf[old] = new; nil when the states are numbered so already.
-        let newOf: [Int32]
-        switch numbering {
-        case .alreadyBreadthFirst:
-            // The builder's and the archive's tables: laid out in one pass.
-            self.rootNext = rootNext
-            (rows, edges) = Self.layOutInOrder(edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
-            return
-        case .renumbered(let numbers): newOf = numbers
-        }
-        func mapped(_ state: Int32) -> Int32 {
-            guard state >= 0 else { return state }
-            return newOf[Int(state)]
-        }
-        var order = [Int32](repeating: 0, count: states) // order[new] = old
-        for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
-        func old(_ n: Int) -> Int { Int(order[n]) }
-        self.rootNext = rootNext.map { $0 == 0 ? 0 : mapped($0) }
-        // First edge of every new state: the edge counts in new order, summed.
-        var start = [Int32](repeating: 0, count: states + 1)
-        for n in 0 ..< states {
-            let o = old(n)
-            start[n + 1] = start[n] + edgeStart[o + 1] - edgeStart[o]
-        }
-        var rows: [StateRow] = []
-        rows.reserveCapacity(states + 1)
-        var edges: [Edge] = []
-        edges.reserveCapacity(edgeSymbols.count + 1)
-        for n in 0 ..< states {
-            let o = old(n)
-            rows.append(StateRow(edgeStart: start[n], fail: mapped(fail[o]), terminal: terminal[o], outputLink: mapped(outputLink[o])))
-            for slot in Int(edgeStart[o]) ..< Int(edgeStart[o + 1]) {
-                // The target, in new numbers, is the state after this edge's new slot.
-                let target = edges.count + 1
-                let t = old(target)
-                let reports: UInt16 = terminal[t] >= 0 || outputLink[t] >= 0 ? 1 : 0
-                edges.append(Edge(symbol: edgeSymbols[slot], reports: reports, childStart: start[target]))
+        if edgeSymbols.count == edgeTargets.count, terminal.count == states, outputLink.count == states,
+           let numbering = Self.breadthFirstNumbering(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets) {
+            let c: BreadthFirstColumns
+            // Bases given for the states as numbered here: only when no
+            // renumbering is needed.
+            var given = bases
+            switch numbering {
+            case .alreadyBreadthFirst:
+                c = BreadthFirstColumns(edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
+            case .renumbered(let newOf):
+                c = Self.renumbered(newOf, edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
+                given = nil
+            }
+            if let laidOut = Self.layOut(c, symbolCount: alphabet.symbolCount, patterns: patternLengths.count, bases: given) {
+                self.alphabet = alphabet
+                self.patternLengths = patternLengths
+                (cells, outputs) = laidOut
+                stateCount = states
+                return
             }
         }
-        rows.append(StateRow(edgeStart: start[states], fail: 0, terminal: -1, outputLink: -1))
-        edges.append(Edge(symbol: 0, reports: 0, childStart: start[states]))
-        self.rows = rows
-        self.edges = edges
+        self.alphabet = .empty
+        self.patternLengths = patternLengths
+        self.cells = [Cell(base: 0, check: -1, fail: 0, output: -1)]
+        self.outputs = []
+        self.stateCount = 1
     }
 
-    /// The rows and edges of tables whose states are numbered breadth first
-    /// already (edge slot `k` leads to state `k + 1`, so the target's first
-    /// edge is `edgeStart[k + 1]`): one pass over each table, reading and
-    /// writing through raw buffers. `edgeStart` has `fail.count + 1`
-    /// entries, `terminal` and `outputLink` as many as `fail`, and there is
-    /// one edge fewer than there are states (checked by the caller).
-    private static func layOutInOrder(
-        edgeStart: [Int32], edgeSymbols: [UInt16], fail: [Int32], terminal: [Int32], outputLink: [Int32]
-    ) -> (rows: [StateRow], edges: [Edge]) {
-        let states = fail.count, edgeCount = edgeSymbols.count
-        return edgeStart.withUnsafeBufferPointer { start in
-            fail.withUnsafeBufferPointer { fail in
-                terminal.withUnsafeBufferPointer { terminal in
-                    outputLink.withUnsafeBufferPointer { outputLink in
-                        edgeSymbols.withUnsafeBufferPointer { symbols in
-                            let rows = [StateRow](unsafeUninitializedCapacity: states + 1) { out, count in
-                                for s in 0 ..< states {
-                                    out.initializeElement(at: s, to: StateRow(edgeStart: start[s], fail: fail[s], terminal: terminal[s], outputLink: outputLink[s]))
-                                }
-                                out.initializeElement(at: states, to: StateRow(edgeStart: start[states], fail: 0, terminal: -1, outputLink: -1))
-                                count = states + 1
-                            }
-                            let edges = [Edge](unsafeUninitializedCapacity: edgeCount + 1) { out, count in
-                                for k in 0 ..< edgeCount {
-                                    let target = k + 1
-                                    let reports: UInt16 = terminal[target] >= 0 || outputLink[target] >= 0 ? 1 : 0
-                                    out.initializeElement(at: k, to: Edge(symbol: symbols[k], reports: reports, childStart: start[target]))
-                                }
-                                out.initializeElement(at: edgeCount, to: Edge(symbol: 0, reports: 0, childStart: start[states]))
-                                count = edgeCount + 1
-                            }
-                            return (rows, edges)
+    /// A trie's tables with its states numbered breadth first (edge slot
+    /// `k` leads to state `k + 1`).
+    struct BreadthFirstColumns {
+        var edgeStart: [Int32]
+        var edgeSymbols: [UInt16]
+        var fail: [Int32]
+        var terminal: [Int32]
+        var outputLink: [Int32]
+    }
+
+    /// The tables with state `old` renamed `newOf[old]`, each state's edges
+    /// in the order of their new targets.
+    private static func renumbered(
+        _ newOf: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], fail: [Int32], terminal: [Int32], outputLink: [Int32]
+    ) -> BreadthFirstColumns {
+        let states = fail.count
+        func mapped(_ state: Int32) -> Int32 { state >= 0 ? newOf[Int(state)] : state }
+        var order = [Int32](repeating: 0, count: states) // order[new] = old
+        for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
+        var c = BreadthFirstColumns(edgeStart: [0], edgeSymbols: [], fail: [], terminal: [], outputLink: [])
+        c.edgeStart.reserveCapacity(states + 1)
+        c.edgeSymbols.reserveCapacity(edgeSymbols.count)
+        for n in 0 ..< states {
+            let o = Int(order[n])
+            // The breadth-first walk numbered the children in slot order.
+            for slot in Int(edgeStart[o]) ..< Int(edgeStart[o + 1]) { c.edgeSymbols.append(edgeSymbols[slot]) }
+            c.edgeStart.append(Int32(c.edgeSymbols.count))
+            c.fail.append(mapped(fail[o]))
+            c.terminal.append(terminal[o])
+            c.outputLink.append(mapped(outputLink[o]))
+        }
+        return c
+    }
+
+    /// The cells and output rows of breadth-first tables, or nil when they
+    /// do not fit the placement (which tables from the builder or a checked
+    /// archive always do): one pass over the states, through raw buffers.
+    /// `bases` (one per state, as ``bases`` gives them) skips the
+    /// placement; bases that put two states in one cell or leave the array
+    /// give nil.
+    private static func layOut(_ c: BreadthFirstColumns, symbolCount: Int, patterns: Int, bases: [Int32]?) -> (cells: [Cell], outputs: [Output])? {
+        let states = c.fail.count
+        guard states >= 1, c.edgeStart.count == states + 1, c.terminal.count == states, c.outputLink.count == states,
+              Int(c.edgeStart[states]) == c.edgeSymbols.count, c.edgeSymbols.count + 1 == states
+        else { return nil }
+        return c.edgeStart.withUnsafeBufferPointer { edgeStart -> (cells: [Cell], outputs: [Output])? in
+            c.edgeSymbols.withUnsafeBufferPointer { symbols -> (cells: [Cell], outputs: [Output])? in
+                let base: [Int32]
+                if let bases {
+                    // At most a few cells a state: a larger base is not one
+                    // the placement makes, and would make a huge array.
+                    let limit = 4 * (states + symbolCount) + 64
+                    guard bases.count == states, bases.allSatisfy({ $0 >= 0 && Int($0) <= limit }) else { return nil }
+                    base = bases
+                } else {
+                    base = DoubleArrayPlacement.bases(states: states, edgeStart: edgeStart, symbols: symbols)
+                }
+                // Room for every base plus every symbol (an edge's symbol
+                // beyond the alphabet is never taken, but must fit).
+                let cellCount = Int(base.max() ?? 0) + max(symbolCount, Int(symbols.max() ?? 0)) + 1
+                // The output row of every state that ends a pattern, in state order.
+                var row = [Int32](repeating: -1, count: states)
+                var rows = 0
+                for s in 0 ..< states where c.terminal[s] >= 0 {
+                    row[s] = Int32(rows)
+                    rows += 1
+                }
+                var outputs = [Output](repeating: Output(pattern: -1, next: -1), count: rows)
+                var cells = [Cell](repeating: Cell(base: 0, check: -1, fail: 0, output: -1), count: cellCount)
+                var slot = [Int32](repeating: 0, count: states)
+                let ok = cells.withUnsafeMutableBufferPointer { cells in
+                    for u in 0 ..< states {
+                        let here = Int(slot[u]), b = Int(base[u])
+                        let lo = Int(edgeStart[u]), hi = Int(edgeStart[u + 1])
+                        let f = Int(c.fail[u]), t = Int(c.terminal[u]), o = Int(c.outputLink[u])
+                        // Links to shallower states, numbered before this one.
+                        guard lo <= hi, hi <= symbols.count, f >= 0, f < max(u, 1), o >= -1, o < u, t < patterns else { return false }
+                        let link: Int32 = o >= 0 ? row[o] : -1
+                        cells[here].base = Int32(b)
+                        cells[here].fail = slot[f]
+                        if t >= 0 {
+                            outputs[Int(row[u])] = Output(pattern: Int32(t), next: link)
+                            cells[here].output = row[u]
+                        } else {
+                            cells[here].output = link
+                        }
+                        for k in lo ..< hi {
+                            let sym = Int(symbols[k])
+                            let child = b + sym
+                            guard sym >= 1, child < cellCount, cells[child].check == -1 else { return false }
+                            cells[child].check = Int32(here)
+                            slot[k + 1] = Int32(child)
                         }
                     }
+                    return true
                 }
+                return ok ? (cells, outputs) : nil
             }
         }
     }
@@ -215,14 +243,91 @@ struct AhoCorasick: Sendable {
     /// The number of patterns.
     var patternCount: Int { patternLengths.count }
 
-    /// The number of states.
-    var stateCount: Int { rows.count - 1 }
+    /// The tables column by column, as the archive stores them: the states
+    /// numbered breadth first (children by symbol), so edge slot `k` leads
+    /// to state `k + 1`, and the root's transitions by symbol (0: none).
+    /// Rebuilt from the cells (``breadthFirstCells()``).
+    var columns: (rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32]) {
+        let (order, childStart, children) = breadthFirstCells()
+        var stateOf = [Int32](repeating: -1, count: cells.count)
+        var depth = [Int32](repeating: 0, count: cells.count)
+        for (n, cell) in order.enumerated() {
+            let s = Int(cell)
+            stateOf[s] = Int32(n)
+            for k in childStart[s] ..< childStart[s + 1] { depth[Int(children[k])] = depth[s] + 1 }
+        }
+        var rootNext = [Int32](repeating: 0, count: alphabet.symbolCount + 1)
+        var edgeStart: [Int32] = [0]
+        var edgeSymbols: [UInt16] = []
+        var fail: [Int32] = [], terminal: [Int32] = [], outputLink: [Int32] = []
+        // The state of each output row.
+        var stateOfRow = [Int32](repeating: -1, count: outputs.count)
+        for (n, cell) in order.enumerated() {
+            let s = Int(cell)
+            for k in childStart[s] ..< childStart[s + 1] {
+                let sym = Int(children[k]) - Int(cells[s].base)
+                edgeSymbols.append(UInt16(truncatingIfNeeded: sym))
+                if s == 0, sym < rootNext.count { rootNext[sym] = stateOf[Int(children[k])] }
+            }
+            edgeStart.append(Int32(edgeSymbols.count))
+            fail.append(stateOf[Int(cells[s].fail)])
+            let first = Int(cells[s].output)
+            if let own = terminalRow(s, depth: Int(depth[s])) {
+                stateOfRow[own] = Int32(n)
+                terminal.append(outputs[own].pattern)
+                let next = Int(outputs[own].next)
+                outputLink.append(next >= 0 ? stateOfRow[next] : -1)
+            } else {
+                terminal.append(-1)
+                outputLink.append(first >= 0 ? stateOfRow[first] : -1)
+            }
+        }
+        let targets = (0 ..< edgeSymbols.count).map { Int32($0 + 1) }
+        return (rootNext, edgeStart, edgeSymbols, targets, fail, terminal, outputLink)
+    }
 
-    /// The tables column by column, as the archive stores them.
-    var columns: (edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32]) {
-        let states = rows.dropLast()
-        let real = edges.dropLast()
-        return (rows.map(\.edgeStart), real.map(\.symbol), real.indices.map { Int32($0 + 1) }, states.map(\.fail), states.map(\.terminal), states.map(\.outputLink))
+    /// The base of every state, numbered as in ``columns``: what the archive
+    /// keeps so that loading needs no placement.
+    var bases: [Int32] {
+        breadthFirstCells().order.map { cells[Int($0)].base }
+    }
+
+    /// The cells of the states in breadth-first order (children by symbol),
+    /// and the children of every cell: `children[childStart[s] ..<
+    /// childStart[s + 1]]`, in cell order, which is symbol order under one
+    /// base.
+    private func breadthFirstCells() -> (order: [Int32], childStart: [Int], children: [Int32]) {
+        let count = cells.count
+        var childStart = [Int](repeating: 0, count: count + 1)
+        for t in 1 ..< max(count, 1) where cells[t].check >= 0 { childStart[Int(cells[t].check) + 1] += 1 }
+        for t in 0 ..< count { childStart[t + 1] += childStart[t] }
+        var children = [Int32](repeating: 0, count: childStart[count])
+        var fill = childStart
+        for t in 1 ..< max(count, 1) where cells[t].check >= 0 {
+            let p = Int(cells[t].check)
+            children[fill[p]] = Int32(t)
+            fill[p] += 1
+        }
+        var order: [Int32] = [0]
+        order.reserveCapacity(stateCount)
+        var head = 0
+        while head < order.count {
+            let s = Int(order[head])
+            head += 1
+            order.append(contentsOf: children[childStart[s] ..< childStart[s + 1]])
+        }
+        return (order, childStart, children)
+    }
+
+    /// The output row of the pattern the state in cell `s`, `depth` units
+    /// deep, ends itself, if any: its first row when that pattern is as
+    /// long as the state is deep (the rows after it belong to shallower
+    /// states along the output links).
+    @inline(__always)
+    private func terminalRow(_ s: Int, depth: Int) -> Int? {
+        let row = Int(cells[s].output)
+        guard row >= 0, Int(patternLengths[Int(outputs[row].pattern)]) == depth else { return nil }
+        return row
     }
 
     @inline(__always)
@@ -230,9 +335,13 @@ struct AhoCorasick: Sendable {
         alphabet[unit]
     }
 
-    /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
+    /// The cell of the child of the state in cell `state` on `symbol` (at
+    /// most the alphabet's symbol count), or -1 (goto function, no failure).
+    @inline(__always)
     func transition(_ state: Int, _ symbol: Int) -> Int {
-        withTables { $0.transition(state, symbol) }
+        guard symbol > 0, symbol <= alphabet.symbolCount else { return -1 }
+        let t = Int(cells[state].base) + symbol
+        return cells[t].check == Int32(truncatingIfNeeded: state) ? t : -1
     }
 
     /// Calls `body(pattern, start, end)` for every occurrence of every pattern
@@ -257,60 +366,49 @@ struct AhoCorasick: Sendable {
     private static func scan<Symbols: UnitSymbols>(
         _ units: UnsafeBufferPointer<UInt16>, _ t: Tables, _ symbols: Symbols, _ body: (Int, Int, Int) -> Void
     ) {
-        // The current state and the range of its edges.
+        let cells = t.cells
+        let root = cells[0]
+        // The current state's cell and its contents.
         var state = 0
-        var lo = 0
-        var hi = 0
+        var cell = root
         for i in 0 ..< units.count {
             let sym = symbols[units[i]]
             if sym == 0 {
                 state = 0
+                cell = root
                 continue
             }
-            // The slot of the edge taken, or -1 (stay at the root).
-            var slot = -1
             while true {
-                if state == 0 {
-                    slot = Int(t.rootNext[sym]) - 1
+                let next = Int(cell.base) &+ sym
+                let candidate = cells[next]
+                if candidate.check == Int32(truncatingIfNeeded: state) {
+                    state = next
+                    cell = candidate
                     break
                 }
-                let found = t.search(sym, lo, hi)
-                if found >= 0 {
-                    slot = found
-                    break
-                }
-                state = Int(t.rows[state].fail)
-                lo = Int(t.rows[state].edgeStart)
-                hi = Int(t.rows[state + 1].edgeStart)
+                if state == 0 { break }
+                state = Int(cell.fail)
+                cell = cells[state]
             }
-            guard slot >= 0 else { continue }
-            state = slot + 1
-            let edge = t.edges[slot]
-            lo = Int(edge.childStart)
-            hi = Int(t.edges[slot + 1].childStart)
-            guard edge.reports != 0 else { continue }
-            let row = t.rows[state]
-            var s = row.terminal >= 0 ? state : Int(row.outputLink)
-            while s >= 0 {
-                let r = t.rows[s]
-                let pattern = Int(r.terminal)
+            var row = Int(cell.output)
+            while row >= 0 {
+                let out = t.outputs[row]
+                let pattern = Int(out.pattern)
                 body(pattern, i + 1 - Int(t.patternLengths[pattern]), i + 1)
-                s = Int(r.outputLink)
+                row = Int(out.next)
             }
         }
     }
 
     /// Runs `body` with raw views of the tables, so the scan loop does no
     /// bounds checks and no reference counting (all indices it uses come
-    /// from the tables the builder made consistent).
+    /// from the tables the layout made consistent).
     @inline(__always)
     private func withTables<R>(_ body: (Tables) -> R) -> R {
-        rootNext.withUnsafeBufferPointer { rootNext in
-            rows.withUnsafeBufferPointer { rows in
-                edges.withUnsafeBufferPointer { edges in
-                    patternLengths.withUnsafeBufferPointer { patternLengths in
-                        body(Tables(rootNext: rootNext, rows: rows, edges: edges, patternLengths: patternLengths))
-                    }
+        cells.withUnsafeBufferPointer { cells in
+            outputs.withUnsafeBufferPointer { outputs in
+                patternLengths.withUnsafeBufferPointer { patternLengths in
+                    body(Tables(cells: cells, outputs: outputs, patternLengths: patternLengths))
                 }
             }
         }
@@ -318,43 +416,9 @@ struct AhoCorasick: Sendable {
 
     /// Unchecked views of the automaton's tables for the scan loop.
     private struct Tables {
-        let rootNext: UnsafeBufferPointer<Int32>
-        let rows: UnsafeBufferPointer<StateRow>
-        let edges: UnsafeBufferPointer<Edge>
+        let cells: UnsafeBufferPointer<Cell>
+        let outputs: UnsafeBufferPointer<Output>
         let patternLengths: UnsafeBufferPointer<Int32>
-
-        /// The transition from `state` on `symbol`, or -1 (goto function, no failure).
-        @inline(__always)
-        func transition(_ state: Int, _ symbol: Int) -> Int {
-            if state == 0 { return symbol == 0 ? -1 : (rootNext[symbol] == 0 ? -1 : Int(rootNext[symbol])) }
-            let slot = search(symbol, Int(rows[state].edgeStart), Int(rows[state + 1].edgeStart))
-            return slot >= 0 ? slot + 1 : -1
-        }
-
-        /// The slot in `lo ..< hi` of the edge on `symbol`, or -1.
-        @inline(__always)
-        func search(_ symbol: Int, _ lo: Int, _ hi: Int) -> Int {
-            var lo = lo
-            var hi = hi
-            let s = UInt16(truncatingIfNeeded: symbol)
-            // Most states have a few edges, in one or two cache lines: a
-            // plain scan of them beats the dependent loads of a bisection.
-            if hi - lo <= 8 {
-                while lo < hi {
-                    let m = edges[lo].symbol
-                    if m >= s { return m == s ? lo : -1 }
-                    lo += 1
-                }
-                return -1
-            }
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                let m = edges[mid].symbol
-                if m == s { return mid }
-                if m < s { lo = mid + 1 } else { hi = mid }
-            }
-            return -1
-        }
     }
 
     /// Calls `body(pattern, end)` for every pattern that starts exactly at
@@ -363,13 +427,11 @@ struct AhoCorasick: Sendable {
         var state = 0
         var i = start
         while i < units.count {
-            let sym = symbol(units[i])
-            guard sym != 0 else { return }
-            let next = transition(state, sym)
+            let next = transition(state, symbol(units[i]))
             guard next >= 0 else { return }
             state = next
             i += 1
-            if rows[state].terminal >= 0 { body(Int(rows[state].terminal), i) }
+            if let row = terminalRow(state, depth: i - start) { body(Int(outputs[row].pattern), i) }
         }
     }
 
@@ -383,13 +445,11 @@ struct AhoCorasick: Sendable {
         guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= units.count else { return nil }
         var state = 0
         for i in range {
-            let sym = symbol(units[i])
-            guard sym != 0 else { return nil }
-            let next = transition(state, sym)
+            let next = transition(state, symbol(units[i]))
             guard next >= 0 else { return nil }
             state = next
         }
-        return rows[state].terminal >= 0 ? Int(rows[state].terminal) : nil
+        return terminalRow(state, depth: range.count).map { Int(outputs[$0].pattern) }
     }
 
     /// The longest pattern starting exactly at `start`: its id and end, or nil.
