@@ -154,6 +154,52 @@ struct AhoCorasickTests {
         #expect(archiveLoads(automaton, bases: []))
     }
 
+    /// Any bases an archive is accepted with give the automaton the
+    /// builder made: bases moved at random either are refused or still put
+    /// every state in a cell of its own, and then find the same matches.
+    @Test func acceptedBasesFindTheSameMatches() {
+        var builder = AhoCorasickBuilder()
+        let patterns = ["医院", "医院院", "院", "A医", "AA", "医A院", "院院院", "A院A", "医医"]
+        for p in patterns { builder.add(p) }
+        let automaton = builder.build()
+        let text = Array("A医院院院医A院AA医院 院院院A医医A院A".utf16)
+        func matches(_ a: AhoCorasick) -> [[Int]] {
+            var found: [[Int]] = []
+            text.withUnsafeBufferPointer { buffer in a.forEachMatch(in: buffer) { found.append([$0, $1, $2]) } }
+            return found
+        }
+        let expected = matches(automaton)
+        #expect(expected.count >= 12)
+        var random = SplitMix(state: 7)
+        var accepted = 0, refused = 0
+        for _ in 0 ..< 300 {
+            var bases = automaton.bases
+            let k = Int.random(in: 0 ..< bases.count, using: &random)
+            bases[k] = Int32.random(in: -2 ... 40, using: &random)
+            let c = automaton.columns
+            var writer = ByteWriter()
+            automaton.alphabet.write(to: &writer)
+            writer.writeArray(c.rootNext)
+            writer.writeArray(c.edgeStart)
+            writer.writeArray(c.edgeSymbols)
+            writer.writeArray(c.edgeTargets)
+            writer.writeArray(c.fail)
+            writer.writeArray(c.terminal)
+            writer.writeArray(c.outputLink)
+            writer.writeArray(automaton.patternLengths)
+            writer.writeArray(bases)
+            var reader = ByteReader(writer.bytes)
+            if let loaded = try? AhoCorasick(reading: &reader) {
+                accepted += 1
+                #expect(matches(loaded) == expected, "base of state \(k): \(bases[k])")
+            } else {
+                refused += 1
+            }
+        }
+        // Both outcomes occur, so neither branch is vacuous.
+        #expect(accepted > 0 && refused > 0)
+    }
+
     /// An archived automaton whose failure or output links do not point to a
     /// shallower state, or whose patterns do not match their states' depths,
     /// is refused (the scan follows those links without checks).
