@@ -163,34 +163,65 @@ struct AhoCorasick: Sendable {
                 var cells = [Cell](repeating: Cell(base: 0, check: -1, fail: 0, output: -1), count: cellCount)
                 var slot = [Int32](repeating: 0, count: states)
                 let ok = cells.withUnsafeMutableBufferPointer { cells in
-                    for u in 0 ..< states {
-                        let here = Int(slot[u]), b = Int(base[u])
-                        let lo = Int(edgeStart[u]), hi = Int(edgeStart[u + 1])
-                        let f = Int(c.fail[u]), t = Int(c.terminal[u]), o = Int(c.outputLink[u])
-                        // Links to shallower states, numbered before this one.
-                        guard lo <= hi, hi <= symbols.count, f >= 0, f < max(u, 1), o >= -1, o < u, t < patterns else { return false }
-                        let link: Int32 = o >= 0 ? row[o] : -1
-                        cells[here].base = Int32(b)
-                        cells[here].fail = slot[f]
-                        if t >= 0 {
-                            outputs[Int(row[u])] = Output(pattern: Int32(t), next: link)
-                            cells[here].output = row[u]
-                        } else {
-                            cells[here].output = link
-                        }
-                        for k in lo ..< hi {
-                            let sym = Int(symbols[k])
-                            let child = b + sym
-                            guard sym >= 1, child < cellCount, cells[child].check == -1 else { return false }
-                            cells[child].check = Int32(here)
-                            slot[k + 1] = Int32(child)
+                    outputs.withUnsafeMutableBufferPointer { outputs in
+                        slot.withUnsafeMutableBufferPointer { slot in
+                            c.fail.withUnsafeBufferPointer { fail in
+                                c.terminal.withUnsafeBufferPointer { terminal in
+                                    c.outputLink.withUnsafeBufferPointer { outputLink in
+                                        base.withUnsafeBufferPointer { base in
+                                            row.withUnsafeBufferPointer { row in
+                                                fill(
+                                                    cells, outputs, slot, edgeStart: edgeStart, symbols: symbols, fail: fail,
+                                                    terminal: terminal, outputLink: outputLink, base: base, row: row, patterns: patterns
+                                                )
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
-                    return true
                 }
                 return ok ? (cells, outputs) : nil
             }
         }
+    }
+
+    /// The loop of ``layOut(_:symbolCount:patterns:bases:)``: each state's
+    /// cell, links and output row, its children's cells checked free and
+    /// claimed. All tables have a row per state (`edgeStart` one more,
+    /// `symbols` one fewer, `row` numbering the states that end a pattern,
+    /// as many as `outputs` has rows); false when a link does not point to
+    /// a state before it or a child's cell is outside the array or taken.
+    private static func fill(
+        _ cells: UnsafeMutableBufferPointer<Cell>, _ outputs: UnsafeMutableBufferPointer<Output>, _ slot: UnsafeMutableBufferPointer<Int32>,
+        edgeStart: UnsafeBufferPointer<Int32>, symbols: UnsafeBufferPointer<UInt16>, fail: UnsafeBufferPointer<Int32>,
+        terminal: UnsafeBufferPointer<Int32>, outputLink: UnsafeBufferPointer<Int32>, base: UnsafeBufferPointer<Int32>,
+        row: UnsafeBufferPointer<Int32>, patterns: Int
+    ) -> Bool {
+        let cellCount = cells.count
+        for u in 0 ..< fail.count {
+            let here = Int(slot[u]), b = Int(base[u])
+            let lo = Int(edgeStart[u]), hi = Int(edgeStart[u + 1])
+            let f = Int(fail[u]), t = Int(terminal[u]), o = Int(outputLink[u])
+            // Links to shallower states, numbered before this one.
+            guard lo <= hi, hi <= symbols.count, f >= 0, f < max(u, 1), o >= -1, o < u, t < patterns else { return false }
+            let link: Int32 = o >= 0 ? row[o] : -1
+            var cell = Cell(base: Int32(b), check: cells[here].check, fail: slot[f], output: link)
+            if t >= 0 {
+                outputs[Int(row[u])] = Output(pattern: Int32(t), next: link)
+                cell.output = row[u]
+            }
+            cells[here] = cell
+            for k in lo ..< hi {
+                let sym = Int(symbols[k])
+                let child = b + sym
+                guard sym >= 1, child < cellCount, cells[child].check == -1 else { return false }
+                cells[child].check = Int32(truncatingIfNeeded: here)
+                slot[k + 1] = Int32(truncatingIfNeeded: child)
+            }
+        }
+        return true
     }
 
     /// How the states are to be renumbered breadth first.
