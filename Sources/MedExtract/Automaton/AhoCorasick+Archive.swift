@@ -36,8 +36,10 @@ extension AhoCorasick {
             edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
             patternLengths: patternLengths
         )
+        // The root's transitions are checked, not read: the cells come
+        // from the edges, which hold them too.
         self.init(
-            alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
+            alphabet: alphabet, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
             edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
             patternLengths: patternLengths, bases: bases.isEmpty ? nil : bases
         )

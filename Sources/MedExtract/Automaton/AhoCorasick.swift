@@ -60,7 +60,7 @@ struct AhoCorasick: Sendable {
     /// that matches nothing, so a broken invariant never becomes an
     /// out-of-bounds read.
     init(
-        alphabet: Alphabet, rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
+        alphabet: Alphabet, edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
         fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32], bases: [Int32]? = nil
     ) {
         let states = fail.count

@@ -42,7 +42,7 @@ struct AhoCorasickBuilder: Sendable {
         let lengths = (0 ..< count).map { Int32(starts[$0 + 1] - starts[$0]) }
         let (fail, outputLink) = failureLinks(rows, trie: trie)
         return AhoCorasick(
-            alphabet: alphabet, rootNext: rows.rootNext, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
+            alphabet: alphabet, edgeStart: rows.edgeStart, edgeSymbols: rows.symbols,
             edgeTargets: rows.targets, fail: fail, terminal: trie.terminal, outputLink: outputLink, patternLengths: lengths
         )
     }
