@@ -17,6 +17,13 @@ struct AhoCorasickTests {
         return found.sorted()
     }
 
+    /// Every match of `automaton` in `text` as [pattern, start, end], in scan order.
+    static func matchTriples(_ automaton: AhoCorasick, in text: [UInt16]) -> [[Int]] {
+        var found: [[Int]] = []
+        text.withUnsafeBufferPointer { buffer in automaton.forEachMatch(in: buffer) { found.append([$0, $1, $2]) } }
+        return found
+    }
+
     /// Whether an archive of `automaton`'s tables loads, with the tables
     /// given here in place of its own (in the order ``AhoCorasick/write(to:)`` writes them).
     func archiveLoads(
@@ -24,6 +31,19 @@ struct AhoCorasickTests {
         edgeStart: [Int32]? = nil, edgeSymbols: [UInt16]? = nil, edgeTargets: [Int32]? = nil,
         fail: [Int32]? = nil, terminal: [Int32]? = nil, outputLink: [Int32]? = nil, bases: [Int32]? = nil
     ) -> Bool {
+        loaded(
+            automaton, blocks: blocks, symbols: symbols, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
+            edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink, bases: bases
+        ) != nil
+    }
+
+    /// The automaton an archive of `automaton`'s tables loads as, with the
+    /// tables given here in place of its own; nil when it is refused.
+    func loaded(
+        _ automaton: AhoCorasick, blocks: [UInt16]? = nil, symbols: [UInt16]? = nil, rootNext: [Int32]? = nil,
+        edgeStart: [Int32]? = nil, edgeSymbols: [UInt16]? = nil, edgeTargets: [Int32]? = nil,
+        fail: [Int32]? = nil, terminal: [Int32]? = nil, outputLink: [Int32]? = nil, bases: [Int32]? = nil
+    ) -> AhoCorasick? {
         let c = automaton.columns
         var writer = ByteWriter()
         writer.writeArray(blocks ?? automaton.alphabet.blocks)
@@ -38,7 +58,7 @@ struct AhoCorasickTests {
         writer.writeArray(automaton.patternLengths)
         writer.writeArray(bases ?? automaton.bases)
         var reader = ByteReader(writer.bytes)
-        return (try? AhoCorasick(reading: &reader)) != nil
+        return try? AhoCorasick(reading: &reader)
     }
 
     @Test func findsOverlappingAndNestedPatterns() {
@@ -163,11 +183,7 @@ struct AhoCorasickTests {
         for p in patterns { builder.add(p) }
         let automaton = builder.build()
         let text = Array("A医院院院医A院AA医院 院院院A医医A院A".utf16)
-        func matches(_ a: AhoCorasick) -> [[Int]] {
-            var found: [[Int]] = []
-            text.withUnsafeBufferPointer { buffer in a.forEachMatch(in: buffer) { found.append([$0, $1, $2]) } }
-            return found
-        }
+        func matches(_ a: AhoCorasick) -> [[Int]] { Self.matchTriples(a, in: text) }
         let expected = matches(automaton)
         #expect(expected.count >= 12)
         var random = SplitMix(state: 7)
@@ -176,20 +192,7 @@ struct AhoCorasickTests {
             var bases = automaton.bases
             let k = Int.random(in: 0 ..< bases.count, using: &random)
             bases[k] = Int32.random(in: -2 ... 40, using: &random)
-            let c = automaton.columns
-            var writer = ByteWriter()
-            automaton.alphabet.write(to: &writer)
-            writer.writeArray(c.rootNext)
-            writer.writeArray(c.edgeStart)
-            writer.writeArray(c.edgeSymbols)
-            writer.writeArray(c.edgeTargets)
-            writer.writeArray(c.fail)
-            writer.writeArray(c.terminal)
-            writer.writeArray(c.outputLink)
-            writer.writeArray(automaton.patternLengths)
-            writer.writeArray(bases)
-            var reader = ByteReader(writer.bytes)
-            if let loaded = try? AhoCorasick(reading: &reader) {
+            if let loaded = loaded(automaton, bases: bases) {
                 accepted += 1
                 #expect(matches(loaded) == expected, "base of state \(k): \(bases[k])")
             } else {
@@ -284,11 +287,7 @@ struct AhoCorasickTests {
         let loaded = try? AhoCorasick(reading: &reader)
         #expect(loaded != nil)
         let text = Array("A医院院院医A院AA医院 院院院A医".utf16)
-        func matches(_ a: AhoCorasick) -> [[Int]] {
-            var found: [[Int]] = []
-            text.withUnsafeBufferPointer { buffer in a.forEachMatch(in: buffer) { found.append([$0, $1, $2]) } }
-            return found
-        }
+        func matches(_ a: AhoCorasick) -> [[Int]] { Self.matchTriples(a, in: text) }
         let expected = matches(automaton)
         #expect(expected.count >= 10)
         if let loaded {
