@@ -64,17 +64,18 @@ public struct MedExtractor: Sendable {
     public func extract(from text: some StringProtocol) -> [Entity] {
         let text = String(text)
         // The layout model and chunk state are gone before linking starts.
-        let entities = unlinkedEntities(in: text)
+        let (entities, places) = unlinkedEntities(in: text)
         guard let linker else { return entities }
-        return linker.link(consume entities, in: text)
+        return linker.link(consume entities, in: text, places: places)
     }
 
-    /// The entities of `text` before the linking pass; `chunks`, when the
-    /// caller has cut them already, are `chunks(of: text.unicodeScalars)`.
-    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> [Entity] {
+    /// The entities of `text` before the linking pass, and the places it
+    /// mentions if they were counted (``DocumentState/places``); `chunks`,
+    /// when the caller has cut them already, are `chunks(of: text.unicodeScalars)`.
+    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> (entities: [Entity], places: DocumentPlaces?) {
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
-        var document = DocumentState()
+        var document = newDocumentState()
         let scalars = text.unicodeScalars
         let layout = LayoutModel(scalars[...])
         let enabled = enabledByOrder
@@ -82,10 +83,26 @@ public struct MedExtractor: Sendable {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
             let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
+            document.placeWindow = Self.placeWindow(of: chunk)
             var resolved = extractCandidates(from: normalized, document: &document)
             appendEntities(&resolved, of: normalized, chunk: chunk, text: text, enabled: enabled, translator: &translator, to: &entities)
         }
-        return entities
+        return (entities, document.places)
+    }
+
+    /// A document's state before its first chunk: places counted from the
+    /// lexicon's matches when the linker reads them so.
+    private func newDocumentState() -> DocumentState {
+        var state = DocumentState()
+        if linker?.countsLexiconPlaces == true { state.places = DocumentPlaces() }
+        return state
+    }
+
+    /// `chunk`'s keep range in offsets relative to its first scalar.
+    static func placeWindow(of chunk: Chunk) -> Range<Int> {
+        let lower = chunk.keepFrom - chunk.offset
+        let upper = chunk.keepBefore == Int.max ? Int.max : chunk.keepBefore - chunk.offset
+        return lower ..< max(lower, upper)
     }
 
     /// Whether each label (by ``EntityLabel/order``) is enabled, looked up
@@ -134,6 +151,7 @@ public struct MedExtractor: Sendable {
     func extractBatch(_ texts: [String]) -> [[Entity]] {
         guard texts.count > 1 else { return texts.map { extract(from: $0) } }
         var results = [[Entity]](filledWith: [], count: texts.count)
+        var places = [DocumentPlaces?](filledWith: nil, count: texts.count)
         // (document, its one chunk, its normalised text)
         var together: [(index: Int, chunk: Chunk, normalized: NormalizedText)] = []
         together.reserveCapacity(texts.count)
@@ -141,16 +159,21 @@ public struct MedExtractor: Sendable {
             let scalars = text.unicodeScalars
             let chunks = chunks(of: scalars)
             guard chunks.count == 1, let chunk = chunks.first else {
-                results[i] = unlinkedEntities(in: text, chunks: chunks)
+                (results[i], places[i]) = unlinkedEntities(in: text, chunks: chunks)
                 continue
             }
             let layout = LayoutModel(scalars[...])
             together.append((i, chunk, normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)))
         }
-        var documents = [DocumentState](filledWith: DocumentState(), count: together.count)
+        var documents = together.map { item in
+            var state = newDocumentState()
+            state.placeWindow = Self.placeWindow(of: item.chunk)
+            return state
+        }
         var resolved = extractCandidates(from: together.map(\.normalized), documents: &documents)
         let enabled = enabledByOrder
         for (k, item) in together.enumerated() {
+            places[item.index] = documents[k].places
             var translator = OffsetTranslator(texts[item.index])
             appendEntities(&resolved[k], of: item.normalized, chunk: item.chunk, text: texts[item.index], enabled: enabled,
                            translator: &translator, to: &results[item.index])
@@ -161,7 +184,7 @@ public struct MedExtractor: Sendable {
             // `results[i]` would share its storage and copy every entity).
             var entities: [Entity] = []
             swap(&entities, &results[i])
-            results[i] = linker.link(consume entities, in: texts[i])
+            results[i] = linker.link(consume entities, in: texts[i], places: places[i])
         }
         return results
     }
@@ -185,6 +208,16 @@ public struct MedExtractor: Sendable {
             guard normalized.count > 0 else { return nil }
             let matches = normalized.units.withUnsafeBufferPointer { lexicon.matchList(in: $0) }
             return RecognitionContext(text: normalized, taking: matches, lexicon: lexicon, segmenter: segmenter)
+        }
+        // The places each document mentions, for the linking pass, while
+        // the matches are at hand.
+        if let linker {
+            for k in texts.indices where documents[k].places != nil {
+                guard let context = contexts[k], var counted = documents[k].places else { continue }
+                documents[k].places = nil // the counts' only owner while they grow
+                _ = linker.countPlaces(in: context.matches, text: texts[k], window: documents[k].placeWindow, into: &counted)
+                documents[k].places = counted
+            }
         }
         var candidates = [[Candidate]](filledWith: [], count: texts.count)
         // Room for a candidate per lexicon match (most give at most one)

@@ -41,6 +41,11 @@ public struct DocumentLinker: Sendable {
     /// forms and place-prefixed aliases: the lexicon's with
     /// ``init(builtinWith:)-(Lexicon)``, else none until ``with(hospitalNames:)``.
     var hospitalNames: HospitalNames?
+    /// Whether the gazetteer's places are the lexicon's, by index (the
+    /// extractor's linker, ``init(builtinWith:)-(Lexicon)``): then a
+    /// document's places are counted from the lexicon's matches
+    /// (``countPlaces(in:window:into:)``), not by a scan of their own.
+    private(set) var countsLexiconPlaces = false
 
     /// This pass reading the dictionaries' hospital names `names`.
     func with(hospitalNames names: HospitalNames) -> DocumentLinker {
@@ -85,6 +90,7 @@ public struct DocumentLinker: Sendable {
             self.init(places: PlaceIndex(Array(lexicon.places)), registry: tables.registry, words: tables.words)
         }
         hospitalNames = HospitalNames(lexicon.entries)
+        countsLexiconPlaces = true
     }
 
     private init(builtinWith places: PlaceIndex) throws(MedExtractError) {
@@ -106,12 +112,66 @@ public struct DocumentLinker: Sendable {
         return BuiltinTables(registry: registry, words: words)
     }
 
+    /// The division names in `units` (the original text), by a scan with
+    /// the gazetteer's own automaton: every free-standing name of one
+    /// division that does not start a national body's name (`解放` of `解放军`).
+    func scannedPlaces(_ units: [UInt16]) -> DocumentPlaces {
+        var document = DocumentPlaces()
+        let national = words.nationalUnits
+        units.withUnsafeBufferPointer { buffer in
+            places.forEachDivisionName(in: buffer) { code, start in
+                if national.contains(where: { w in w.withUnsafeBufferPointer { MemoryCompare.hasWord($0, in: buffer, at: start) } }) { return }
+                document.add(utf8: code)
+            }
+        }
+        return document
+    }
+
+    /// Counts into `document` the division names among the lexicon matches
+    /// of a normalised text: what ``scannedPlaces(_:)`` counts in the original
+    /// (the surfaces of ``PlaceLookupTables/divisionNames``, two units or
+    /// longer, not starting a national body's name).
+    /// Only matches whose start comes from a scalar in `window` (offsets as
+    /// in `text.origins`) count. Does nothing and returns false unless the
+    /// gazetteer is the lexicon's (``countsLexiconPlaces``).
+    ///
+    /// The lexicon's automaton holds every place surface, so this saves the
+    /// linking pass a second scan of every document. The normalised text
+    /// differs from the original only by layout (a name broken across a
+    /// line is whole here) and by characters no place name has.
+    func countPlaces(in matches: UnsafeBufferPointer<LexiconMatch>, text: NormalizedText, window: Range<Int>, into document: inout DocumentPlaces) -> Bool {
+        guard countsLexiconPlaces else { return false }
+        let lookup = places.lookup
+        let national = words.nationalUnits
+        lookup.divisionOfPlace.withUnsafeBufferPointer { division in
+            text.units.withUnsafeBufferPointer { units in
+                text.origins.withUnsafeBufferPointer { origins in
+                    for m in matches {
+                        let place = Int(m.value.place)
+                        guard place >= 0, place < division.count, m.end - m.start >= 2 else { continue }
+                        let code = division[place]
+                        guard code >= 0, m.start < origins.count, window.contains(Int(origins[m.start])) else { continue }
+                        if national.contains(where: { w in w.withUnsafeBufferPointer { MemoryCompare.hasWord($0, in: units, at: m.start) } }) { continue }
+                        lookup.codes.withUTF8(at: Int(code)) { document.add(utf8: $0) }
+                    }
+                }
+            }
+        }
+        return true
+    }
+
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.
     ///
     /// Only hospitals and departments take part: the rules read the text
     /// between them, so the other entities (figures, procedures) are skipped
     /// and the per-entity tables are as long as the linked ones.
     public func link(_ entities: consuming [Entity], in text: String) -> [Entity] {
+        link(consume entities, in: text, places: nil)
+    }
+
+    /// ``link(_:in:)`` with the document's places counted already
+    /// (``countPlaces(in:window:into:)`` over its chunks); nil: scanned here.
+    func link(_ entities: consuming [Entity], in text: String, places counted: DocumentPlaces?) -> [Entity] {
         // Moved, not copied: the links are set in place.
         var out = consume entities
         var linkable: [Int] = []
@@ -119,15 +179,7 @@ public struct DocumentLinker: Sendable {
         for i in out.indices where out[i].label == .hospital || out[i].label == .department { linkable.append(i) }
         guard !linkable.isEmpty else { return out }
         let units = [UInt16](utf16Of: text)
-        var document = DocumentPlaces()
-        let national = words.nationalUnits
-        units.withUnsafeBufferPointer { buffer in
-            places.forEachDivisionName(in: buffer) { code, start in
-                // Not the start of a national body's name (`解放` of `解放军`).
-                if national.contains(where: { w in w.withUnsafeBufferPointer { MemoryCompare.hasWord($0, in: buffer, at: start) } }) { return }
-                document.add(utf8: code)
-            }
-        }
+        let document = counted ?? scannedPlaces(units)
         let labels = linkable.map { out[$0].label }
         let spans: [Range<Int>]
         let sentence: [Int]

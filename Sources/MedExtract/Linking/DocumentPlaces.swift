@@ -5,7 +5,7 @@
 /// Division codes are digit strings (2, 4, 6 or 9 digits); a code prefix is
 /// counted under an integer key (its digits and its length), so a mention
 /// makes no string and hashes no string.
-struct DocumentPlaces {
+struct DocumentPlaces: Equatable {
     private var counts = KeyCounts()
 
     /// The key of the code of `length` digits whose value is `value`.
@@ -73,6 +73,18 @@ struct DocumentPlaces {
         chain.append(city)
         if let county = dominant(length: 6, inside: city) { chain.append(county) }
         return chain
+    }
+
+    /// Every key counted (a code prefix) and its count, sorted by key.
+    var sortedCounts: [(key: UInt64, count: Int)] {
+        var all: [(key: UInt64, count: Int)] = []
+        counts.forEach { all.append(($0, $1)) }
+        return all.sorted { $0.key < $1.key }
+    }
+
+    /// The same counts under the same keys, however they were counted.
+    static func == (a: DocumentPlaces, b: DocumentPlaces) -> Bool {
+        a.sortedCounts.elementsEqual(b.sortedCounts) { $0.key == $1.key && $0.count == $1.count }
     }
 
     /// The number of mentions of `code` and the divisions inside it.

@@ -27,6 +27,14 @@ struct PlaceLookupTables: Sendable {
     var divisionNames = AhoCorasickBuilder().build()
     /// For each pattern of `divisionNames`, the index in `codes` of its division.
     var divisionCode: [Int32] = []
+    /// For each place: when it is the first free-standing place of its
+    /// surface (the one a lexicon match of the surface carries,
+    /// ``LexiconValue/place``) and the surface names one division, the index
+    /// in `codes` of that division, else -1. The same surfaces as
+    /// ``divisionNames`` (less the length test, which is made on the match):
+    /// a document's places are counted from the lexicon's matches with it.
+    /// Derived from the groups, not archived.
+    var divisionOfPlace: [Int32] = []
     /// The index in `codes` of each provincial capital, in gazetteer order.
     var capitalCodes: [Int32] = []
     /// The longest place surface, in UTF-16 code units.
@@ -89,6 +97,31 @@ struct PlaceLookupTables: Sendable {
         }
         divisionNames = names.build()
         maxSurfaceLength = Int32(maxLength)
+        divisionOfPlace = Self.divisionsOfPlaces(groupStart: groupStart, groupPlaces: groupPlaces, placeCode: placeCode, placeLevel: placeLevel, placeHeadOnly: placeHeadOnly)
+    }
+
+    /// ``divisionOfPlace`` from the groups and the place facts, by the rule
+    /// ``divisionNames`` is built by: of a surface's free-standing places
+    /// with a code above township level, all have the same code.
+    static func divisionsOfPlaces(groupStart: [Int32], groupPlaces: [Int32], placeCode: [Int32], placeLevel: [UInt8], placeHeadOnly: [UInt8]) -> [Int32] {
+        var out = [Int32](filledWith: -1, count: placeCode.count)
+        let township = levels.firstIndex(of: .township).map { UInt8($0) }
+        for p in 0 ..< max(groupStart.count - 1, 0) {
+            var first = -1
+            var code: Int32 = -1
+            var conflict = false
+            for k in Int(groupStart[p]) ..< Int(groupStart[p + 1]) {
+                let i = Int(groupPlaces[k])
+                guard placeHeadOnly[i] == 0 else { continue }
+                if first < 0 { first = i }
+                let c = placeCode[i]
+                guard c >= 0, placeLevel[i] != township else { continue }
+                if code >= 0, c != code { conflict = true }
+                if code < 0 { code = c }
+            }
+            if first >= 0, code >= 0, !conflict { out[first] = code }
+        }
+        return out
     }
 
     /// The number of patterns indexed.
@@ -176,6 +209,7 @@ struct PlaceLookupTables: Sendable {
               maxSurfaceLength >= 0 else {
             throw ArchiveError(description: "place lookup index out of range")
         }
+        divisionOfPlace = Self.divisionsOfPlaces(groupStart: groupStart, groupPlaces: groupPlaces, placeCode: placeCode, placeLevel: placeLevel, placeHeadOnly: placeHeadOnly)
     }
 }
 
