@@ -65,20 +65,47 @@ struct BatchExtractionTests {
 
     /// With one job, inputs are handed on in order with their own results,
     /// across batch boundaries and with inputs that have no text.
+    /// Batches end at ``MedExtractor/documentsPerStreamBatch`` inputs or
+    /// once they reach ``MedExtractor/costPerStreamBatch``: here some inputs
+    /// weigh a fifth of that, so batches of both kinds occur.
     @Test func oneJobKeepsOrderAcrossBatches() throws {
         let extractor = try #require(SeedExtractors.extractor())
-        let texts = (0 ..< 21).map { $0 % 5 == 0 ? nil : "第\($0)例：北京协和医院心内科完成手术\($0)台。" }
+        let count = MedExtractor.documentsPerStreamBatch * 2 + 21
+        let texts = (0 ..< count).map { $0 % 5 == 0 ? nil : "第\($0)例：北京协和医院心内科完成手术\($0)台。" }
+        let heavy = MedExtractor.costPerStreamBatch / 5
+        func cost(_ i: Int) -> Int { i >= count - 40 && i % 3 == 0 ? heavy : 1 }
         var delivered: [(Int, [Entity])] = []
+        var submitted = 0
+        var largestBatch = 0
+        var largestCost = 0
+        var batchEnd = 0
         try extractor.extractInOrder(
             jobs: 1,
-            inputs: { submit in for i in texts.indices { try submit(i) } },
-            cost: { _ in 1 },
+            inputs: { submit in
+                for i in texts.indices {
+                    submitted = i + 1
+                    try submit(i)
+                }
+            },
+            cost: cost,
             prepare: { i in (i, texts[i]) },
-            onResult: { delivered.append(($0, $1)) }
+            onResult: { i, entities in
+                // A batch is handed on as soon as it is full: its first
+                // result comes when its last input has just been submitted.
+                if i == batchEnd {
+                    let batch = i ..< submitted
+                    batchEnd = submitted
+                    largestBatch = max(largestBatch, batch.count)
+                    largestCost = max(largestCost, batch.map(cost).reduce(0, +))
+                }
+                delivered.append((i, entities))
+            }
         )
         #expect(delivered.map(\.0) == Array(texts.indices))
         for (i, entities) in delivered {
             #expect(entities == (texts[i].map { extractor.extract(from: $0) } ?? []), "\(i)")
         }
+        #expect(largestBatch == MedExtractor.documentsPerStreamBatch)
+        #expect(largestCost < MedExtractor.costPerStreamBatch + heavy)
     }
 }

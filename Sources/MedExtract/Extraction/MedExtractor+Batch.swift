@@ -41,12 +41,27 @@ extension MedExtractor {
     }
 
     /// How many documents go through the stages together
-    /// (``extractBatch(_:)``), in ``extractAll(_:jobs:)`` and in the
-    /// command line's pipeline with one job (its workers take fewer at a
-    /// time: ``OrderedWork/batchLimit``). 32 rather than 8: 4 % less time on
-    /// 12 MB of JSONL with one job, in four paired runs (docs/BENCHMARKS.md).
+    /// (``extractBatch(_:)``) in ``extractAll(_:jobs:)`` (the streaming
+    /// pipeline takes ``documentsPerStreamBatch`` with one job, and its
+    /// workers fewer: ``OrderedWork/batchLimit``). 32 rather than 8: 4 % less
+    /// time on 12 MB of JSONL with one job, in four paired runs (docs/BENCHMARKS.md).
     @inlinable
     static var documentsPerBatch: Int { 32 }
+
+    /// How many inputs the streaming pipeline with one job extracts as one
+    /// batch (``extractInOrder(jobs:limits:inputs:cost:prepare:onResult:)``),
+    /// unless they reach ``costPerStreamBatch`` first. 256 short documents
+    /// (news, some 460 KB) rather than 32: 0.963 of the time on 12 MB of
+    /// JSONL in 24 paired runs (docs/BENCHMARKS.md).
+    @inlinable
+    static var documentsPerStreamBatch: Int { 256 }
+
+    /// The most input cost (bytes) one such batch holds (one input over, so
+    /// that any input fits): long documents go a few at a time, so a batch's
+    /// normalised texts and matches stay small (documents of 30,000
+    /// characters: 63.8 MB peak, against 92.5 MB in batches of 32).
+    @inlinable
+    static var costPerStreamBatch: Int { 512 << 10 }
 
     /// The entities of each document of an asynchronous sequence, as an
     /// asynchronous sequence of results in input order, extracting up to

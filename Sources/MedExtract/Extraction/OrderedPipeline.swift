@@ -60,8 +60,9 @@ extension MedExtractor {
         onResult: @escaping (Prepared, [Entity]) throws -> Void
     ) throws {
         guard jobs > 1 else {
-            // A few inputs at a time (``MedExtractor/extractBatch(_:)``: short
-            // documents stage by stage), each handed on before the next batch is read.
+            // Some inputs at a time (``MedExtractor/extractBatch(_:)``: short
+            // documents stage by stage; ``MedExtractor/documentsPerStreamBatch``),
+            // each handed on before the next batch is read.
             var pending: [Input] = []
             var pendingCost = 0
             var deliveryFailed = false
@@ -80,7 +81,7 @@ extension MedExtractor {
                 try inputs { input in
                     pending.append(input)
                     pendingCost += cost(input)
-                    if pending.count >= MedExtractor.documentsPerBatch || pendingCost >= limits.maxCostInFlight {
+                    if pending.count >= MedExtractor.documentsPerStreamBatch || pendingCost >= min(limits.maxCostInFlight, MedExtractor.costPerStreamBatch) {
                         try deliverPending()
                     }
                 }
