@@ -108,4 +108,44 @@ struct BatchExtractionTests {
         #expect(largestBatch == MedExtractor.documentsPerStreamBatch)
         #expect(largestCost < MedExtractor.costPerStreamBatch + heavy)
     }
+
+    /// With two jobs, every input is handed on in order with its own
+    /// result, whatever the takes of the workers (some inputs weigh a
+    /// quarter of a take's cost limit, so takes are cut by cost and by count).
+    @Test func twoJobsKeepOrderWithHeavyInputs() throws {
+        let extractor = try #require(SeedExtractors.extractor())
+        let texts = (0 ..< 700).map { $0 % 7 == 0 ? nil : "第\($0)例：上海市第六人民医院骨科完成手术\($0)台。" }
+        let heavy = OrderedWork<Int, Int>.costLimit / 4
+        var delivered: [(Int, [Entity])] = []
+        try extractor.extractInOrder(
+            jobs: 2,
+            limits: PipelineLimits(inputsPerJob: 256, maxCostInFlight: 8 << 20),
+            inputs: { submit in for i in texts.indices { try submit(i) } },
+            cost: { $0 % 10 == 3 ? heavy : 1 },
+            prepare: { i in (i, texts[i]) },
+            onResult: { delivered.append(($0, $1)) }
+        )
+        #expect(delivered.map(\.0) == Array(texts.indices))
+        for (i, entities) in delivered {
+            #expect(entities == (texts[i].map { extractor.extract(from: $0) } ?? []), "\(i)")
+        }
+    }
+
+    /// A worker's take: at most ``OrderedWork/batchLimit`` inputs and half
+    /// of those waiting, and no more once the inputs taken reach
+    /// ``OrderedWork/costLimit``.
+    @Test func takesAreCutByCountAndByCost() throws {
+        let extractor = try #require(SeedExtractors.extractor())
+        let work = OrderedWork<Int, Int>(extractor: extractor, prepare: { ($0, nil) })
+        let limit = OrderedWork<Int, Int>.costLimit
+        let batch = OrderedWork<Int, Int>.batchLimit
+        for i in 0 ..< 100 { work.submit(i, cost: i < 50 ? 1 : limit / 4) }
+        let first = work.take(limit: batch)
+        #expect(first.map(\.index) == Array(0 ..< batch))
+        // The next take stops after the fourth heavy input reaches the limit.
+        let second = work.take(limit: batch)
+        #expect(second.map(\.index) == Array(batch ..< 54))
+        #expect(second.map(\.cost).reduce(0, +) >= limit)
+        work.close(discardingQueued: true)
+    }
 }

@@ -254,16 +254,25 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
         }
     }
 
-    /// The most inputs a worker takes at once: fewer than
-    /// ``MedExtractor/documentsPerBatch``, so that one take stays a small part
-    /// of the window in flight (32 inputs a job) and the reader and the other
-    /// workers are not left waiting for one long batch (with takes of 32,
-    /// `--jobs 2` gained 1.69× over `--jobs 1` instead of 1.80×; docs/BENCHMARKS.md).
+    /// The most inputs a worker takes at once. A take is at most half of
+    /// the inputs waiting, so it stays a small part of the window in flight
+    /// (the command line's: 256 inputs a job) and the reader and the other
+    /// workers are not left waiting for one long batch. With a window of 32
+    /// a job, takes of 32 made `--jobs 2` 1.69× `--jobs 1` instead of 1.80×;
+    /// with the window of 256, takes of 32 rather than 8 give `--jobs 2`
+    /// 0.955 of the time (docs/BENCHMARKS.md).
     @inlinable
-    static var batchLimit: Int { 8 }
+    static var batchLimit: Int { 32 }
+
+    /// The most input cost (bytes) a take holds, one input over: long
+    /// documents are taken a few at a time
+    /// (``MedExtractor/costPerStreamBatch``, as with one job).
+    @inlinable
+    static var costLimit: Int { MedExtractor.costPerStreamBatch }
 
     /// Up to `limit` queued inputs (at least one, at most half of those
-    /// waiting), waiting for one; empty when the queue is closed and empty.
+    /// waiting), fewer when they reach ``costLimit``, waiting for one;
+    /// empty when the queue is closed and empty.
     @inlinable
     func take(limit: Int) -> [(index: Int, input: Input, cost: Int)] {
         work.lock()
@@ -275,9 +284,11 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
         let count = max(1, min(limit, (queue.count - queueHead) / 2))
         var taken: [(index: Int, input: Input, cost: Int)] = []
         taken.reserveCapacity(count)
-        while taken.count < count, queueHead < queue.count, let next = queue[queueHead] {
+        var cost = 0
+        while taken.count < count, cost < Self.costLimit, queueHead < queue.count, let next = queue[queueHead] {
             queue[queueHead] = nil
             queueHead += 1
+            cost += next.cost
             taken.append(next)
         }
         return taken

@@ -15,8 +15,10 @@ import Foundation
 struct BatchPipeline {
     let extractor: MedExtractor
     let jobs: Int
-    /// At most this many documents per job are read but not yet handed on.
-    var documentsPerJob = 32
+    /// At most this many documents per job are read but not yet handed on:
+    /// room for workers' takes of 32 (``OrderedWork/batchLimit``) to stay a
+    /// small part of what waits.
+    var documentsPerJob = 256
     /// At most about this many input bytes are read but not yet handed on
     /// (one document over, so that any single document fits).
     var maxBatchBytes = 8 << 20
