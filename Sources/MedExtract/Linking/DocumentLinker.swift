@@ -22,8 +22,9 @@
 ///    its headline or first sentence);
 /// 5. none.
 ///
-/// One pass over the text (place names with one automaton, sentence ends) and
-/// one over the entities: linear in the document.
+/// One pass over the text (sentence ends; the place names are counted from
+/// the lexicon's matches when the extractor links, else with the gazetteer's
+/// automaton) and one over the entities: linear in the document.
 public struct DocumentLinker: Sendable {
     /// The gazetteer.
     public let places: PlaceIndex
