@@ -212,7 +212,7 @@ public struct MedExtractor: Sendable {
         // The places each document mentions, for the linking pass, while
         // the matches are at hand.
         if let linker {
-            for k in texts.indices where documents[k].places != nil {
+            for k in texts.indices {
                 guard let context = contexts[k], var counted = documents[k].places else { continue }
                 documents[k].places = nil // the counts' only owner while they grow
                 _ = linker.countPlaces(in: context.matches, text: texts[k], window: documents[k].placeWindow, into: &counted)

@@ -78,26 +78,24 @@ struct PlaceLookupTables: Sendable {
             if place.capital { capitalCodes.append(c) }
             if place.surface == place.canonical, !place.former, codePlace[Int(c)] < 0 { codePlace[Int(c)] = Int32(i) }
         }
-        var names = AhoCorasickBuilder()
         for group in members {
             groupPlaces += group
             groupStart.append(Int32(groupPlaces.count))
-            var code: String?
-            var conflict = false
-            for i in group {
-                let place = list[Int(i)]
-                guard !place.headOnly, !place.code.isEmpty, place.level != .township else { continue }
-                if let known = code, known != place.code { conflict = true }
-                if code == nil { code = place.code }
-            }
-            if let code, !conflict, let first = group.first, list[Int(first)].surface.utf16.count >= 2, let c = codeIndex[code] {
-                _ = names.add(list[Int(first)].surface)
-                divisionCode.append(c)
-            }
+        }
+        divisionOfPlace = Self.divisionsOfPlaces(groupStart: groupStart, groupPlaces: groupPlaces, placeCode: placeCode, placeLevel: placeLevel, placeHeadOnly: placeHeadOnly)
+        // The surfaces that name one division, two units or longer, in an
+        // automaton of their own: the rule of ``divisionOfPlace``, whose one
+        // place a group has a division for is its first free-standing one.
+        var names = AhoCorasickBuilder()
+        for group in members {
+            guard let first = group.first(where: { divisionOfPlace[Int($0)] >= 0 }) else { continue }
+            let surface = list[Int(first)].surface
+            guard surface.utf16.count >= 2 else { continue }
+            _ = names.add(surface)
+            divisionCode.append(divisionOfPlace[Int(first)])
         }
         divisionNames = names.build()
         maxSurfaceLength = Int32(maxLength)
-        divisionOfPlace = Self.divisionsOfPlaces(groupStart: groupStart, groupPlaces: groupPlaces, placeCode: placeCode, placeLevel: placeLevel, placeHeadOnly: placeHeadOnly)
     }
 
     /// ``divisionOfPlace`` from the groups and the place facts, by the rule
