@@ -42,6 +42,26 @@ extension MedExtractor {
         prepare: @escaping @Sendable (Input) -> (Prepared, text: String?),
         onResult: (Prepared, [Entity]) throws -> Void
     ) throws {
+        try extractInOrder(
+            jobs: jobs, limits: limits, flushableInputs: { submit, _ in try withoutActuallyEscaping(submit) { try inputs($0) } },
+            cost: cost, prepare: prepare, onResult: onResult
+        )
+    }
+
+    /// ``extractInOrder(jobs:limits:inputs:cost:prepare:onResult:)`` for a
+    /// source that can say when it is about to wait for more input (a stream
+    /// on a pipe): `flushableInputs` gets, besides `submit`, a `flush` that
+    /// extracts what was submitted and hands every result on before it
+    /// returns, so the results of a slow stream do not wait for a batch to fill.
+    @inlinable
+    public func extractInOrder<Input: Sendable, Prepared: Sendable>(
+        jobs: Int,
+        limits: PipelineLimits = PipelineLimits(),
+        flushableInputs inputs: (_ submit: (Input) throws -> Void, _ flush: () throws -> Void) throws -> Void,
+        cost: (Input) -> Int,
+        prepare: @escaping @Sendable (Input) -> (Prepared, text: String?),
+        onResult: (Prepared, [Entity]) throws -> Void
+    ) throws {
         // The closures below run only during this call, on this thread.
         try withoutActuallyEscaping(cost) { cost in
             try withoutActuallyEscaping(onResult) { onResult in
@@ -54,7 +74,7 @@ extension MedExtractor {
     func run<Input: Sendable, Prepared: Sendable>(
         jobs: Int,
         limits: PipelineLimits,
-        inputs: (_ submit: (Input) throws -> Void) throws -> Void,
+        inputs: (_ submit: (Input) throws -> Void, _ flush: () throws -> Void) throws -> Void,
         cost: @escaping (Input) -> Int,
         prepare: @escaping @Sendable (Input) -> (Prepared, text: String?),
         onResult: @escaping (Prepared, [Entity]) throws -> Void
@@ -78,13 +98,15 @@ extension MedExtractor {
                 }
             }
             do {
-                try inputs { input in
+                try inputs({ input in
                     pending.append(input)
                     pendingCost += cost(input)
                     if pending.count >= MedExtractor.documentsPerStreamBatch || pendingCost >= min(limits.maxCostInFlight, MedExtractor.costPerStreamBatch) {
                         try deliverPending()
                     }
-                }
+                }, {
+                    if !pending.isEmpty { try deliverPending() }
+                })
             } catch {
                 // What was read before a failure to read is still handed on.
                 if !deliveryFailed { try deliverPending() }
@@ -111,7 +133,7 @@ extension MedExtractor {
         }
 
         do {
-            try inputs { input in
+            try inputs({ input in
                 while submitted > delivered && (submitted - delivered >= window || costInFlight >= limits.maxCostInFlight) {
                     try deliverNext()
                 }
@@ -119,7 +141,9 @@ extension MedExtractor {
                 work.submit(input, cost: weight)
                 submitted += 1
                 costInFlight += weight
-            }
+            }, {
+                while delivered < submitted { try deliverNext() }
+            })
             while delivered < submitted { try deliverNext() }
         } catch {
             work.close(discardingQueued: true)

@@ -23,15 +23,24 @@ struct BatchPipeline {
     /// (one document over, so that any single document fits).
     var maxBatchBytes = 8 << 20
 
+    /// Runs the pipeline; `onWait` runs after the results read so far are
+    /// handed on, when the source is about to wait for input that has not
+    /// arrived (the caller flushes its output there).
     func run(
         source: DocumentSource,
         onFailure: (InputFailure) throws -> Void,
-        onResult: (InputDocument, [Entity]) throws -> Void
+        onResult: (InputDocument, [Entity]) throws -> Void,
+        onWait: () throws -> Void = {}
     ) throws {
         try extractor.extractInOrder(
             jobs: jobs,
             limits: PipelineLimits(inputsPerJob: documentsPerJob, maxCostInFlight: maxBatchBytes),
-            inputs: { submit in try source.forEachPending(submit) },
+            flushableInputs: { submit, flush in
+                try source.forEachPending(whenWaiting: {
+                    try flush()
+                    try onWait()
+                }, submit)
+            },
             cost: \.byteCount,
             prepare: { pending -> (InputItem, text: String?) in
                 let item = source.resolve(pending)

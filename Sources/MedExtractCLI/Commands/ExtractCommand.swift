@@ -96,6 +96,9 @@ struct ExtractCommand: ParsableCommand {
                 failures.report(InputFailure(path: failure.path, reason: failure.reason))
             }
             progress?.documentDone(byteCount: document.inputByteCount ?? document.byteCount)
+        }, onWait: {
+            // A stream that pauses: what it gave so far reaches the output now.
+            try sink.flush()
         })
         try writer.end(sink)
         try sink.close()

@@ -44,17 +44,20 @@ public struct DocumentSource: Sendable {
 
     /// Calls `body` with every document or failure, in input order.
     public func forEach(_ body: (InputItem) throws -> Void) rethrows {
-        try forEachPending { pending in try body(resolve(pending)) }
+        try forEachPending(whenWaiting: {}) { pending in try body(resolve(pending)) }
     }
 
     /// Calls `body` with every input in order, JSONL lines still unparsed,
     /// so that the (thread-safe) ``resolve(_:)`` can run on worker threads.
-    func forEachPending(_ body: (PendingInput) throws -> Void) rethrows {
+    /// `whenWaiting` runs each time reading JSONL is about to wait for input
+    /// that has not arrived (a stream on a pipe), so that what was read can
+    /// be handed on first.
+    func forEachPending(whenWaiting: () throws -> Void, _ body: (PendingInput) throws -> Void) rethrows {
         for path in paths.isEmpty ? ["-"] : paths {
             if path == "-" {
                 switch format ?? standardInputFormat {
                 case .text: try body(.ready(readText(handle: FileHandle.standardInput, path: "-", id: "stdin")))
-                case .jsonl: try readJSONL(handle: FileHandle.standardInput, path: "-", body)
+                case .jsonl: try readJSONL(handle: FileHandle.standardInput, path: "-", whenWaiting: whenWaiting, body)
                 case .json: try readJSONArray(handle: FileHandle.standardInput, path: "-", body)
                 }
                 continue
@@ -71,12 +74,12 @@ public struct DocumentSource: Sendable {
                 }
                 for entry in listing {
                     switch entry {
-                    case .file(let file): try readFile(file, format: nil, body)
+                    case .file(let file): try readFile(file, format: nil, whenWaiting: whenWaiting, body)
                     case .failure(let failure): try body(.ready(.failure(failure)))
                     }
                 }
             } else {
-                try readFile(path, format: format, body)
+                try readFile(path, format: format, whenWaiting: whenWaiting, body)
             }
         }
     }
@@ -97,14 +100,14 @@ public struct DocumentSource: Sendable {
         return .text
     }
 
-    private func readFile(_ path: String, format: StandardInputFormat?, _ body: (PendingInput) throws -> Void) rethrows {
+    private func readFile(_ path: String, format: StandardInputFormat?, whenWaiting: () throws -> Void, _ body: (PendingInput) throws -> Void) rethrows {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             try body(.ready(.failure(InputFailure(path: path, reason: FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"))))
             return
         }
         defer { try? handle.close() }
         switch format ?? Self.format(ofFileNamed: path) {
-        case .jsonl: try readJSONL(handle: handle, path: path, body)
+        case .jsonl: try readJSONL(handle: handle, path: path, whenWaiting: whenWaiting, body)
         case .json: try readJSONArray(handle: handle, path: path, body)
         case .text:
             let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -125,10 +128,11 @@ public struct DocumentSource: Sendable {
         }
     }
 
-    private func readJSONL(handle: FileHandle, path: String, _ body: (PendingInput) throws -> Void) rethrows {
+    private func readJSONL(handle: FileHandle, path: String, whenWaiting: () throws -> Void, _ body: (PendingInput) throws -> Void) rethrows {
         let reader = LineReader(handle: handle)
         var lineNumber = 0
         while true {
+            if reader.wouldWait() { try whenWaiting() }
             let line: [UInt8]
             do {
                 guard let next = try reader.nextLine() else { break }

@@ -18,9 +18,13 @@ final class LineReader {
     /// returned by ``nextLine()``.
     private(set) var lineStart = 0
 
+    /// What ``readSome()`` reads into: 64 KiB (or the block size, if smaller).
+    private var scratch: [UInt8]
+
     init(handle: FileHandle, blockSize: Int = 1 << 20) {
         self.handle = handle
         self.blockSize = max(blockSize, 1)
+        scratch = [UInt8](repeating: 0, count: min(self.blockSize, 1 << 16))
     }
 
     /// The next line's bytes without its `\n` (and `\r`), or nil at the end.
@@ -50,9 +54,45 @@ final class LineReader {
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
                 return line
             }
-            let data = try handle.read(upToCount: blockSize) ?? Data()
-            if data.isEmpty { atEnd = true } else { buffer.append(contentsOf: data) }
+            if try readSome() == 0 { atEnd = true }
         }
+    }
+
+    /// Whether the next ``nextLine()`` would wait for input: no whole line
+    /// is buffered and none can be read without blocking (a pipe or a
+    /// terminal with nothing written yet; a regular file never waits).
+    /// The reader of a stream hands on what it has before it waits.
+    func wouldWait() -> Bool {
+        guard !atEnd else { return false }
+        if let newline = Self.firstNewline(in: buffer, from: max(scanned, position)) {
+            // Bytes before it are not line ends: the next search starts there.
+            scanned = newline
+            return false
+        }
+        scanned = buffer.count
+        var descriptor = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        // Ready (data, end of input or an error to report) or poll failing: no wait.
+        return poll(&descriptor, 1, 0) == 0
+    }
+
+    /// Reads what the input has, up to one scratch block, onto the end of
+    /// `buffer` with one `read(2)`, and returns the number of bytes read (0
+    /// at the end of the input). A pipe gives what has been written so far,
+    /// so a line is handed on as soon as it arrives (Foundation's
+    /// `read(upToCount:)` waits for the whole count).
+    private func readSome() throws -> Int {
+        let descriptor = handle.fileDescriptor
+        let count = scratch.withUnsafeMutableBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            var n: Int
+            repeat {
+                n = read(descriptor, base, raw.count)
+            } while n < 0 && errno == EINTR
+            return n
+        }
+        guard count >= 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+        buffer.append(contentsOf: scratch[0 ..< count])
+        return count
     }
 
     /// Hands the buffer over as the line `position ..< lineEnd`, keeping the
