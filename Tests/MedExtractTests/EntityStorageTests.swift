@@ -119,6 +119,40 @@ struct LinkerTextWalkTests {
         #expect(DocumentLinker.utf16SpansAndSentences(of: [8 ..< 20], in: units)?.spans == [10 ..< 11])
     }
 
+    /// The walk (a fast loop over runs without surrogates) against a plain
+    /// walk a unit at a time, on random texts of ideographs, sentence ends,
+    /// surrogate pairs and lone surrogates, with random ranges in order.
+    @Test func spansAndSentencesAgreeWithAUnitByUnitWalkOnRandomTexts() throws {
+        let alphabet: [[UInt16]] = [[0x533B], [0x9662], [0x3002], [0x21], [0xD840, 0xDC00], [0xD840], [0xDC00], [0x20]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 300 {
+            var units: [UInt16] = []
+            for _ in 0 ..< Int.random(in: 0 ... 40, using: &generator) { units += alphabet.randomElement(using: &generator) ?? [] }
+            var bounds = (0 ..< Int.random(in: 0 ... 8, using: &generator)).map { _ in Int.random(in: 0 ... units.count + 2, using: &generator) }.sorted()
+            if bounds.count % 2 == 1 { bounds.removeLast() }
+            let ranges = stride(from: 0, to: bounds.count, by: 2).map { bounds[$0] ..< bounds[$0 + 1] }
+            let walked = try #require(DocumentLinker.utf16SpansAndSentences(of: ranges, in: units))
+            // The plain walk: a scalar at a time from the start.
+            var expectedSpans: [Range<Int>] = [], expectedSentences: [Int] = []
+            for r in ranges {
+                var scalar = 0, unit = 0, ends = 0
+                func step() {
+                    let u = units[unit]
+                    if unit < units.count - 1, SentenceIndex.isSentenceEnd(u) { ends += 1 }
+                    unit += u & 0xFC00 == 0xD800 && unit + 1 < units.count && units[unit + 1] & 0xFC00 == 0xDC00 ? 2 : 1
+                    scalar += 1
+                }
+                while scalar < r.lowerBound && unit < units.count { step() }
+                let lower = unit
+                expectedSentences.append(ends)
+                while scalar < r.upperBound && unit < units.count { step() }
+                expectedSpans.append(lower ..< unit)
+            }
+            #expect(walked.spans == expectedSpans, "\(units) \(ranges)")
+            #expect(walked.sentences == expectedSentences, "\(units) \(ranges)")
+        }
+    }
+
     @Test func spansAndSentencesInOneWalkAgreeWithTheSentenceWalk() throws {
         // Surrogate pairs, sentence ends inside and between the ranges, one at the end.
         let text = "𠀀市医院。骨科！𠀀心内科？外科；𠀀肝胆科。"
