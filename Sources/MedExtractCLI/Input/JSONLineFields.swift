@@ -39,9 +39,6 @@ struct JSONLineFields {
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
-        /// Whether the string ``stringRange(surrogates:)`` read last has an
-        /// escape (so ``decode(_:)`` need not look for one).
-        var lastStringHasEscape = false
 
         /// Nesting deeper than this is left to Foundation.
         static let maxDepth = 256
@@ -126,7 +123,6 @@ struct JSONLineFields {
         mutating func stringRange(surrogates: Bool) -> Range<Int>? {
             guard next(0x22) else { return nil }
             let start = i
-            lastStringHasEscape = false
             while i < bytes.count {
                 // Eight bytes at a time while none of them is a quote, a
                 // backslash or a control character (SWAR tests, exact).
@@ -144,7 +140,6 @@ struct JSONLineFields {
                 }
                 if byte < 0x20 { return nil }
                 if byte == 0x5C {
-                    lastStringHasEscape = true
                     guard i + 1 < bytes.count else { return nil }
                     switch bytes[i + 1] {
                     case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
@@ -175,11 +170,10 @@ struct JSONLineFields {
         }
 
         /// The string a checked string body stands for, or nil for a
-        /// `\u0000`, an unpaired surrogate escape or ill-formed UTF-8: the
-        /// body of the string ``stringRange(surrogates:)`` read last.
+        /// `\u0000`, an unpaired surrogate escape or ill-formed UTF-8.
         func decode(_ range: Range<Int>) -> String? {
             let body = UnsafeBufferPointer(rebasing: bytes[range])
-            guard lastStringHasEscape else { return String(validating: body, as: UTF8.self) }
+            guard body.contains(0x5C) else { return String(validating: body, as: UTF8.self) }
             var failed = false
             // Escapes never decode longer than they are written. They decode
             // to well-formed UTF-8, so checking the result once (making the
