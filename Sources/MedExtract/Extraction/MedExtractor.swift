@@ -215,7 +215,7 @@ public struct MedExtractor: Sendable {
             for k in texts.indices {
                 guard let context = contexts[k], var counted = documents[k].places else { continue }
                 documents[k].places = nil // the counts' only owner while they grow
-                _ = linker.countPlaces(in: context.matches, text: texts[k], window: documents[k].placeWindow, into: &counted)
+                linker.countPlaces(in: context.matches, text: texts[k], window: documents[k].placeWindow, into: &counted)
                 documents[k].places = counted
             }
         }

@@ -133,15 +133,15 @@ public struct DocumentLinker: Sendable {
     /// (the surfaces of ``PlaceLookupTables/divisionNames``, two units or
     /// longer, not starting a national body's name).
     /// Only matches whose start comes from a scalar in `window` (offsets as
-    /// in `text.origins`) count. Does nothing and returns false unless the
-    /// gazetteer is the lexicon's (``countsLexiconPlaces``).
+    /// in `text.origins`) count. Does nothing unless the gazetteer is the
+    /// lexicon's (``countsLexiconPlaces``).
     ///
     /// The lexicon's automaton holds every place surface, so this saves the
     /// linking pass a second scan of every document. The normalised text
     /// differs from the original only by layout (a name broken across a
     /// line is whole here) and by characters no place name has.
-    func countPlaces(in matches: UnsafeBufferPointer<LexiconMatch>, text: NormalizedText, window: Range<Int>, into document: inout DocumentPlaces) -> Bool {
-        guard countsLexiconPlaces else { return false }
+    func countPlaces(in matches: UnsafeBufferPointer<LexiconMatch>, text: NormalizedText, window: Range<Int>, into document: inout DocumentPlaces) {
+        guard countsLexiconPlaces else { return }
         let lookup = places.lookup
         let national = words.nationalUnits
         lookup.divisionOfPlace.withUnsafeBufferPointer { division in
@@ -158,7 +158,6 @@ public struct DocumentLinker: Sendable {
                 }
             }
         }
-        return true
     }
 
     /// `entities` (sorted, non-overlapping, from `text`) with their links set.
