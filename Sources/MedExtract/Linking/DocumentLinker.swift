@@ -200,6 +200,8 @@ public struct DocumentLinker: Sendable {
         // sizing them for every entity of a long document.
         let distinctNames = min(linkable.count, 64)
         var mentions: [ExactText: Int] = Dictionary(minimumCapacity: distinctNames)
+        // Each hospital's ``linkName(_:)`` before ``LongestNames`` (reused when that keeps the name).
+        var firstLinks: [String?] = Array(filledWith: nil, count: linkable.count)
         var expanded: [ExactText: String?] = Dictionary(minimumCapacity: distinctNames)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             var name = Self.name(of: out[e])
@@ -211,7 +213,9 @@ public struct DocumentLinker: Sendable {
                 if let full { name = full }
             }
             names[i] = name
-            mentions[ExactText(linkName(name)), default: 0] += 1
+            let link = linkName(name)
+            firstLinks[i] = link
+            mentions[ExactText(link), default: 0] += 1
         }
         let longer = LongestNames(mentions.keys.map(\.string))
         mentions.removeAll(keepingCapacity: true)
@@ -227,18 +231,23 @@ public struct DocumentLinker: Sendable {
             guard let n = names[i] else { continue }
             let name = longer.longest(for: n, isParent: isParent)
             names[i] = name
-            let link = linkName(name)
+            let link = name == n ? firstLinks[i] ?? linkName(name) : linkName(name)
             linkNames[i] = link
             mentions[ExactText(link), default: 0] += 1
         }
         let main = mainHospital(labels, names: names, linkNames: linkNames, sentence: sentence, mentions: mentions, spans: spans, units: units)
-        var mainCode: String?
-        if let m = main {
-            mainCode = placeCode(of: [UInt16](utf16Of: m.name), hint: hint, chain: chain, mainCode: nil, document: document)
-        }
         // The same name is placed the same way throughout the document: its
         // division, province and city, nil when it has no (known) place.
         var placed: [ExactText: (division: String, province: String?, city: String?)?] = [:]
+        var mainCode: String?
+        if let m = main {
+            let code = placeCode(of: [UInt16](utf16Of: m.name), hint: hint, chain: chain, mainCode: nil, document: document)
+            mainCode = code
+            // Placing the main hospital with `mainCode` gives `code` again
+            // (the main code is read only where nothing else placed the
+            // name, and it is that same outcome), so it is not placed twice.
+            placed[ExactText(m.name)] = .some(Self.place(ofCode: code, in: places))
+        }
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             guard let name = names[i] else { continue }
             if let original = Self.canonicalSource(of: out[e]), let full = expanded[ExactText(original)] ?? nil {
@@ -249,7 +258,7 @@ public struct DocumentLinker: Sendable {
                 place = known
             } else {
                 let code = placeCode(of: [UInt16](utf16Of: name), hint: hint, chain: chain, mainCode: mainCode, document: document)
-                place = code.flatMap { $0.isEmpty ? nil : ($0, places.province(ofCode: $0), places.city(ofCode: $0)) }
+                place = Self.place(ofCode: code, in: places)
                 placed[ExactText(name)] = .some(place)
             }
             if let place {
@@ -269,7 +278,7 @@ public struct DocumentLinker: Sendable {
         // A campus written without its institution (`中山院区`) is the main hospital's.
         if let m = main?.index, let mainName = linked[m] {
             for k in linkable.indices where labels[k] == .hospital && k != m {
-                if let name = names[k], isBareCampus(name), linked[k] == linkNames[k] { linked[k] = mainName }
+                if linked[k] == linkNames[k], let name = names[k], isBareCampus(name) { linked[k] = mainName }
             }
         }
         for k in linkable.indices {
@@ -310,6 +319,12 @@ public struct DocumentLinker: Sendable {
             }
         }
         return out
+    }
+
+    /// The division, province and city a hospital's place code gives; nil
+    /// for no code or an empty one (a place outside the code lists).
+    static func place(ofCode code: String?, in places: PlaceIndex) -> (division: String, province: String?, city: String?)? {
+        code.flatMap { $0.isEmpty ? nil : ($0, places.province(ofCode: $0), places.city(ofCode: $0)) }
     }
 
     /// An optional position per linked entity, in four bytes (an `[Int?]`
@@ -839,6 +854,13 @@ public struct DocumentLinker: Sendable {
             @inline(__always) func advance(to target: Int) {
                 while scalar < target && unit < n {
                     let u = units[unit]
+                    // Most units (ideographs, kana, letters above `?`) are
+                    // one scalar that ends no sentence (``SentenceIndex/isSentenceEnd(_:)``).
+                    if u &- 0x40 < 0xD800 - 0x40 && u != 0x3002 {
+                        unit += 1
+                        scalar += 1
+                        continue
+                    }
                     if unit < n - 1, SentenceIndex.isSentenceEnd(u) { ends += 1 }
                     // A high surrogate followed by a low one is one scalar (neither ends a sentence).
                     unit += u & 0xFC00 == 0xD800 && unit + 1 < n && units[unit + 1] & 0xFC00 == 0xDC00 ? 2 : 1

@@ -232,7 +232,21 @@ final class HospitalNames: Sendable {
             if let c = t.canonicalOf[ExactText(string)] { return [c] }
             let bucket = t.byTail[Self.tailKey(rest)] ?? []
             guard bucket.count <= Self.tailLimit else { return [] }
-            return bucket.filter { $0.utf16.count > rest.count && $0.hasSuffix(string) }
+            var tail = string
+            return tail.withUTF8 { suffix in bucket.filter { Self.hasLongerByteSuffix($0, suffix) } }
+        }
+    }
+
+    /// Whether `name`'s UTF-8 bytes end with `suffix` and have more before
+    /// it: `name.hasSuffix(…)` and longer, compared by bytes (the names and
+    /// the text come from the same normaliser; see ``ExactText``). A valid
+    /// UTF-8 suffix starts at a scalar boundary, so the part before is whole
+    /// scalars.
+    static func hasLongerByteSuffix(_ name: String, _ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.count > suffix.count else { return false }
+            return MemoryCompare.equal(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
         }
     }
 }

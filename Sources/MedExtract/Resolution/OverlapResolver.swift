@@ -49,6 +49,48 @@
         }
     }
 
+    /// Sorts `keys` into rank order (``keptIndices(_:length:)``). When every
+    /// key's fields fit ``RankKey/packed`` (spans under 256 units, starts
+    /// under 2^24, …: almost every document), the sort compares one integer
+    /// a key; else it compares the fields.
+    private static func sortByRank(_ keys: inout [RankKey]) {
+        guard keys.count > 1 else { return }
+        var packed: [UInt64] = []
+        packed.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            guard let p = key.packed(position: position) else {
+                keys.sort(by: RankKey.ranksBefore)
+                return
+            }
+            packed.append(p)
+        }
+        packed.sort()
+        let unpacked = keys
+        for (i, p) in packed.enumerated() {
+            keys[i] = unpacked[Int(truncatingIfNeeded: p & RankKey.positionMask)]
+        }
+    }
+
+    /// Sorts `keys` (in input order) by start, ties in input order, on one
+    /// integer a key (start above the position) when the starts fit 32 bits.
+    private static func sortByStart(_ keys: inout [RankKey]) {
+        guard keys.count > 1 else { return }
+        var packed: [UInt64] = []
+        packed.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            guard key.start >= 0, key.start <= Int(UInt32.max), position <= Int(UInt32.max) else {
+                keys.sort { $0.start != $1.start ? $0.start < $1.start : $0.index < $1.index }
+                return
+            }
+            packed.append(UInt64(key.start) << 32 | UInt64(position))
+        }
+        packed.sort()
+        let unpacked = keys
+        for (i, p) in packed.enumerated() {
+            keys[i] = unpacked[Int(truncatingIfNeeded: p & 0xFFFF_FFFF)]
+        }
+    }
+
     /// What ``take(from:length:)`` leaves in a taken candidate's place.
     static var placeholder: Candidate { Candidate(start: 0, end: 0, label: .ignore, priority: 0) }
 
@@ -75,7 +117,7 @@
         }
         if !ignores.isEmpty {
             // By start, ties in input order (a stable sort by start).
-            entities.sort { $0.start != $1.start ? $0.start < $1.start : $0.index < $1.index }
+            Self.sortByStart(&entities)
             var removed = [Bool](filledWith: false, count: entities.count)
             for ignore in ignores {
                 // First entity starting at or after the ignore's start.
@@ -101,13 +143,7 @@
         }
         // Rank: longer, higher priority, earlier, label name; ties keep input
         // order (as the stable sort over candidates did).
-        entities.sort { a, b in
-            if a.length != b.length { return a.length > b.length }
-            if a.priority != b.priority { return a.priority > b.priority }
-            if a.start != b.start { return a.start < b.start }
-            if a.labelRank != b.labelRank { return a.labelRank < b.labelRank }
-            return a.index < b.index
-        }
+        Self.sortByRank(&entities)
         var taken = [Bool](filledWith: false, count: length)
         var kept: [RankKey] = []
         kept.reserveCapacity(entities.count)
@@ -140,6 +176,33 @@ private struct RankKey {
     var labelRank: Int
 
     var length: Int { end - start }
+
+    /// The rank order of ``OverlapResolver/keptIndices(_:length:)``: longer,
+    /// higher priority, earlier, label name, input order.
+    static func ranksBefore(_ a: RankKey, _ b: RankKey) -> Bool {
+        if a.length != b.length { return a.length > b.length }
+        if a.priority != b.priority { return a.priority > b.priority }
+        if a.start != b.start { return a.start < b.start }
+        if a.labelRank != b.labelRank { return a.labelRank < b.labelRank }
+        return a.index < b.index
+    }
+
+    /// The key in one integer that orders as ``ranksBefore(_:_:)``, for a
+    /// key at `position` of an array in which keys of the same start are in
+    /// input order (so that the position breaks ties as the index does):
+    /// from the top, 255 − length (8 bits), 127 − priority (8), start (24),
+    /// label rank (3), position (21); nil when a field does not fit.
+    func packed(position: Int) -> UInt64? {
+        let length = self.length
+        guard length > 0, length <= 0xFF, priority >= -128, priority <= 127,
+              start >= 0, start < 1 << 24, labelRank >= 0, labelRank < 8,
+              position >= 0, UInt64(position) <= Self.positionMask else { return nil }
+        return UInt64(0xFF - length) << 56 | UInt64(127 - priority) << 48 | UInt64(start) << 24
+            | UInt64(labelRank) << 21 | UInt64(position)
+    }
+
+    /// The bits of ``packed(position:)`` that hold the position.
+    static let positionMask: UInt64 = 1 << 21 - 1
 
     var isIgnore: Bool { labelRank == Self.ignoreRank }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A strict, allocation-light reader of the one shape a JSONL document line
 /// has: an object whose `"text"` is a string and whose `"id"` is a string or
 /// `null`, other members skipped. The text is decoded straight from the line
@@ -184,9 +190,11 @@ struct JSONLineFields {
                 var k = 0
                 while k < body.count {
                     guard body[k] == 0x5C else {
-                        // The run up to the next escape, copied at once.
-                        var end = k + 1
-                        while end < body.count, body[end] != 0x5C { end += 1 }
+                        // The run up to the next escape (found by `memchr`), copied at once.
+                        var end = body.count
+                        if let source = body.baseAddress, let found = memchr(source + (k + 1), 0x5C, body.count - (k + 1)) {
+                            end = UnsafeRawPointer(found) - UnsafeRawPointer(source)
+                        }
                         if let source = body.baseAddress, let target = out.baseAddress {
                             (target + o).update(from: source + k, count: end - k)
                         }
