@@ -59,6 +59,21 @@ struct HospitalNameTests {
         #expect(linker.fullName(of: "太原协和医院", hint: nil) == nil)
     }
 
+    @Test func namesEndingWithARestAreLongerAndEndWithItsBytes() {
+        let names = HospitalNames(names: [("甲乙市协和医院", nil), ("协和医院", nil), ("甲乙市协和医院分院", nil), ("丙丁市协和医院", nil)])
+        // Longer names that end with the rest; not the rest itself.
+        #expect(names.names(endingWith: Array("协和医院".utf16)).sorted() == ["丙丁市协和医院", "甲乙市协和医院"])
+        #expect(names.names(endingWith: Array("市协和医院".utf16)).sorted() == ["丙丁市协和医院", "甲乙市协和医院"])
+        #expect(names.names(endingWith: Array("乙市协和医院".utf16)) == ["甲乙市协和医院"])
+        #expect(names.names(endingWith: Array("戊市协和医院".utf16)).isEmpty)
+        "协和医院".utf8.withContiguousStorageIfAvailable { suffix in
+            #expect(HospitalNames.hasLongerByteSuffix("某协和医院", suffix))
+            #expect(!HospitalNames.hasLongerByteSuffix("协和医院", suffix))
+            #expect(!HospitalNames.hasLongerByteSuffix("和医院", suffix))
+            #expect(!HospitalNames.hasLongerByteSuffix("协和医院东", suffix))
+        }
+    }
+
     @Test func bracketedRegisteredNamePlacesTheHospital() {
         let registry = HospitalRegistry([("甲乙大学附属第一医院(东湖医院)", "420100"), ("丙丁医院(原戊己医院)", "350100")])
         #expect(registry.bracketedCode(of: "东湖医院") == "420100")

@@ -70,4 +70,28 @@ struct OverlapResolverEquivalenceTests {
             #expect(pool == candidates)
         }
     }
+
+    /// Spans longer than 255 units and priorities outside −128…127 do not
+    /// fit the resolver's one-integer sort key: a set with one of them is
+    /// ranked field by field, and must keep what the reference keeps.
+    @Test("same result as the reference when a key does not fit one integer", arguments: 0 ..< 4)
+    func wideCandidates(seed: UInt64) {
+        var random = SplitMix(state: seed)
+        let labels: [DictionaryLabel] = [.entity(.hospital), .entity(.procedure), .entity(.figure), .ignore]
+        for _ in 0 ..< 100 {
+            let length = Int.random(in: 300 ... 700, using: &random)
+            var candidates: [Candidate] = []
+            for n in 0 ..< Int.random(in: 1 ... 40, using: &random) {
+                let start = Int.random(in: 0 ..< length, using: &random)
+                // Mostly short spans; now and then one of hundreds of units.
+                let span = Int.random(in: 0 ..< 10, using: &random) == 0 ? Int.random(in: 200 ... 400, using: &random) : Int.random(in: 1 ... 6, using: &random)
+                candidates.append(Candidate(
+                    start: start, end: min(length, start + span), label: labels.randomElement(using: &random) ?? .ignore,
+                    attributes: EntityAttributes(canonical: "w\(n)"),
+                    priority: [10, 40, -500, 1000].randomElement(using: &random) ?? 10
+                ))
+            }
+            #expect(OverlapResolver().resolve(candidates, length: length) == Self.reference(candidates, length: length))
+        }
+    }
 }
