@@ -28,6 +28,13 @@ struct AhoCorasick: Sendable {
     let patternLengths: [Int32]
     /// The number of states.
     let stateCount: Int
+    /// A byte of every cell's ``Cell/check`` (``tag(ofParent:)``), a
+    /// sixteenth of the cells' size: the scan compares it before it loads
+    /// a cell, so a symbol the state has no child on (most steps: the state
+    /// fails back) costs a read of this small table, which stays in cache,
+    /// instead of one of the double array's. A tag that matches is
+    /// confirmed by the cell's own `check`.
+    let tags: [UInt8]
 
     /// One cell of the double array: a state, or free (`check` -1).
     struct Cell: Sendable {
@@ -47,6 +54,10 @@ struct AhoCorasick: Sendable {
         var pattern: Int32
         /// The next row, or -1.
         var next: Int32
+        /// The pattern's length in code units (``patternLengths``), read with
+        /// the row: the scan needs it for every match, and a second table
+        /// indexed by pattern would cost a cache miss a match.
+        var length: Int32 = 0
     }
 
     /// Lays out the tables the builder and the archive hold column by column
@@ -80,7 +91,9 @@ struct AhoCorasick: Sendable {
             if let laidOut = Self.layOut(c, symbolCount: alphabet.symbolCount, patterns: patternLengths.count, bases: given) {
                 self.alphabet = alphabet
                 self.patternLengths = patternLengths
-                (cells, outputs) = laidOut
+                cells = laidOut.cells
+                outputs = Self.withLengths(laidOut.outputs, patternLengths)
+                tags = Self.tags(of: laidOut.cells)
                 stateCount = states
                 return
             }
@@ -88,8 +101,32 @@ struct AhoCorasick: Sendable {
         self.alphabet = .empty
         self.patternLengths = patternLengths
         self.cells = [Cell(base: 0, check: -1, fail: 0, output: -1)]
+        self.tags = Self.tags(of: cells)
         self.outputs = []
         self.stateCount = 1
+    }
+
+    /// The tag of a cell whose parent is the state in cell `parent` (-1:
+    /// none): its bits folded into one byte.
+    @inline(__always)
+    static func tag(ofParent parent: Int32) -> UInt8 {
+        let x = UInt32(bitPattern: parent)
+        return UInt8(truncatingIfNeeded: x ^ x >> 8 ^ x >> 16 ^ x >> 24)
+    }
+
+    /// `outputs` with every row's ``Output/length`` set from `lengths`.
+    static func withLengths(_ outputs: [Output], _ lengths: [Int32]) -> [Output] {
+        var outputs = outputs
+        for i in outputs.indices {
+            let p = Int(outputs[i].pattern)
+            outputs[i].length = p >= 0 && p < lengths.count ? lengths[p] : 0
+        }
+        return outputs
+    }
+
+    /// ``tags`` of `cells`.
+    static func tags(of cells: [Cell]) -> [UInt8] {
+        cells.map { tag(ofParent: $0.check) }
     }
 
     /// A trie's tables with its states numbered breadth first (edge slot
@@ -398,34 +435,41 @@ struct AhoCorasick: Sendable {
         _ units: UnsafeBufferPointer<UInt16>, _ t: Tables, _ symbols: Symbols, _ body: (Int, Int, Int) -> Void
     ) {
         let cells = t.cells
+        let tags = t.tags
         let root = cells[0]
-        // The current state's cell and its contents.
+        let rootTag = tag(ofParent: 0)
+        // The current state's cell, its contents and the tag of its children.
         var state = 0
         var cell = root
+        var childTag = rootTag
         for i in 0 ..< units.count {
             let sym = symbols[units[i]]
             if sym == 0 {
                 state = 0
                 cell = root
+                childTag = rootTag
                 continue
             }
             while true {
                 let next = Int(cell.base) &+ sym
-                let candidate = cells[next]
-                if candidate.check == Int32(truncatingIfNeeded: state) {
-                    state = next
-                    cell = candidate
-                    break
+                if tags[next] == childTag {
+                    let candidate = cells[next]
+                    if candidate.check == Int32(truncatingIfNeeded: state) {
+                        state = next
+                        cell = candidate
+                        childTag = tag(ofParent: Int32(truncatingIfNeeded: next))
+                        break
+                    }
                 }
                 if state == 0 { break }
                 state = Int(cell.fail)
                 cell = cells[state]
+                childTag = tag(ofParent: Int32(truncatingIfNeeded: state))
             }
             var row = Int(cell.output)
             while row >= 0 {
                 let out = t.outputs[row]
-                let pattern = Int(out.pattern)
-                body(pattern, i + 1 - Int(t.patternLengths[pattern]), i + 1)
+                body(Int(out.pattern), i + 1 - Int(out.length), i + 1)
                 row = Int(out.next)
             }
         }
@@ -437,9 +481,9 @@ struct AhoCorasick: Sendable {
     @inline(__always)
     private func withTables<R>(_ body: (Tables) -> R) -> R {
         cells.withUnsafeBufferPointer { cells in
-            outputs.withUnsafeBufferPointer { outputs in
-                patternLengths.withUnsafeBufferPointer { patternLengths in
-                    body(Tables(cells: cells, outputs: outputs, patternLengths: patternLengths))
+            tags.withUnsafeBufferPointer { tags in
+                outputs.withUnsafeBufferPointer { outputs in
+                    body(Tables(cells: cells, tags: tags, outputs: outputs))
                 }
             }
         }
@@ -448,8 +492,8 @@ struct AhoCorasick: Sendable {
     /// Unchecked views of the automaton's tables for the scan loop.
     private struct Tables {
         let cells: UnsafeBufferPointer<Cell>
+        let tags: UnsafeBufferPointer<UInt8>
         let outputs: UnsafeBufferPointer<Output>
-        let patternLengths: UnsafeBufferPointer<Int32>
     }
 
     /// Calls `body(pattern, end)` for every pattern that starts exactly at
