@@ -194,14 +194,14 @@ public struct DocumentLinker: Sendable {
         let hint = chain.last
 
         // Hospitals: names and places. Indices from here on are positions in `linkable`.
-        var names: [String?] = Array(filledWith: nil, count: linkable.count)
+        var names = NameColumn(count: linkable.count)
         // Keyed by distinct names, which a document has few of: room for
         // up to 64 (most documents), so the tables rarely resize, without
         // sizing them for every entity of a long document.
         let distinctNames = min(linkable.count, 64)
         var mentions: [ExactText: Int] = Dictionary(minimumCapacity: distinctNames)
         // Each hospital's ``linkName(_:)`` before ``LongestNames`` (reused when that keeps the name).
-        var firstLinks: [String?] = Array(filledWith: nil, count: linkable.count)
+        var firstLinks = NameColumn(count: linkable.count)
         var expanded: [ExactText: String?] = Dictionary(minimumCapacity: distinctNames)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             var name = Self.name(of: out[e])
@@ -226,7 +226,7 @@ public struct DocumentLinker: Sendable {
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
         // Each hospital's institution name (``linkName(_:)``), once.
-        var linkNames: [String?] = Array(filledWith: nil, count: linkable.count)
+        var linkNames = NameColumn(count: linkable.count)
         for i in names.indices {
             guard let n = names[i] else { continue }
             let name = longer.longest(for: n, isParent: isParent)
@@ -235,6 +235,7 @@ public struct DocumentLinker: Sendable {
             linkNames[i] = link
             mentions[ExactText(link), default: 0] += 1
         }
+        firstLinks = NameColumn(count: 0)
         let main = mainHospital(labels, names: names, linkNames: linkNames, sentence: sentence, mentions: mentions, spans: spans, units: units)
         // The same name is placed the same way throughout the document: its
         // division, province and city, nil when it has no (known) place.
@@ -268,7 +269,7 @@ public struct DocumentLinker: Sendable {
 
         // Departments. Each hospital's link name once; the nearest usable
         // hospital before and the next one after every entity, in two passes.
-        var linked: [String?] = Array(filledWith: nil, count: linkable.count)
+        var linked = NameColumn(count: linkable.count)
         var before = IndexColumn(count: linkable.count)
         var after = IndexColumn(count: linkable.count)
         var last: Int?
@@ -295,7 +296,8 @@ public struct DocumentLinker: Sendable {
             after[k] = next
             if labels[k] == .hospital { next = k }
         }
-        let departmentNames = linkable.indices.map { labels[$0] == .department ? Self.name(of: out[linkable[$0]]) : "" }
+        var departmentNames = NameColumn(count: linkable.count)
+        for k in linkable.indices where labels[k] == .department { departmentNames[k] = Self.name(of: out[linkable[k]]) }
         var context = DepartmentContext(
             units: units, spans: spans, labels: labels, departmentNames: departmentNames, names: names, linked: linked,
             sentence: sentence, before: before, after: after, main: main?.index
@@ -303,11 +305,11 @@ public struct DocumentLinker: Sendable {
         // The hospitals each department name is written right after, anywhere in the document.
         var viaAdjacency: [Bool] = Array(filledWith: false, count: linkable.count)
         var adjacentTo: [ExactText: Set<ExactText>] = [:]
-        var adjacent: [String?] = Array(filledWith: nil, count: linkable.count)
+        var adjacent = NameColumn(count: linkable.count)
         for j in linkable.indices where labels[j] == .department {
             if let h = adjacentHospital(j, context, adjacent: adjacent, viaAdjacency: &viaAdjacency) {
                 adjacent[j] = h
-                adjacentTo[ExactText(departmentNames[j]), default: []].insert(ExactText(h))
+                adjacentTo[ExactText(departmentNames[j] ?? ""), default: []].insert(ExactText(h))
             }
         }
         for (department, hospitals) in adjacentTo where hospitals.count == 1 {
@@ -348,10 +350,10 @@ public struct DocumentLinker: Sendable {
         /// Each entity's span in UTF-16 units of the text.
         var spans: [Range<Int>]
         var labels: [EntityLabel]
-        /// Each department's name (``name(of:)``); empty for a hospital.
-        var departmentNames: [String]
-        var names: [String?]
-        var linked: [String?]
+        /// Each department's name (``name(of:)``); nil for a hospital.
+        var departmentNames: NameColumn
+        var names: NameColumn
+        var linked: NameColumn
         var sentence: [Int]
         var before: IndexColumn
         var after: IndexColumn
@@ -365,7 +367,7 @@ public struct DocumentLinker: Sendable {
     /// Rule 1: the hospital written right before department `j` (or before
     /// the department it is chained to), if any.
     private func adjacentHospital(
-        _ j: Int, _ c: DepartmentContext, adjacent: [String?], viaAdjacency: inout [Bool]
+        _ j: Int, _ c: DepartmentContext, adjacent: NameColumn, viaAdjacency: inout [Bool]
     ) -> String? {
         guard j > 0 else { return nil }
         let k = j - 1
@@ -415,7 +417,7 @@ public struct DocumentLinker: Sendable {
         if endsWithPlaceName(trimmed) || Self.endsWithInstitutionCount(trimmed) || isFollowedByCommittee(units, c.spans[j].upperBound) {
             return nil
         }
-        let explicit = c.explicit[ExactText(c.departmentNames[j])]
+        let explicit = c.explicit[ExactText(c.departmentNames[j] ?? "")]
         // 3. A hospital in the same sentence: before it, else (without a main hospital) after it.
         let s = c.sentence[j]
         if let k = c.before[j], c.sentence[k] == s { return Self.preferExplicit(c.linked[k], explicit) }
@@ -531,7 +533,7 @@ public struct DocumentLinker: Sendable {
 
     /// The name a department links to for hospital `k`: a campus written right
     /// after its parent hospital gives the parent; a campus suffix is cut.
-    private func hospitalName(_ k: Int, _ labels: [EntityLabel], spans: [Range<Int>], units: [UInt16], names: [String?], linkNames: [String?]) -> String? {
+    private func hospitalName(_ k: Int, _ labels: [EntityLabel], spans: [Range<Int>], units: [UInt16], names: NameColumn, linkNames: NameColumn) -> String? {
         guard let name = names[k] else { return nil }
         if k > 0, labels[k - 1] == .hospital, let parent = linkNames[k - 1],
            Self.compact(units, spans[k - 1].upperBound, spans[k].lowerBound).isEmpty,
@@ -576,7 +578,7 @@ public struct DocumentLinker: Sendable {
     /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ labels: [EntityLabel], names: [String?], linkNames: [String?], sentence: [Int], mentions: [ExactText: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
+    private func mainHospital(_ labels: [EntityLabel], names: NameColumn, linkNames: NameColumn, sentence: [Int], mentions: [ExactText: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
         var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?

@@ -1,0 +1,44 @@
+import Testing
+@testable import MedExtract
+
+/// The linking pass's compact string column against the `[String?]` it
+/// replaces: the same value in every row after any sequence of writes.
+@Suite("Name column of the linking pass")
+struct NameColumnTests {
+    @Test func startsWithEveryRowNil() {
+        let column = NameColumn(count: 5)
+        #expect(column.count == 5)
+        #expect(column.indices == 0 ..< 5)
+        #expect(column.indices.allSatisfy { column[$0] == nil })
+        #expect(NameColumn(count: 0).indices.isEmpty)
+    }
+
+    @Test func keepsStringsThatAreEqualOnlyCanonicallyApart() {
+        // `é` precomposed and decomposed: equal as Swift strings, not byte for byte.
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        var column = NameColumn(count: 3)
+        column[0] = composed
+        column[1] = decomposed
+        column[2] = composed
+        #expect(column[0].map { Array($0.utf8) } == Array(composed.utf8))
+        #expect(column[1].map { Array($0.utf8) } == Array(decomposed.utf8))
+        #expect(column[2].map { Array($0.utf8) } == Array(composed.utf8))
+    }
+
+    @Test func matchesAnArrayOfOptionalStringsUnderRandomWrites() {
+        let pool: [String?] = [nil, "第一医院", "心内科", "第一医院开元院区", "", "心内科"]
+        var generator = SplitMix(state: 16)
+        for _ in 0 ..< 50 {
+            let count = Int(generator.next() % 20) + 1
+            var column = NameColumn(count: count)
+            var reference = [String?](repeating: nil, count: count)
+            for _ in 0 ..< 60 {
+                let row = Int(generator.next() % UInt64(count))
+                let value = pool[Int(generator.next() % UInt64(pool.count))]
+                column[row] = value
+                reference[row] = value
+                #expect(column.indices.map { column[$0] } == reference)
+            }
+        }
+    }
+}
