@@ -13,32 +13,38 @@ struct NameColumnTests {
         #expect(NameColumn(count: 0).indices.isEmpty)
     }
 
-    @Test func keepsStringsThatAreEqualOnlyCanonicallyApart() {
+    /// Short columns (plain) and long ones (interned).
+    static let sizes = [3, NameColumn.internedFrom, NameColumn.internedFrom + 5]
+
+    @Test(arguments: sizes) func keepsStringsThatAreEqualOnlyCanonicallyApart(count: Int) {
         // `é` precomposed and decomposed: equal as Swift strings, not byte for byte.
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
-        var column = NameColumn(count: 3)
+        var column = NameColumn(count: count)
         column[0] = composed
         column[1] = decomposed
         column[2] = composed
         #expect(column[0].map { Array($0.utf8) } == Array(composed.utf8))
         #expect(column[1].map { Array($0.utf8) } == Array(decomposed.utf8))
         #expect(column[2].map { Array($0.utf8) } == Array(composed.utf8))
+        #expect(column.indices.dropFirst(3).allSatisfy { column[$0] == nil })
     }
 
-    @Test func matchesAnArrayOfOptionalStringsUnderRandomWrites() {
+    @Test(arguments: [0, NameColumn.internedFrom])
+    func matchesAnArrayOfOptionalStringsUnderRandomWrites(extraRows: Int) {
         let pool: [String?] = [nil, "第一医院", "心内科", "第一医院开元院区", "", "心内科"]
         var generator = SplitMix(state: 16)
         for _ in 0 ..< 50 {
-            let count = Int(generator.next() % 20) + 1
+            let count = Int(generator.next() % 20) + 1 + extraRows
             var column = NameColumn(count: count)
             var reference = [String?](repeating: nil, count: count)
             for _ in 0 ..< 60 {
-                let row = Int(generator.next() % UInt64(count))
+                // Rows among the first 20, so they are written over.
+                let row = Int(generator.next() % UInt64(min(count, 20)))
                 let value = pool[Int(generator.next() % UInt64(pool.count))]
                 column[row] = value
                 reference[row] = value
-                #expect(column.indices.map { column[$0] } == reference)
             }
+            #expect(column.indices.map { column[$0] } == reference)
         }
     }
 }
