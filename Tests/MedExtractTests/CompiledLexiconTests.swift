@@ -64,7 +64,13 @@ struct CompiledLexiconTests {
     /// The readers that decode one or two fields of an archived row give what
     /// decoding the whole row gives, for every entry and place.
     @Test func partialReadersAgreeWithWholeRows() throws {
-        let lexicon = Lexicon(compiled: try CompiledLexicon.compile(try BuiltinSources.read()), user: [])
+        // Two user entries, so the readers of compiled (not archived) rows are checked too.
+        let user = [
+            DictionaryEntry(surface: "测试市第九医院", label: .entity(.hospital), canonical: "测试市第九人民医院", code: "T9"),
+            DictionaryEntry(surface: "测试科", label: .entity(.department)),
+        ]
+        let lexicon = Lexicon(compiled: try CompiledLexicon.compile(try BuiltinSources.read()), user: user)
+        #expect(lexicon.entries.count > user.count)
         var entryMismatches = 0
         for i in lexicon.entries.indices {
             let entry = lexicon.entries[i]
@@ -72,6 +78,8 @@ struct CompiledLexiconTests {
             if names.canonical != entry.canonical ?? entry.surface || names.code != entry.code || lexicon.entries.code(at: i) != entry.code {
                 entryMismatches += 1
             }
+            let strings = lexicon.entries.surfaceAndCanonical(at: i)
+            if strings.surface != entry.surface || strings.canonical != entry.canonical { entryMismatches += 1 }
         }
         #expect(entryMismatches == 0)
         var placeMismatches = 0

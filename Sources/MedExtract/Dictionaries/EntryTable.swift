@@ -34,6 +34,16 @@
         index < archived.count ? archived.label(at: index) : compiled[index - archived.count].label
     }
 
+    /// The surface and canonical name of entry `index`, decoding only those
+    /// strings (not its code and origin).
+    func surfaceAndCanonical(at index: Int) -> (surface: String, canonical: String?) {
+        guard index < archived.count else {
+            let entry = compiled[index - archived.count]
+            return (entry.surface, entry.canonical)
+        }
+        return archived.surfaceAndCanonical(at: index)
+    }
+
     /// The canonical name of entry `index` (its surface when it has none)
     /// and its code, decoding only those strings.
     func canonicalAndCode(at index: Int) -> (canonical: String, code: String?) {
@@ -76,6 +86,10 @@ struct ArchivedEntries: Sendable {
 
     func label(at i: Int) -> DictionaryLabel {
         DictionaryLabel(archiveCode: label[i]) ?? .ignore
+    }
+
+    func surfaceAndCanonical(at i: Int) -> (surface: String, canonical: String?) {
+        (strings.string(at: Int(surface[i])), canonical[i] < 0 ? nil : strings.string(at: Int(canonical[i])))
     }
 
     func canonicalAndCode(at i: Int) -> (canonical: String, code: String?) {

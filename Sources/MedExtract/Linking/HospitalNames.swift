@@ -72,9 +72,9 @@ final class HospitalNames: Sendable {
             return names
         case .entries(let entries):
             var names: [(surface: String, canonical: String?)] = []
+            // Only the two strings read (an entry's code and origin are not).
             for i in entries.indices where entries.label(at: i) == .entity(.hospital) {
-                let entry = entries[i]
-                names.append((entry.surface, entry.canonical))
+                names.append(entries.surfaceAndCanonical(at: i))
             }
             return names
         }
