@@ -40,15 +40,17 @@ public struct MedExtractor: Sendable {
         let linkTables = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinTables) : nil
         ScalarClassTable.prepareInBackground()
         lexicon = try LexiconLoader.lexicon(for: configuration)
+        // The hospital-name tables (for the linker) need the lexicon alone:
+        // built on another core from here, while ICU, the recognisers and
+        // the linker are set up, so the first document with a hospital
+        // waits less for them.
+        let hospitalNames = linkTables == nil ? nil : HospitalNames(lexicon.entries)
+        hospitalNames?.buildInBackground()
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
             + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
         if let linkTables {
-            let linker = DocumentLinker(builtinWith: lexicon, tables: try linkTables.value())
-            // The hospital-name tables are built on first use: started now on
-            // another core, so the first document with a hospital waits less.
-            linker.hospitalNames?.buildInBackground()
-            self.linker = linker
+            self.linker = DocumentLinker(builtinWith: lexicon, tables: try linkTables.value(), hospitalNames: hospitalNames)
         } else {
             linker = nil
         }

@@ -83,14 +83,15 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The extractor's linker (``init(builtinWith:)-(Lexicon)``) with the
-    /// built-in registry and link words read already.
-    init(builtinWith lexicon: Lexicon, tables: BuiltinTables) {
+    /// built-in registry and link words read already, and `names` (nil:
+    /// the lexicon's, built on first use) for canonical full names.
+    init(builtinWith lexicon: Lexicon, tables: BuiltinTables, hospitalNames names: HospitalNames? = nil) {
         if let lookup = lexicon.placeLookup {
             self.init(places: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup), registry: tables.registry, words: tables.words)
         } else {
             self.init(places: PlaceIndex(Array(lexicon.places)), registry: tables.registry, words: tables.words)
         }
-        hospitalNames = HospitalNames(lexicon.entries)
+        hospitalNames = names ?? HospitalNames(lexicon.entries)
         countsLexiconPlaces = true
     }
 
