@@ -16,36 +16,66 @@ extension AhoCorasick {
         writer.writeArray(bases)
     }
 
+    /// The tables ``write(to:)`` writes, as read: not checked, not laid out.
+    /// Reading them is copying; checking them and laying out the cells
+    /// (``init(archived:)``) is most of the work of loading, which a caller
+    /// can do on another thread while it reads what follows them.
+    struct ArchivedTables: Sendable {
+        var alphabet: Alphabet
+        var rootNext: [Int32]
+        var edgeStart: [Int32]
+        var edgeSymbols: [UInt16]
+        var edgeTargets: [Int32]
+        var fail: [Int32]
+        var terminal: [Int32]
+        var outputLink: [Int32]
+        var patternLengths: [Int32]
+        var bases: [Int32]
+
+        /// The number of patterns the tables claim (checked by ``AhoCorasick/init(archived:)``).
+        var patternCount: Int { patternLengths.count }
+
+        /// Reads tables written by ``AhoCorasick/write(to:)``.
+        init(reading reader: inout ByteReader) throws(ArchiveError) {
+            alphabet = try Alphabet(reading: &reader)
+            rootNext = try reader.readArray()
+            edgeStart = try reader.readArray()
+            edgeSymbols = try reader.readArray()
+            edgeTargets = try reader.readArray()
+            fail = try reader.readArray()
+            terminal = try reader.readArray()
+            outputLink = try reader.readArray()
+            patternLengths = try reader.readArray()
+            bases = try reader.readArray()
+        }
+    }
+
     /// Reads tables written by ``write(to:)`` and checks that they are
-    /// consistent, since the scan loop reads them without bounds checks:
-    /// every state, symbol and pattern index must be in range, and the bases
-    /// (none: placed at load) must put every state in a cell of its own.
+    /// consistent (``init(archived:)``).
     init(reading reader: inout ByteReader) throws(ArchiveError) {
-        let alphabet = try Alphabet(reading: &reader)
-        let rootNext: [Int32] = try reader.readArray()
-        let edgeStart: [Int32] = try reader.readArray()
-        let edgeSymbols: [UInt16] = try reader.readArray()
-        let edgeTargets: [Int32] = try reader.readArray()
-        let fail: [Int32] = try reader.readArray()
-        let terminal: [Int32] = try reader.readArray()
-        let outputLink: [Int32] = try reader.readArray()
-        let patternLengths: [Int32] = try reader.readArray()
-        let bases: [Int32] = try reader.readArray()
+        try self.init(archived: try ArchivedTables(reading: &reader))
+    }
+
+    /// The automaton of tables read from an archive, checked first, since
+    /// the scan loop reads them without bounds checks: every state, symbol
+    /// and pattern index must be in range, and the bases (none: placed at
+    /// load) must put every state in a cell of its own.
+    init(archived t: ArchivedTables) throws(ArchiveError) {
         try Self.validate(
-            alphabet: alphabet, rootNext: rootNext, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
-            edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
-            patternLengths: patternLengths
+            alphabet: t.alphabet, rootNext: t.rootNext, edgeStart: t.edgeStart, edgeSymbols: t.edgeSymbols,
+            edgeTargets: t.edgeTargets, fail: t.fail, terminal: t.terminal, outputLink: t.outputLink,
+            patternLengths: t.patternLengths
         )
         // The root's transitions are checked, not read: the cells come
         // from the edges, which hold them too.
         self.init(
-            alphabet: alphabet, edgeStart: edgeStart, edgeSymbols: edgeSymbols,
-            edgeTargets: edgeTargets, fail: fail, terminal: terminal, outputLink: outputLink,
-            patternLengths: patternLengths, bases: bases.isEmpty ? nil : bases
+            alphabet: t.alphabet, edgeStart: t.edgeStart, edgeSymbols: t.edgeSymbols,
+            edgeTargets: t.edgeTargets, fail: t.fail, terminal: t.terminal, outputLink: t.outputLink,
+            patternLengths: t.patternLengths, bases: t.bases.isEmpty ? nil : t.bases
         )
         // Bases that put two states in one cell, or two edges of one state
         // on the same symbol, leave the automaton empty.
-        if stateCount != fail.count { throw ArchiveError(description: "inconsistent automaton: states that share a cell") }
+        if stateCount != t.fail.count { throw ArchiveError(description: "inconsistent automaton: states that share a cell") }
     }
 
     private static func validate(

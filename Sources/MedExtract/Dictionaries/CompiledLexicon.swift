@@ -109,16 +109,21 @@ struct CompiledLexicon: Sendable {
     init(decoding bytes: Data) throws(ArchiveError) {
         var reader = ByteReader(bytes)
         fingerprint = try Self.readHeader(&reader)
-        automaton = try AhoCorasick(reading: &reader)
+        // The automaton's tables are checked and its cells laid out on
+        // another core while this one reads the rest of the file.
+        let tables = try AhoCorasick.ArchivedTables(reading: &reader)
+        let patterns = tables.patternCount
+        let layout = BackgroundWork { () -> Result<AhoCorasick, ArchiveError> in
+            do throws(ArchiveError) { return .success(try AhoCorasick(archived: tables)) } catch { return .failure(error) }
+        }
         let entry: [Int32] = try reader.readArray()
         let place: [Int32] = try reader.readArray()
         let headOnlyPlace: [Int32] = try reader.readArray()
         let classes: [UInt64] = try reader.readArray()
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
-        placeLookup = try PlaceLookupTables(reading: &reader, patternCount: automaton.patternCount, placeCount: places.count)
+        placeLookup = try PlaceLookupTables(reading: &reader, patternCount: patterns, placeCount: places.count)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
-        let patterns = automaton.patternCount
         guard entry.count == patterns, place.count == patterns, headOnlyPlace.count == patterns, classes.count == patterns else {
             throw ArchiveError(description: "\(entry.count) pattern values for \(patterns) patterns")
         }
@@ -129,5 +134,9 @@ struct CompiledLexicon: Sendable {
             throw ArchiveError(description: "pattern value out of range")
         }
         values = (0 ..< patterns).map { LexiconValue(entry: entry[$0], place: place[$0], headOnlyPlace: headOnlyPlace[$0], classes: .init(truncatingIfNeeded: classes[$0])) }
+        // The work returns its error as a value: it never throws.
+        let laidOut: Result<AhoCorasick, ArchiveError>
+        do { laidOut = try layout.value() } catch { throw ArchiveError(description: "\(error)") }
+        automaton = try laidOut.get()
     }
 }
