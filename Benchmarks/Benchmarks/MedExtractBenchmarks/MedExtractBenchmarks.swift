@@ -7,7 +7,9 @@
 // - LinearityBenchmarks: documents of 1 KB to 50 MB, each size alone and
 //   all sizes interleaved in one benchmark (`Size/*`);
 // - AdversarialBenchmarks: texts built to find super-linear paths
-//   (`Adversarial/*`, texts in AdversarialTexts).
+//   (`Adversarial/*`, texts in AdversarialTexts);
+// - RatioBenchmarks: the ratios of the speed goals, each pair timed back to
+//   back in one iteration (`Ratio/paired`).
 //
 // The corpus of `Extraction`, `Reference` and `Stage` is the five seed
 // documents (seeds/*.txt) repeated to 1000 documents (about 16 MB of UTF-8).
@@ -36,4 +38,5 @@ let benchmarks: @Sendable () -> Void = {
     registerLinearityBenchmarks()
     registerInterleavedLinearityBenchmark()
     registerAdversarialBenchmarks()
+    registerRatioBenchmarks()
 }
