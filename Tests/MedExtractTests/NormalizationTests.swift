@@ -149,3 +149,39 @@ enum SeedCorpus {
 
     static var goldPath: String { directory.appendingPathComponent("gold.jsonl").path }
 }
+
+/// The normaliser's walk that also copies the input's UTF-16 units (for the
+/// linking pass) gives the same normalised text, and exactly `text.utf16`.
+@Suite("Normalisation keeping the original units")
+struct NormalizationKeepingUnitsTests {
+    static let pieces = [
+        "心内科", "医院", " ", "　", "\n", "\r\n", "\n\n", "１２", "ＣＴ", "\u{200B}", "\u{FEFF}", "\u{AD}", "-",
+        "PET CT", "2015年", "吕 梁 市", "😀", "𠀀", "é", "e\u{301}", "。", "，", "\t", "a", "9",
+    ]
+
+    func check(_ text: String) {
+        let normalizer = TextNormalizer()
+        let scalars = text.unicodeScalars[...]
+        let layout = LayoutModel(scalars)
+        let plain = normalizer.normalize(scalars, layout: layout, startOffset: 0)
+        let (normalized, units) = normalizer.normalizeKeepingUnits(scalars, layout: layout, startOffset: 0)
+        #expect(units == Array(text.utf16))
+        #expect(normalized.units == plain.units)
+        #expect(normalized.origins == plain.origins)
+    }
+
+    @Test func emptyAndSingleScalars() {
+        check("")
+        for piece in Self.pieces { check(piece) }
+    }
+
+    @Test func randomTextsOfThePieces() {
+        var generator = SplitMix(state: 2026_12_06)
+        for _ in 0 ..< 300 {
+            let count = Int(generator.next() % 40)
+            var text = ""
+            for _ in 0 ..< count { text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+            check(text)
+        }
+    }
+}

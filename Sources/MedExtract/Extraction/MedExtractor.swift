@@ -66,30 +66,45 @@ public struct MedExtractor: Sendable {
     public func extract(from text: some StringProtocol) -> [Entity] {
         let text = String(text)
         // The layout model and chunk state are gone before linking starts.
-        let (entities, places) = unlinkedEntities(in: text)
+        let (entities, places, units) = unlinkedEntities(in: text)
         guard let linker else { return entities }
-        return linker.link(consume entities, in: text, places: places)
+        return linker.link(consume entities, in: text, places: places, units: units)
     }
 
-    /// The entities of `text` before the linking pass, and the places it
-    /// mentions if they were counted (``DocumentState/places``); `chunks`,
-    /// when the caller has cut them already, are `chunks(of: text.unicodeScalars)`.
-    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> (entities: [Entity], places: DocumentPlaces?) {
+    /// The entities of `text` before the linking pass, the places it
+    /// mentions if they were counted (``DocumentState/places``), and the
+    /// text's UTF-16 units when it is one chunk (copied by the normaliser
+    /// for the linker, when there is one); `chunks`, when the caller has cut
+    /// them already, are `chunks(of: text.unicodeScalars)`.
+    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> (entities: [Entity], places: DocumentPlaces?, units: [UInt16]?) {
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
         var document = newDocumentState()
         let scalars = text.unicodeScalars
         let layout = LayoutModel(scalars[...])
         let enabled = enabledByOrder
-        for chunk in known ?? chunks(of: scalars) {
+        let chunks = known ?? chunks(of: scalars)
+        var units: [UInt16]?
+        for chunk in chunks {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
-            let normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
+            let normalized: NormalizedText
+            if chunks.count == 1, keepsUnits(of: chunk, in: scalars) {
+                (normalized, units) = normalizer.normalizeKeepingUnits(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
+            } else {
+                normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
+            }
             document.placeWindow = Self.placeWindow(of: chunk)
             var resolved = extractCandidates(from: normalized, document: &document)
             appendEntities(&resolved, of: normalized, chunk: chunk, text: text, enabled: enabled, translator: &translator, to: &entities)
         }
-        return (entities, document.places)
+        return (entities, document.places, units)
+    }
+
+    /// Whether normalising `chunk` copies the text's UTF-16 units for the
+    /// linker: there is one, and the chunk is the whole text.
+    private func keepsUnits(of chunk: Chunk, in scalars: String.UnicodeScalarView) -> Bool {
+        linker != nil && chunk.offset == 0 && chunk.range == scalars.startIndex ..< scalars.endIndex
     }
 
     /// A document's state before its first chunk: places counted from the
@@ -154,6 +169,8 @@ public struct MedExtractor: Sendable {
         guard texts.count > 1 else { return texts.map { extract(from: $0) } }
         var results = [[Entity]](filledWith: [], count: texts.count)
         var places = [DocumentPlaces?](filledWith: nil, count: texts.count)
+        // Each text's UTF-16 units, when the normaliser copied them for the linker.
+        var units = [[UInt16]?](filledWith: nil, count: texts.count)
         // (document, its one chunk, its normalised text)
         var together: [(index: Int, chunk: Chunk, normalized: NormalizedText)] = []
         together.reserveCapacity(texts.count)
@@ -161,11 +178,17 @@ public struct MedExtractor: Sendable {
             let scalars = text.unicodeScalars
             let chunks = chunks(of: scalars)
             guard chunks.count == 1, let chunk = chunks.first else {
-                (results[i], places[i]) = unlinkedEntities(in: text, chunks: chunks)
+                (results[i], places[i], units[i]) = unlinkedEntities(in: text, chunks: chunks)
                 continue
             }
             let layout = LayoutModel(scalars[...])
-            together.append((i, chunk, normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)))
+            let normalized: NormalizedText
+            if keepsUnits(of: chunk, in: scalars) {
+                (normalized, units[i]) = normalizer.normalizeKeepingUnits(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
+            } else {
+                normalized = normalizer.normalize(scalars[chunk.range], layout: layout, startOffset: chunk.offset)
+            }
+            together.append((i, chunk, normalized))
         }
         var documents = together.map { item in
             var state = newDocumentState()
@@ -186,7 +209,8 @@ public struct MedExtractor: Sendable {
             // `results[i]` would share its storage and copy every entity).
             var entities: [Entity] = []
             swap(&entities, &results[i])
-            results[i] = linker.link(consume entities, in: texts[i], places: places[i])
+            results[i] = linker.link(consume entities, in: texts[i], places: places[i], units: units[i])
+            units[i] = nil
         }
         return results
     }

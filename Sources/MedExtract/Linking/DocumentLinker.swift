@@ -171,15 +171,17 @@ public struct DocumentLinker: Sendable {
     }
 
     /// ``link(_:in:)`` with the document's places counted already
-    /// (``countPlaces(in:window:into:)`` over its chunks); nil: scanned here.
-    func link(_ entities: consuming [Entity], in text: String, places counted: DocumentPlaces?) -> [Entity] {
+    /// (``countPlaces(in:window:into:)`` over its chunks; nil: scanned here)
+    /// and, when the caller has them, the UTF-16 units of `text`
+    /// (`Array(text.utf16)`; nil: decoded here).
+    func link(_ entities: consuming [Entity], in text: String, places counted: DocumentPlaces?, units given: [UInt16]? = nil) -> [Entity] {
         // Moved, not copied: the links are set in place.
         var out = consume entities
         var linkable: [Int] = []
         linkable.reserveCapacity(out.count)
         for i in out.indices where out[i].label == .hospital || out[i].label == .department { linkable.append(i) }
         guard !linkable.isEmpty else { return out }
-        let units = [UInt16](utf16Of: text)
+        let units = given ?? [UInt16](utf16Of: text)
         let document = counted ?? scannedPlaces(units)
         let labels = linkable.map { out[$0].label }
         let spans: [Range<Int>]

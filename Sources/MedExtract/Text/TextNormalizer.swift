@@ -48,22 +48,84 @@
     /// `layout` was built from. Origins count from the piece's first scalar.
     func normalize(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> NormalizedText {
         ScalarWalk.withUTF8(scalars) { bytes in
-            // Every scalar gives at most its UTF-16 length, and a separator
-            // stands for at least one removed whitespace scalar: the text
-            // never outgrows the UTF-16 length of the input.
+            var none = NoOriginalUnits()
+            return normalize(bytes, capacity: UTF8Transcoding.utf16Count(bytes), layout: layout, startOffset: startOffset, original: &none)
+        }
+    }
+
+    /// ``normalize(_:layout:startOffset:)``, and the UTF-16 code units of
+    /// `scalars` themselves (`Array(String(scalars).utf16)`), copied in the
+    /// same walk: the linking pass reads the original text as UTF-16, and
+    /// would otherwise decode it again.
+    func normalizeKeepingUnits(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> (normalized: NormalizedText, units: [UInt16]) {
+        ScalarWalk.withUTF8(scalars) { bytes in
             let capacity = UTF8Transcoding.utf16Count(bytes)
-            var origins: [Int32] = []
-            var written = 0
-            let units = [UInt16](unsafeUninitializedCapacity: capacity) { unitBuffer, unitCount in
-                origins = [Int32](unsafeUninitializedCapacity: capacity) { originBuffer, originCount in
-                    var out = Output(units: unitBuffer, origins: originBuffer)
-                    normalize(bytes, layout: layout, startOffset: startOffset, into: &out)
-                    written = out.count
-                    originCount = written
-                }
-                unitCount = written
+            var normalized = NormalizedText()
+            let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var original = OriginalUnitBuffer(units: buffer)
+                normalized = normalize(bytes, capacity: capacity, layout: layout, startOffset: startOffset, original: &original)
+                count = original.count
             }
-            return NormalizedText(units: units, origins: origins)
+            return (normalized, units)
+        }
+    }
+
+    /// The normalised text of `bytes`, whose UTF-16 length is `capacity`.
+    private func normalize<Original: OriginalUnits>(
+        _ bytes: UnsafeBufferPointer<UInt8>, capacity: Int, layout: LayoutModel, startOffset: Int, original: inout Original
+    ) -> NormalizedText {
+        // Every scalar gives at most its UTF-16 length, and a separator
+        // stands for at least one removed whitespace scalar: the text
+        // never outgrows the UTF-16 length of the input.
+        var origins: [Int32] = []
+        var written = 0
+        let units = [UInt16](unsafeUninitializedCapacity: capacity) { unitBuffer, unitCount in
+            origins = [Int32](unsafeUninitializedCapacity: capacity) { originBuffer, originCount in
+                var out = Output(units: unitBuffer, origins: originBuffer)
+                normalize(bytes, layout: layout, startOffset: startOffset, into: &out, original: &original)
+                written = out.count
+                originCount = written
+            }
+            unitCount = written
+        }
+        return NormalizedText(units: units, origins: origins)
+    }
+
+    /// Where the walk copies the input's own UTF-16 units: nowhere
+    /// (``NoOriginalUnits``) or into a buffer (``OriginalUnitBuffer``). A
+    /// type parameter, not a flag, so the walk that copies nothing has no
+    /// test for it.
+    protocol OriginalUnits {
+        mutating func append(_ scalar: UInt32)
+    }
+
+    struct NoOriginalUnits: OriginalUnits {
+        @inline(__always)
+        mutating func append(_ scalar: UInt32) {}
+    }
+
+    /// Writes into storage of the input's UTF-16 length.
+    struct OriginalUnitBuffer: OriginalUnits {
+        let units: UnsafeMutableBufferPointer<UInt16>
+        private(set) var count = 0
+
+        init(units: UnsafeMutableBufferPointer<UInt16>) {
+            self.units = units
+        }
+
+        @inline(__always)
+        mutating func append(_ scalar: UInt32) {
+            if scalar <= 0xFFFF {
+                guard count < units.count else { return }
+                units[count] = UInt16(truncatingIfNeeded: scalar)
+                count &+= 1
+            } else {
+                guard count &+ 1 < units.count else { return }
+                let v = scalar &- 0x10000
+                units[count] = UInt16(truncatingIfNeeded: 0xD800 &+ (v >> 10))
+                units[count &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | (v & 0x3FF))
+                count &+= 2
+            }
         }
     }
 
@@ -98,7 +160,9 @@
         func unit(fromEnd distance: Int) -> UInt16 { units[count &- distance] }
     }
 
-    private func normalize(_ bytes: UnsafeBufferPointer<UInt8>, layout: LayoutModel, startOffset: Int, into out: inout Output) {
+    private func normalize<Original: OriginalUnits>(
+        _ bytes: UnsafeBufferPointer<UInt8>, layout: LayoutModel, startOffset: Int, into out: inout Output, original: inout Original
+    ) {
         var offset: Int32 = 0
         // The pending whitespace run: where it started, whether it held a line
         // break, how many scalars it had and whether they were one plain space.
@@ -118,10 +182,14 @@
         // letter-spaced throughout (`吕 梁 市 人 民 医 院召开…`).
         var tokenLength = 0
         let special = ScalarClassTable.lineBreak | ScalarClassTable.ignorable | ScalarClassTable.whitespace
+        // A local copy the loop can keep in registers (written back after it).
+        var copied = original
+        defer { original = copied }
         ScalarClassTable.bmp.withUnsafeBufferPointer { table in
             var walk = ScalarWalk(bytes)
             while let raw = walk.next() {
                 defer { offset &+= 1 }
+                copied.append(raw)
                 let classes = ScalarClassTable.classes(of: raw, in: table)
                 if classes & special != 0 {
                     if classes & ScalarClassTable.lineBreak != 0 {
