@@ -13,8 +13,10 @@
 /// bytes, so a transition is one load, where a search of the state's sorted
 /// edges took one to ten on a dictionary of this size (the scan is bound by
 /// cache misses). The patterns a state reports are a chain in ``outputs``.
-/// The archive keeps the trie as breadth-first edge tables (``columns``);
-/// the cells are laid out from them at load.
+/// An archive keeps either the trie as breadth-first edge tables
+/// (``columns``, ``write(to:)``), from which the cells are laid out at load,
+/// or the cells themselves (``writeLaidOut(to:)``), which are only checked
+/// at load: the compiled built-in lexicon does the latter.
 struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
     let alphabet: Alphabet

@@ -87,6 +87,25 @@ struct ByteReader {
         }
     }
 
+    /// A count (as `UInt32`) followed by that many records of `size` bytes
+    /// each, every one decoded by `decode(bytes, offset)` from the bytes
+    /// at `offset` (little endian, any alignment).
+    mutating func readRecords<R>(size: Int, _ decode: (UnsafeRawBufferPointer, Int) -> R) throws(ArchiveError) -> [R] {
+        let count = Int(try read(UInt32.self))
+        guard size > 0, (bytes.count - offset) / size >= count else {
+            throw ArchiveError(description: "table of \(count) records overruns the archive at byte \(offset)")
+        }
+        let start = offset
+        offset += count * size
+        return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                let records = UnsafeRawBufferPointer(rebasing: raw[start ..< start + count * size])
+                for i in 0 ..< count { buffer.initializeElement(at: i, to: decode(records, i * size)) }
+            }
+            initialized = count
+        }
+    }
+
     mutating func readString() throws(ArchiveError) -> String {
         let utf8: [UInt8] = try readArray()
         return String(decoding: utf8, as: UTF8.self)

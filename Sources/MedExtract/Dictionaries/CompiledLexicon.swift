@@ -16,7 +16,7 @@ struct CompiledLexicon: Sendable {
     /// The first bytes of the file.
     static let magic = Array("MEDXLEX\u{1}".utf8)
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt32 = 7
+    static let formatVersion: UInt32 = 8
 
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64
@@ -70,11 +70,14 @@ struct CompiledLexicon: Sendable {
         for byte in Self.magic { writer.write(byte) }
         writer.write(Self.formatVersion)
         writer.write(fingerprint)
-        automaton.write(to: &writer)
-        writer.writeArray(values.map(\.entry))
-        writer.writeArray(values.map(\.place))
-        writer.writeArray(values.map(\.headOnlyPlace))
-        writer.writeArray(values.map { UInt64($0.classes) })
+        automaton.writeLaidOut(to: &writer)
+        writer.write(UInt32(truncatingIfNeeded: values.count))
+        for value in values {
+            writer.write(value.classes)
+            writer.write(value.entry)
+            writer.write(value.place)
+            writer.write(value.headOnlyPlace)
+        }
         entries.write(to: &writer)
         places.write(to: &writer)
         placeLookup.write(to: &writer)
@@ -109,34 +112,35 @@ struct CompiledLexicon: Sendable {
     init(decoding bytes: Data) throws(ArchiveError) {
         var reader = ByteReader(bytes)
         fingerprint = try Self.readHeader(&reader)
-        // The automaton's tables are checked and its cells laid out on
-        // another core while this one reads the rest of the file.
-        let tables = try AhoCorasick.ArchivedTables(reading: &reader)
+        // The automaton is stored laid out: its cells are copied here and
+        // checked on another core while this one reads the rest of the file.
+        let tables = try AhoCorasick.LaidOutTables(reading: &reader)
         let patterns = tables.patternCount
-        let layout = BackgroundWork { () -> Result<AhoCorasick, ArchiveError> in
-            do throws(ArchiveError) { return .success(try AhoCorasick(archived: tables)) } catch { return .failure(error) }
+        let checked = BackgroundWork { () -> Result<AhoCorasick, ArchiveError> in
+            do throws(ArchiveError) { return .success(try AhoCorasick(laidOut: tables)) } catch { return .failure(error) }
         }
-        let entry: [Int32] = try reader.readArray()
-        let place: [Int32] = try reader.readArray()
-        let headOnlyPlace: [Int32] = try reader.readArray()
-        let classes: [UInt64] = try reader.readArray()
+        let values: [LexiconValue] = try reader.readRecords(size: 20) { raw, at in
+            LexiconValue(
+                entry: raw.int32(at + 8), place: raw.int32(at + 12), headOnlyPlace: raw.int32(at + 16),
+                classes: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            )
+        }
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
         placeLookup = try PlaceLookupTables(reading: &reader, patternCount: patterns, placeCount: places.count)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
-        guard entry.count == patterns, place.count == patterns, headOnlyPlace.count == patterns, classes.count == patterns else {
-            throw ArchiveError(description: "\(entry.count) pattern values for \(patterns) patterns")
+        guard values.count == patterns else {
+            throw ArchiveError(description: "\(values.count) pattern values for \(patterns) patterns")
         }
         let entryCount = entries.count, placeCount = places.count
-        guard entry.allSatisfy({ $0 >= -1 && Int($0) < entryCount }),
-              place.allSatisfy({ $0 >= -1 && Int($0) < placeCount }),
-              headOnlyPlace.allSatisfy({ $0 >= -1 && Int($0) < placeCount }) else {
+        guard values.allSatisfy({ $0.entry >= -1 && Int($0.entry) < entryCount && $0.place >= -1 && Int($0.place) < placeCount
+                && $0.headOnlyPlace >= -1 && Int($0.headOnlyPlace) < placeCount }) else {
             throw ArchiveError(description: "pattern value out of range")
         }
-        values = (0 ..< patterns).map { LexiconValue(entry: entry[$0], place: place[$0], headOnlyPlace: headOnlyPlace[$0], classes: .init(truncatingIfNeeded: classes[$0])) }
+        self.values = values
         // The work returns its error as a value: it never throws.
-        let laidOut: Result<AhoCorasick, ArchiveError>
-        do { laidOut = try layout.value() } catch { throw ArchiveError(description: "\(error)") }
-        automaton = try laidOut.get()
+        let automaton: Result<AhoCorasick, ArchiveError>
+        do { automaton = try checked.value() } catch { throw ArchiveError(description: "\(error)") }
+        self.automaton = try automaton.get()
     }
 }

@@ -1,0 +1,175 @@
+extension AhoCorasick {
+    /// Appends the automaton as the scan reads it: the alphabet, the double
+    /// array's cells, the output rows and the pattern lengths. Loading
+    /// (``init(readingLaidOut:)``) copies them and checks them in one
+    /// linear pass, with no placement and no layout; the breadth-first form
+    /// (``write(to:)``) is smaller to keep but takes a layout at every load.
+    func writeLaidOut(to writer: inout ByteWriter) {
+        alphabet.write(to: &writer)
+        writer.write(UInt32(truncatingIfNeeded: cells.count))
+        for cell in cells {
+            writer.write(cell.base)
+            writer.write(cell.check)
+            writer.write(cell.fail)
+            writer.write(cell.output)
+        }
+        writer.write(UInt32(truncatingIfNeeded: outputs.count))
+        for row in outputs {
+            writer.write(row.pattern)
+            writer.write(row.next)
+            writer.write(row.length)
+        }
+        writer.writeArray(patternLengths)
+    }
+
+    /// The tables ``writeLaidOut(to:)`` writes, as read: copied, not
+    /// checked. Checking them (``init(laidOut:)``) is a pass over every
+    /// cell, which a caller can run on another thread while it reads what
+    /// follows them.
+    struct LaidOutTables: Sendable {
+        var alphabet: Alphabet
+        var cells: [Cell]
+        var outputs: [Output]
+        var patternLengths: [Int32]
+
+        /// The number of patterns the tables claim (checked by ``AhoCorasick/init(laidOut:)``).
+        var patternCount: Int { patternLengths.count }
+
+        /// Reads tables written by ``AhoCorasick/writeLaidOut(to:)``.
+        init(reading reader: inout ByteReader) throws(ArchiveError) {
+            alphabet = try Alphabet(reading: &reader)
+            cells = try reader.readRecords(size: 16) { raw, at in
+                Cell(
+                    base: raw.int32(at), check: raw.int32(at + 4),
+                    fail: raw.int32(at + 8), output: raw.int32(at + 12)
+                )
+            }
+            outputs = try reader.readRecords(size: 12) { raw, at in
+                Output(pattern: raw.int32(at), next: raw.int32(at + 4), length: raw.int32(at + 8))
+            }
+            patternLengths = try reader.readArray()
+        }
+    }
+
+    /// Reads tables written by ``writeLaidOut(to:)`` and checks them
+    /// (``init(laidOut:)``).
+    init(readingLaidOut reader: inout ByteReader) throws(ArchiveError) {
+        try self.init(laidOut: try LaidOutTables(reading: &reader))
+    }
+
+    /// The automaton of laid-out tables read from an archive, checked
+    /// first, since the scan loop reads them without bounds checks and
+    /// follows their links without counting steps:
+    ///
+    /// - every base plus every symbol of the alphabet is a cell, and every
+    ///   check, failure link and output row is in range;
+    /// - the parents (checks) of the cells in use lead to the root, so
+    ///   every state has a depth;
+    /// - every state's failure link is a state less deep, so the failure
+    ///   walk ends at the root;
+    /// - every output row names a pattern and is as long as that pattern,
+    ///   its next row comes before it and is shorter, and a state's first
+    ///   row is no longer than the state is deep: the output walk ends, and
+    ///   no match starts before the text.
+    init(laidOut t: LaidOutTables) throws(ArchiveError) {
+        let stateCount = try Self.checkLaidOut(t)
+        alphabet = t.alphabet
+        cells = t.cells
+        outputs = t.outputs
+        patternLengths = t.patternLengths
+        tags = Self.tags(of: t.cells)
+        self.stateCount = stateCount
+    }
+
+    /// The number of states of laid-out tables, once they pass every check
+    /// of ``init(laidOut:)``. One pass over the cells for ranges, one for
+    /// depths (each cell's parent chain is walked once, its depth kept), one
+    /// for links, and one over the output rows.
+    private static func checkLaidOut(_ t: LaidOutTables) throws(ArchiveError) -> Int {
+        func check(_ condition: Bool, _ what: @autoclosure () -> String) throws(ArchiveError) {
+            if !condition { throw ArchiveError(description: "inconsistent automaton: \(what())") }
+        }
+        let cellCount = t.cells.count, rows = t.outputs.count, patterns = t.patternLengths.count
+        let symbols = t.alphabet.symbolCount
+        try check(cellCount > symbols, "\(cellCount) cells for \(symbols) symbols")
+        try check(cellCount < Int(Int32.max), "too many cells")
+        let states: Int? = t.cells.withUnsafeBufferPointer { cells in
+            t.outputs.withUnsafeBufferPointer { outputs in
+                t.patternLengths.withUnsafeBufferPointer { lengths in
+                    laidOutStateCount(cells: cells, outputs: outputs, lengths: lengths, symbols: symbols)
+                }
+            }
+        }
+        guard let states else {
+            throw ArchiveError(description: "inconsistent automaton: laid-out cells (\(cellCount) cells, \(rows) output rows, \(patterns) patterns)")
+        }
+        return states
+    }
+
+    /// The loop of ``checkLaidOut(_:)`` through raw buffers: the number of
+    /// states, or nil at the first thing out of place.
+    private static func laidOutStateCount(
+        cells: UnsafeBufferPointer<Cell>, outputs: UnsafeBufferPointer<Output>, lengths: UnsafeBufferPointer<Int32>, symbols: Int
+    ) -> Int? {
+        let cellCount = cells.count, rows = outputs.count, patterns = lengths.count
+        // Ranges: a base leaves room for every symbol; links and rows exist.
+        let maxBase = cellCount - 1 - symbols
+        guard cells[0].check == -1 else { return nil }
+        for cell in cells {
+            guard cell.base >= 0, Int(cell.base) <= maxBase,
+                  cell.check >= -1, Int(cell.check) < cellCount,
+                  cell.fail >= 0, Int(cell.fail) < cellCount,
+                  cell.output >= -1, Int(cell.output) < rows else { return nil }
+        }
+        // Output rows: a pattern, its length, an earlier and shorter next row.
+        for r in 0 ..< rows {
+            let row = outputs[r]
+            guard row.pattern >= 0, Int(row.pattern) < patterns, row.length >= 1, lengths[Int(row.pattern)] == row.length,
+                  row.next >= -1, Int(row.next) < r else { return nil }
+            if row.next >= 0, outputs[Int(row.next)].length >= row.length { return nil }
+        }
+        // Depths along the parent chains: -1 not yet known, -2 on the chain
+        // being walked (met again: a cycle).
+        var depth = [Int32](repeating: -1, count: cellCount)
+        var chain: [Int32] = []
+        var states = 1
+        let ok = depth.withUnsafeMutableBufferPointer { depth -> Bool in
+            depth[0] = 0
+            for t in 1 ..< cellCount where cells[t].check >= 0 {
+                states += 1
+                var u = t
+                while depth[u] == -1 {
+                    depth[u] = -2
+                    chain.append(Int32(truncatingIfNeeded: u))
+                    let parent = Int(cells[u].check)
+                    // A parent that is free (not the root) is no state.
+                    guard parent >= 0 else { return false }
+                    u = parent
+                }
+                guard depth[u] >= 0 else { return false }
+                var d = depth[u]
+                while let v = chain.popLast() {
+                    d += 1
+                    depth[Int(v)] = d
+                }
+            }
+            // Links: a failure link to a shallower state, a first row no
+            // longer than the state is deep.
+            for t in 1 ..< cellCount where cells[t].check >= 0 {
+                let cell = cells[t], f = Int(cell.fail)
+                guard f == 0 || cells[f].check >= 0, depth[f] < depth[t] else { return false }
+                if cell.output >= 0, outputs[Int(cell.output)].length > depth[t] { return false }
+            }
+            return cells[0].output == -1
+        }
+        return ok ? states : nil
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The little-endian `Int32` at byte `offset` (any alignment).
+    @inline(__always)
+    func int32(_ offset: Int) -> Int32 {
+        Int32(littleEndian: loadUnaligned(fromByteOffset: offset, as: Int32.self))
+    }
+}
