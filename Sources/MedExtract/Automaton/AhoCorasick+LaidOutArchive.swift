@@ -128,29 +128,36 @@ extension AhoCorasick {
                   row.next >= -1, Int(row.next) < r else { return nil }
             if row.next >= 0, outputs[Int(row.next)].length >= row.length { return nil }
         }
-        // Depths along the parent chains: -1 not yet known, -2 on the chain
-        // being walked (met again: a cycle).
+        // Depths along the parent chains (-1: not yet known). A state is a
+        // prefix of a pattern, so no chain is longer than the longest
+        // pattern: a walk that goes further is a cycle or leads nowhere.
+        var maxLength: Int32 = 0
+        for length in lengths where length > maxLength { maxLength = length }
         var depth = [Int32](repeating: -1, count: cellCount)
-        var chain: [Int32] = []
         var states = 1
         let ok = depth.withUnsafeMutableBufferPointer { depth -> Bool in
             depth[0] = 0
             for t in 1 ..< cellCount where cells[t].check >= 0 {
                 states += 1
+                guard depth[t] < 0 else { continue }
+                // Up to the first state of known depth, counting the steps
+                // (a parent that is free, not the root, is no state) ...
                 var u = t
-                while depth[u] == -1 {
-                    depth[u] = -2
-                    chain.append(Int32(truncatingIfNeeded: u))
+                var steps: Int32 = 0
+                while depth[u] < 0 {
                     let parent = Int(cells[u].check)
-                    // A parent that is free (not the root) is no state.
-                    guard parent >= 0 else { return false }
+                    guard parent >= 0, steps < maxLength else { return false }
                     u = parent
+                    steps += 1
                 }
-                guard depth[u] >= 0 else { return false }
-                var d = depth[u]
-                while let v = chain.popLast() {
-                    d += 1
-                    depth[Int(v)] = d
+                // ... then down the same chain, setting each depth.
+                var d = depth[u] + steps
+                guard d <= maxLength else { return false }
+                u = t
+                while depth[u] < 0 {
+                    depth[u] = d
+                    d -= 1
+                    u = Int(cells[u].check)
                 }
             }
             // Links: a failure link to a shallower state, a first row no
