@@ -55,7 +55,7 @@ struct AhoCorasickTests {
         writer.writeArray(fail ?? c.fail)
         writer.writeArray(terminal ?? c.terminal)
         writer.writeArray(outputLink ?? c.outputLink)
-        writer.writeArray(automaton.patternLengths)
+        writer.writeArray(Array(automaton.patternLengths))
         writer.writeArray(bases ?? automaton.bases)
         var reader = ByteReader(writer.bytes)
         return try? AhoCorasick(reading: &reader)
@@ -281,7 +281,7 @@ struct AhoCorasickTests {
         writer.writeArray(fail)
         writer.writeArray(terminal)
         writer.writeArray(outputLink)
-        writer.writeArray(automaton.patternLengths)
+        writer.writeArray(Array(automaton.patternLengths))
         writer.writeArray([Int32]()) // no bases: placed at load
         var reader = ByteReader(writer.bytes)
         let loaded = try? AhoCorasick(reading: &reader)

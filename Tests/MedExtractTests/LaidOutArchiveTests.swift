@@ -31,7 +31,10 @@ struct LaidOutArchiveTests {
     static func loaded(_ automaton: AhoCorasick, editing edit: (inout [AhoCorasick.Cell], inout [AhoCorasick.Output]) -> Void) -> AhoCorasick? {
         var reader = ByteReader(bytes(of: automaton))
         guard var tables = try? AhoCorasick.LaidOutTables(reading: &reader) else { return nil }
-        edit(&tables.cells, &tables.outputs)
+        var cells = Array(tables.cells), outputs = Array(tables.outputs)
+        edit(&cells, &outputs)
+        tables.cells = Table(cells)
+        tables.outputs = Table(outputs)
         return try? AhoCorasick(laidOut: tables)
     }
 

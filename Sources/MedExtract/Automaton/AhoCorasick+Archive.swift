@@ -12,7 +12,7 @@ extension AhoCorasick {
         writer.writeArray(c.fail)
         writer.writeArray(c.terminal)
         writer.writeArray(c.outputLink)
-        writer.writeArray(patternLengths)
+        writer.writeArray(Array(patternLengths))
         writer.writeArray(bases)
     }
 

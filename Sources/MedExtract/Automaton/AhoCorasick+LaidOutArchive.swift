@@ -6,31 +6,20 @@ extension AhoCorasick {
     /// (``write(to:)``) is smaller to keep but takes a layout at every load.
     func writeLaidOut(to writer: inout ByteWriter) {
         alphabet.write(to: &writer)
-        writer.write(UInt32(truncatingIfNeeded: cells.count))
-        for cell in cells {
-            writer.write(cell.base)
-            writer.write(cell.check)
-            writer.write(cell.fail)
-            writer.write(cell.output)
-        }
-        writer.write(UInt32(truncatingIfNeeded: outputs.count))
-        for row in outputs {
-            writer.write(row.pattern)
-            writer.write(row.next)
-            writer.write(row.length)
-        }
-        writer.writeArray(patternLengths)
+        writer.writeTable(cells)
+        writer.writeTable(outputs)
+        writer.writeTable(patternLengths)
     }
 
-    /// The tables ``writeLaidOut(to:)`` writes, as read: copied, not
-    /// checked. Checking them (``init(laidOut:)``) is a pass over every
-    /// cell, which a caller can run on another thread while it reads what
-    /// follows them.
+    /// The tables ``writeLaidOut(to:)`` writes, as read: views of the
+    /// archive's bytes (on a little-endian machine), not checked. Checking
+    /// them (``init(laidOut:)``) is a pass over every cell, which a caller
+    /// can run on another thread while it reads what follows them.
     struct LaidOutTables: Sendable {
         var alphabet: Alphabet
-        var cells: [Cell]
-        var outputs: [Output]
-        var patternLengths: [Int32]
+        var cells: Table<Cell>
+        var outputs: Table<Output>
+        var patternLengths: Table<Int32>
 
         /// The number of patterns the tables claim (checked by ``AhoCorasick/init(laidOut:)``).
         var patternCount: Int { patternLengths.count }
@@ -38,16 +27,9 @@ extension AhoCorasick {
         /// Reads tables written by ``AhoCorasick/writeLaidOut(to:)``.
         init(reading reader: inout ByteReader) throws(ArchiveError) {
             alphabet = try Alphabet(reading: &reader)
-            cells = try reader.readRecords(size: 16) { raw, at in
-                Cell(
-                    base: raw.int32(at), check: raw.int32(at + 4),
-                    fail: raw.int32(at + 8), output: raw.int32(at + 12)
-                )
-            }
-            outputs = try reader.readRecords(size: 12) { raw, at in
-                Output(pattern: raw.int32(at), next: raw.int32(at + 4), length: raw.int32(at + 8))
-            }
-            patternLengths = try reader.readArray()
+            cells = try reader.readTable()
+            outputs = try reader.readTable()
+            patternLengths = try reader.readTable()
         }
     }
 
@@ -77,7 +59,7 @@ extension AhoCorasick {
         cells = t.cells
         outputs = t.outputs
         patternLengths = t.patternLengths
-        tags = Self.tags(of: t.cells)
+        tags = Table(Self.tags(of: t.cells))
         self.stateCount = stateCount
     }
 

@@ -22,12 +22,12 @@ struct AhoCorasick: Sendable {
     let alphabet: Alphabet
     /// The double array; cell 0 is the root. Every base plus every symbol
     /// of the alphabet is a cell, so a step needs no bounds check.
-    let cells: [Cell]
+    let cells: Table<Cell>
     /// The patterns states end, one row per state that ends one, chained
     /// along the output links.
-    let outputs: [Output]
+    let outputs: Table<Output>
     /// Length in code units of each pattern.
-    let patternLengths: [Int32]
+    let patternLengths: Table<Int32>
     /// The number of states.
     let stateCount: Int
     /// A byte of every cell's ``Cell/check`` (``tag(ofParent:)``), a
@@ -36,7 +36,7 @@ struct AhoCorasick: Sendable {
     /// fails back) costs a read of this small table, which stays in cache,
     /// instead of one of the double array's. A tag that matches is
     /// confirmed by the cell's own `check`.
-    let tags: [UInt8]
+    let tags: Table<UInt8>
 
     /// One cell of the double array: a state, or free (`check` -1).
     struct Cell: Sendable {
@@ -92,19 +92,20 @@ struct AhoCorasick: Sendable {
             }
             if let laidOut = Self.layOut(c, symbolCount: alphabet.symbolCount, patterns: patternLengths.count, bases: given) {
                 self.alphabet = alphabet
-                self.patternLengths = patternLengths
-                cells = laidOut.cells
-                outputs = Self.withLengths(laidOut.outputs, patternLengths)
-                tags = Self.tags(of: laidOut.cells)
+                self.patternLengths = Table(patternLengths)
+                cells = Table(laidOut.cells)
+                outputs = Table(Self.withLengths(laidOut.outputs, patternLengths))
+                tags = Table(Self.tags(of: laidOut.cells))
                 stateCount = states
                 return
             }
         }
         self.alphabet = .empty
-        self.patternLengths = patternLengths
-        self.cells = [Cell(base: 0, check: -1, fail: 0, output: -1)]
-        self.tags = Self.tags(of: cells)
-        self.outputs = []
+        self.patternLengths = Table(patternLengths)
+        let root = [Cell(base: 0, check: -1, fail: 0, output: -1)]
+        self.cells = Table(root)
+        self.tags = Table(Self.tags(of: root))
+        self.outputs = Table()
         self.stateCount = 1
     }
 
@@ -127,7 +128,7 @@ struct AhoCorasick: Sendable {
     }
 
     /// ``tags`` of `cells`.
-    static func tags(of cells: [Cell]) -> [UInt8] {
+    static func tags(of cells: some Collection<Cell>) -> [UInt8] {
         cells.map { tag(ofParent: $0.check) }
     }
 

@@ -18,6 +18,15 @@ struct ByteWriter {
         for value in values { write(value) }
     }
 
+    /// A count (as `UInt32`), zeros up to the next multiple of 16 bytes,
+    /// then the records: read in place by ``ByteReader/readTable(_:)``.
+    mutating func writeTable<T: ArchiveRecord>(_ values: some Collection<T>) {
+        write(UInt32(truncatingIfNeeded: values.count))
+        while bytes.count % 16 != 0 { bytes.append(0) }
+        bytes.reserveCapacity(bytes.count + values.count * T.recordSize)
+        for value in values { value.writeRecord(to: &self) }
+    }
+
     /// A count followed by the UTF-8 bytes.
     mutating func writeString(_ string: String) {
         writeArray(Array(string.utf8))
@@ -33,33 +42,60 @@ struct ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Reads what ``ByteWriter`` wrote, checking every length against the bytes
 /// that remain: a truncated or corrupted archive throws, it never traps.
 ///
-/// The bytes are a `Data`, so a file mapped into memory is read in place:
-/// each array is copied once, straight from the mapping.
+/// The bytes are a ``TableMemory``, so a file mapped into memory is read in
+/// place: ``readTable(_:)`` hands out views of it, ``readArray(_:)`` copies
+/// an array once, straight from the mapping.
 struct ByteReader {
-    private let bytes: Data
+    /// The archive's bytes, kept alive by the tables read from them.
+    let memory: TableMemory
+    private var bytes: UnsafeRawBufferPointer { memory.bytes }
     /// The read position.
     private(set) var offset = 0
 
-    init(_ data: Data) {
-        bytes = data
+    init(memory: TableMemory) {
+        self.memory = memory
     }
 
+    /// A reader of a copy of `data`.
+    init(_ data: Data) {
+        self.init(memory: data.withUnsafeBytes { TableMemory.copying($0) })
+    }
+
+    /// A reader of a copy of `bytes`.
     init(_ bytes: [UInt8]) {
-        self.init(Data(bytes))
+        self.init(memory: bytes.withUnsafeBytes { TableMemory.copying($0) })
     }
 
     /// Whether every byte has been read.
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// A table written by ``ByteWriter/writeTable(_:)``: a view of the
+    /// archive's bytes when the records are the type's memory layout (on a
+    /// little-endian machine), else decoded into a table of its own.
+    mutating func readTable<T: ArchiveRecord>(_: T.Type = T.self) throws(ArchiveError) -> Table<T> {
+        let count = Int(try read(UInt32.self))
+        let padding = (16 - offset % 16) % 16
+        let size = T.recordSize
+        guard bytes.count - offset >= padding, (bytes.count - offset - padding) / size >= count else {
+            throw ArchiveError(description: "table of \(count) records overruns the archive at byte \(offset)")
+        }
+        offset += padding
+        let start = offset
+        offset += count * size
+        // The memory starts 16-byte aligned, so the records are aligned too.
+        if T.layoutIsRecord, size == MemoryLayout<T>.stride, MemoryLayout<T>.alignment <= 16 {
+            return Table(memory: memory, offset: start, count: count)
+        }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start ..< start + count * size])
+        return Table((0 ..< count).map { T.decodeRecord(raw, at: $0 * size) })
+    }
+
     mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) throws(ArchiveError) -> T {
         let size = MemoryLayout<T>.size
         guard bytes.count - offset >= size else { throw ArchiveError(description: "truncated at byte \(offset)") }
         let start = offset
-        let value = bytes.withUnsafeBytes { raw in
-            var value: T = 0
-            for i in 0 ..< size { value |= T(truncatingIfNeeded: raw[start + i]) << (8 * i) }
-            return value
-        }
+        var value: T = 0
+        for i in 0 ..< size { value |= T(truncatingIfNeeded: bytes[start + i]) << (8 * i) }
         offset += size
         return value
     }
@@ -72,36 +108,16 @@ struct ByteReader {
         }
         let start = offset
         offset += count * size
+        let raw = bytes
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { raw in
-                #if _endian(little)
-                // The archive's byte order is the machine's: one copy.
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start ..< start + count * size]))
-                #else
-                for i in 0 ..< count {
-                    buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * size, as: T.self))
-                }
-                #endif
+            #if _endian(little)
+            // The archive's byte order is the machine's: one copy.
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start ..< start + count * size]))
+            #else
+            for i in 0 ..< count {
+                buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * size, as: T.self))
             }
-            initialized = count
-        }
-    }
-
-    /// A count (as `UInt32`) followed by that many records of `size` bytes
-    /// each, every one decoded by `decode(bytes, offset)` from the bytes
-    /// at `offset` (little endian, any alignment).
-    mutating func readRecords<R>(size: Int, _ decode: (UnsafeRawBufferPointer, Int) -> R) throws(ArchiveError) -> [R] {
-        let count = Int(try read(UInt32.self))
-        guard size > 0, (bytes.count - offset) / size >= count else {
-            throw ArchiveError(description: "table of \(count) records overruns the archive at byte \(offset)")
-        }
-        let start = offset
-        offset += count * size
-        return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { raw in
-                let records = UnsafeRawBufferPointer(rebasing: raw[start ..< start + count * size])
-                for i in 0 ..< count { buffer.initializeElement(at: i, to: decode(records, i * size)) }
-            }
+            #endif
             initialized = count
         }
     }

@@ -53,19 +53,14 @@ struct BuiltinSources: Sendable {
         return hash.value
     }
 
-    /// A file's bytes, mapped into memory (no buffer to fill and copy from:
-    /// the archive's arrays are copied straight out of the page cache), else
-    /// read; nil when it cannot be read.
-    static func bytes(ofFile path: String) -> Data? {
-        MappedFile.data(atPath: path) ?? (try? Data(contentsOf: URL(fileURLWithPath: path)))
-    }
-
     /// The shipped compiled lexicon, if it is present and was compiled from
     /// exactly these sources; `nil` otherwise (absent, stale or damaged).
     func precompiled() -> CompiledLexicon? {
-        guard let url = try? BuiltinResources.url(of: BuiltinResources.compiledLexiconName),
-              let bytes = Self.bytes(ofFile: url.path) else { return nil }
-        guard CompiledLexicon.fingerprint(of: bytes) == fingerprint else { return nil }
-        return try? CompiledLexicon(decoding: bytes)
+        guard let url = try? BuiltinResources.url(of: BuiltinResources.compiledLexiconName) else { return nil }
+        // Mapped, so that its tables are read in place; else a copy.
+        guard let memory = TableMemory.mapping(path: url.path)
+            ?? (try? Data(contentsOf: url)).map({ data in data.withUnsafeBytes { TableMemory.copying($0) } }) else { return nil }
+        guard CompiledLexicon.fingerprint(of: memory) == fingerprint else { return nil }
+        return try? CompiledLexicon(decoding: memory)
     }
 }

@@ -21,14 +21,14 @@ struct CompiledLexicon: Sendable {
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64
     var automaton: AhoCorasick
-    /// The value of each pattern of `automaton`.
-    var values: [LexiconValue]
+    /// The value of each pattern of `automaton` (read in place from the file).
+    var values: Table<LexiconValue>
     var entries: ArchivedEntries
     var places: ArchivedRows
     /// The places indexed by `automaton`'s patterns for the linking pass.
     var placeLookup: PlaceLookupTables
 
-    init(fingerprint: UInt64, automaton: AhoCorasick, values: [LexiconValue], entries: ArchivedEntries, places: ArchivedRows, placeLookup: PlaceLookupTables) {
+    init(fingerprint: UInt64, automaton: AhoCorasick, values: Table<LexiconValue>, entries: ArchivedEntries, places: ArchivedRows, placeLookup: PlaceLookupTables) {
         self.fingerprint = fingerprint
         self.automaton = automaton
         self.values = values
@@ -71,13 +71,7 @@ struct CompiledLexicon: Sendable {
         writer.write(Self.formatVersion)
         writer.write(fingerprint)
         automaton.writeLaidOut(to: &writer)
-        writer.write(UInt32(truncatingIfNeeded: values.count))
-        for value in values {
-            writer.write(value.classes)
-            writer.write(value.entry)
-            writer.write(value.place)
-            writer.write(value.headOnlyPlace)
-        }
+        writer.writeTable(values)
         entries.write(to: &writer)
         places.write(to: &writer)
         placeLookup.write(to: &writer)
@@ -87,7 +81,12 @@ struct CompiledLexicon: Sendable {
     /// The fingerprint in a file's header, without reading the rest; `nil`
     /// when the bytes are not a compiled lexicon of this format version.
     static func fingerprint(of bytes: Data) -> UInt64? {
-        var reader = ByteReader(bytes)
+        fingerprint(of: bytes.withUnsafeBytes { TableMemory.copying($0) })
+    }
+
+    /// The fingerprint in the header of the archive in `memory`.
+    static func fingerprint(of memory: TableMemory) -> UInt64? {
+        var reader = ByteReader(memory: memory)
         return try? readHeader(&reader)
     }
 
@@ -102,29 +101,30 @@ struct CompiledLexicon: Sendable {
         return try reader.read(UInt64.self)
     }
 
-    /// Reads bytes written by ``encoded()``, checking every table.
+    /// Reads a copy of bytes written by ``encoded()``, checking every table.
     init(decoding bytes: [UInt8]) throws(ArchiveError) {
-        try self.init(decoding: Data(bytes))
+        try self.init(decoding: bytes.withUnsafeBytes { TableMemory.copying($0) })
     }
 
-    /// Reads a file written by ``encoded()`` (mapped into memory or not),
-    /// checking every table.
+    /// Reads a copy of bytes written by ``encoded()``, checking every table.
     init(decoding bytes: Data) throws(ArchiveError) {
-        var reader = ByteReader(bytes)
+        try self.init(decoding: bytes.withUnsafeBytes { TableMemory.copying($0) })
+    }
+
+    /// Reads an archive written by ``encoded()`` (a file mapped into memory,
+    /// or a copy), checking every table. The automaton and the pattern
+    /// values are read in place: they keep `memory` alive.
+    init(decoding memory: TableMemory) throws(ArchiveError) {
+        var reader = ByteReader(memory: memory)
         fingerprint = try Self.readHeader(&reader)
-        // The automaton is stored laid out: its cells are copied here and
+        // The automaton is stored laid out: its cells are read in place and
         // checked on another core while this one reads the rest of the file.
         let tables = try AhoCorasick.LaidOutTables(reading: &reader)
         let patterns = tables.patternCount
         let checked = BackgroundWork { () -> Result<AhoCorasick, ArchiveError> in
             do throws(ArchiveError) { return .success(try AhoCorasick(laidOut: tables)) } catch { return .failure(error) }
         }
-        let values: [LexiconValue] = try reader.readRecords(size: 20) { raw, at in
-            LexiconValue(
-                entry: raw.int32(at + 8), place: raw.int32(at + 12), headOnlyPlace: raw.int32(at + 16),
-                classes: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-            )
-        }
+        let values: Table<LexiconValue> = try reader.readTable()
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
         placeLookup = try PlaceLookupTables(reading: &reader, patternCount: patterns, placeCount: places.count)

@@ -5,7 +5,7 @@
 /// padding) and a ``LexiconMatch`` holding one 32: the matches of a text,
 /// about one every two code units, are written once by the scan and read
 /// by every recogniser.
-@_spi(Benchmarks) public struct LexiconValue: Sendable, Hashable {
+@_spi(Benchmarks) public struct LexiconValue: Sendable, Hashable, BitwiseCopyable {
     /// The rule classes the surface belongs to (bits of ``RuleClass/bit``).
     public var classes: UInt64
     /// Index into ``Lexicon/entries``, or -1.
@@ -138,7 +138,7 @@
         }
         self.entries = EntryTable(compiled: entries, compiledIsUser: isUser)
         self.places = PlaceTable(compiled: places)
-        self.base = LexiconLayer(automaton: builder.build(), values: values)
+        self.base = LexiconLayer(automaton: builder.build(), values: Table(values))
         self.overlay = nil
         self.placeLookup = nil
     }
@@ -147,7 +147,9 @@
     /// earlier ones and built-ins with the same surface).
     init(compiled: CompiledLexicon, user: [DictionaryEntry]) {
         let archivedCount = compiled.entries.count
-        var values = compiled.values
+        // The archive's values are used in place unless a user entry takes
+        // over a built-in surface.
+        var values: [LexiconValue]? = nil
         var builder = AhoCorasickBuilder()
         var overlayValues: [LexiconValue] = []
         // Later entries win. A surface the built-in automaton has takes over
@@ -160,7 +162,8 @@
             units.removeAll(keepingCapacity: true)
             units.append(contentsOf: entry.surface.utf16)
             if let pattern = compiled.automaton.exactPattern(units) {
-                values[pattern].entry = Int32(archivedCount + j)
+                if values == nil { values = Array(compiled.values) }
+                values?[pattern].entry = Int32(archivedCount + j)
             } else {
                 overlaid.append(j)
             }
@@ -171,8 +174,8 @@
         }
         self.entries = EntryTable(archived: compiled.entries, compiled: user, compiledIsUser: user.map { _ in true })
         self.places = PlaceTable(archived: compiled.places, compiled: [])
-        self.base = LexiconLayer(automaton: compiled.automaton, values: values)
-        self.overlay = overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: overlayValues)
+        self.base = LexiconLayer(automaton: compiled.automaton, values: values.map { Table($0) } ?? compiled.values)
+        self.overlay = overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: Table(overlayValues))
         self.placeLookup = compiled.placeLookup
     }
 
@@ -230,7 +233,8 @@
 /// One automaton and the values of its patterns.
 struct LexiconLayer: Sendable {
     let automaton: AhoCorasick
-    let values: [LexiconValue]
+    /// Read in place from the compiled lexicon's file, for the built-in layer.
+    let values: Table<LexiconValue>
 
     /// Appends every match in `units`, ordered by end (longest first at one end).
     func scan(_ units: UnsafeBufferPointer<UInt16>, into matches: inout MatchList) {
