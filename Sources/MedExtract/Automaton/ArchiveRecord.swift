@@ -31,6 +31,15 @@ extension Int32: ArchiveRecord {
     static func decodeRecord(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Int32 { raw.int32(offset) }
 }
 
+extension UInt32: ArchiveRecord {
+    static var recordSize: Int { 4 }
+    static var layoutIsRecord: Bool { isLittleEndian }
+    func writeRecord(to writer: inout ByteWriter) { writer.write(self) }
+    static func decodeRecord(_ raw: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
+        UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+}
+
 extension UInt8: ArchiveRecord {
     static var recordSize: Int { 1 }
     static var layoutIsRecord: Bool { true }

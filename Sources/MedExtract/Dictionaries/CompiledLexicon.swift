@@ -16,7 +16,7 @@ struct CompiledLexicon: Sendable {
     /// The first bytes of the file.
     static let magic = Array("MEDXLEX\u{1}".utf8)
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt32 = 8
+    static let formatVersion: UInt32 = 9
 
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64

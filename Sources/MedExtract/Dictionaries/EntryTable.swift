@@ -66,21 +66,22 @@
     }
 }
 
-/// Entries stored in a compiled lexicon: parallel arrays of string indices.
+/// Entries stored in a compiled lexicon: parallel tables of string indices
+/// (read in place from a mapped archive).
 struct ArchivedEntries: Sendable {
     var strings = StringTable()
     /// String index of each entry's surface.
-    var surface: [Int32] = []
+    var surface = Table<Int32>()
     /// String index of the canonical name, or -1.
-    var canonical: [Int32] = []
+    var canonical = Table<Int32>()
     /// String index of the code, or -1.
-    var code: [Int32] = []
+    var code = Table<Int32>()
     /// ``DictionaryLabel/archiveCode``.
-    var label: [UInt8] = []
+    var label = Table<UInt8>()
     /// String index of the file the entry was read from.
-    var file: [Int32] = []
+    var file = Table<Int32>()
     /// Its line in that file.
-    var line: [Int32] = []
+    var line = Table<Int32>()
 
     var count: Int { surface.count }
 
@@ -116,6 +117,8 @@ struct ArchivedEntries: Sendable {
     /// file name is stored once.
     init(_ entries: [DictionaryEntry]) {
         var builder = StringTableBuilder()
+        var surface: [Int32] = [], canonical: [Int32] = [], code: [Int32] = [], file: [Int32] = [], line: [Int32] = []
+        var label: [UInt8] = []
         for entry in entries {
             surface.append(builder.add(entry.surface))
             canonical.append(builder.add(entry.canonical))
@@ -128,22 +131,24 @@ struct ArchivedEntries: Sendable {
             line.append(lineNumber)
         }
         strings = builder.table
+        (self.surface, self.canonical, self.code) = (Table(surface), Table(canonical), Table(code))
+        (self.file, self.line, self.label) = (Table(file), Table(line), Table(label))
     }
 
     func write(to writer: inout ByteWriter) {
         strings.write(to: &writer)
-        for column in [surface, canonical, code, file, line] { writer.writeArray(column) }
-        writer.writeArray(label)
+        for column in [surface, canonical, code, file, line] { writer.writeTable(column) }
+        writer.writeTable(label)
     }
 
     init(reading reader: inout ByteReader) throws(ArchiveError) {
         strings = try StringTable(reading: &reader)
-        surface = try reader.readArray()
-        canonical = try reader.readArray()
-        code = try reader.readArray()
-        file = try reader.readArray()
-        line = try reader.readArray()
-        label = try reader.readArray()
+        surface = try reader.readTable()
+        canonical = try reader.readTable()
+        code = try reader.readTable()
+        file = try reader.readTable()
+        line = try reader.readTable()
+        label = try reader.readTable()
         let n = surface.count
         guard [canonical.count, code.count, file.count, line.count, label.count].allSatisfy({ $0 == n }) else {
             throw ArchiveError(description: "entry columns of different lengths")

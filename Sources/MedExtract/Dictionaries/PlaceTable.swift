@@ -41,15 +41,16 @@
     }
 }
 
-/// The data lines of a gazetteer file, stored as string indices per field.
+/// The data lines of a gazetteer file, stored as string indices per field
+/// (read in place from a mapped archive).
 struct ArchivedRows: Sendable {
     var strings = StringTable()
     /// `fieldStart[i] ..< fieldStart[i + 1]` are row `i`'s entries in `fields`.
-    var fieldStart: [Int32] = [0]
+    var fieldStart = Table<Int32>([0])
     /// String index of each field.
-    var fields: [Int32] = []
+    var fields = Table<Int32>()
     /// The file line of each row.
-    var line: [Int32] = []
+    var line = Table<Int32>()
     /// The file the rows came from.
     var path = ""
 
@@ -60,12 +61,16 @@ struct ArchivedRows: Sendable {
     /// Stores the data rows of a gazetteer file.
     init(rows: [TSVReader.Row], path: String) {
         var builder = StringTableBuilder()
+        var fieldStart: [Int32] = [0], fields: [Int32] = [], line: [Int32] = []
         for row in rows {
             for field in row.fields { fields.append(builder.add(String(field))) }
             fieldStart.append(Int32(fields.count))
             line.append(Int32(truncatingIfNeeded: row.line))
         }
         strings = builder.table
+        self.fieldStart = Table(fieldStart)
+        self.fields = Table(fields)
+        self.line = Table(line)
         self.path = path
     }
 
@@ -105,17 +110,17 @@ struct ArchivedRows: Sendable {
 
     func write(to writer: inout ByteWriter) {
         strings.write(to: &writer)
-        writer.writeArray(fieldStart)
-        writer.writeArray(fields)
-        writer.writeArray(line)
+        writer.writeTable(fieldStart)
+        writer.writeTable(fields)
+        writer.writeTable(line)
         writer.writeString(path)
     }
 
     init(reading reader: inout ByteReader) throws(ArchiveError) {
         strings = try StringTable(reading: &reader)
-        fieldStart = try reader.readArray()
-        fields = try reader.readArray()
-        line = try reader.readArray()
+        fieldStart = try reader.readTable()
+        fields = try reader.readTable()
+        line = try reader.readTable()
         path = try reader.readString()
         guard fieldStart.count == line.count + 1, fieldStart.first == 0, Int(fieldStart.last ?? -1) == fields.count else {
             throw ArchiveError(description: "inconsistent gazetteer rows")

@@ -2,10 +2,11 @@
 /// index: how a compiled lexicon keeps its surfaces, canonical names and
 /// codes without a `String` per entry until one is asked for.
 struct StringTable: Sendable, Hashable {
-    /// The UTF-8 bytes of every string, one after the other.
-    private(set) var pool: [UInt8] = []
+    /// The UTF-8 bytes of every string, one after the other (read in
+    /// place from a mapped archive).
+    private(set) var pool = Table<UInt8>()
     /// `starts[i] ..< starts[i + 1]` is string `i` in `pool`.
-    private(set) var starts: [UInt32] = [0]
+    private(set) var starts = Table<UInt32>([0])
 
     /// The number of strings.
     var count: Int { starts.count - 1 }
@@ -26,15 +27,20 @@ struct StringTable: Sendable, Hashable {
     }
 
     func write(to writer: inout ByteWriter) {
-        writer.writeArray(pool)
-        writer.writeArray(starts)
+        writer.writeTable(pool)
+        writer.writeTable(starts)
     }
 
     init() {}
 
+    fileprivate init(pool: [UInt8], starts: [UInt32]) {
+        self.pool = Table(pool)
+        self.starts = Table(starts)
+    }
+
     init(reading reader: inout ByteReader) throws(ArchiveError) {
-        pool = try reader.readArray()
-        starts = try reader.readArray()
+        pool = try reader.readTable()
+        starts = try reader.readTable()
         guard starts.first == 0, let last = starts.last, Int(last) == pool.count else {
             throw ArchiveError(description: "inconsistent string table")
         }
@@ -46,15 +52,20 @@ struct StringTable: Sendable, Hashable {
 
 /// Builds a ``StringTable``, storing each distinct string once.
 struct StringTableBuilder {
-    private(set) var table = StringTable()
+    private var pool: [UInt8] = []
+    private var starts: [UInt32] = [0]
     private var index: [String: Int32] = [:]
+
+    /// The strings added so far.
+    var table: StringTable { StringTable(pool: pool, starts: starts) }
 
     /// The index of `string`, added if new.
     mutating func add(_ string: String) -> Int32 {
         if let i = index[string] { return i }
-        let i = Int32(table.count)
+        let i = Int32(starts.count - 1)
         index[string] = i
-        table.append(string)
+        pool.append(contentsOf: string.utf8)
+        starts.append(UInt32(truncatingIfNeeded: pool.count))
         return i
     }
 
@@ -62,12 +73,5 @@ struct StringTableBuilder {
     mutating func add(_ string: String?) -> Int32 {
         guard let string else { return -1 }
         return add(string)
-    }
-}
-
-extension StringTable {
-    fileprivate mutating func append(_ string: String) {
-        pool.append(contentsOf: string.utf8)
-        starts.append(UInt32(truncatingIfNeeded: pool.count))
     }
 }
