@@ -189,18 +189,22 @@
     private func clauseBreaks() -> [Int] {
         if let breaks = clauseBreakCache { return breaks }
         var breaks: [Int] = []
-        let units = text.units
         // About one break every ten units in running text: room for that
         // up front instead of growing the array step by step.
-        breaks.reserveCapacity(units.count / 8 + 8)
-        for i in units.indices where Self.isClauseBreak(units[i]) { breaks.append(i) }
+        breaks.reserveCapacity(text.units.count / 8 + 8)
+        text.units.withUnsafeBufferPointer { units in
+            for i in units.indices where Self.isClauseBreak(units[i]) { breaks.append(i) }
+        }
         clauseBreakCache = breaks
         return breaks
     }
 
     @inline(__always)
     static func isClauseBreak(_ u: UInt16) -> Bool {
-        u == 0x0A || CodeUnitClass.isBoundaryPunctuation(u)
+        // Ideographs, kana, hangul and most symbols lie between the last
+        // CJK bracket (】 U+3011) and the full-width forms: one comparison.
+        if u > 0x3011 && u < 0xFF01 { return false }
+        return u == 0x0A || CodeUnitClass.isBoundaryPunctuation(u)
     }
 }
 
