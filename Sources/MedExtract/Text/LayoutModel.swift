@@ -105,10 +105,8 @@ struct LayoutModel {
     /// longer text grows its arrays.
     static let reservedLines = 1024
 
-    /// Builds the model of `scalars`; runs of U+5000 to U+9FFF are counted
-    /// by a loop of their own unless `skipsIdeographRuns` is false (tests
-    /// check that both agree).
-    init(_ scalars: Substring.UnicodeScalarView, skipsIdeographRuns: Bool = true) {
+    /// Builds the model of `scalars`.
+    init(_ scalars: Substring.UnicodeScalarView) {
         var lines: [Line] = []
         var line = Line()
         var gap: Int32 = 0          // length of the current whitespace run inside the line
@@ -125,25 +123,7 @@ struct LayoutModel {
                 lines.reserveCapacity(expectedLines)
                 lineStarts.reserveCapacity(expectedLines + 1)
                 var walk = ScalarWalk(bytes)
-                while true {
-                    // A run of U+5000 to U+9FFF: visible, wide ideographs
-                    // (``ScalarClassTable``), each counted as the loop below
-                    // would count it.
-                    let run = skipsIdeographRuns ? walk.skipCommonIdeographs() : 0
-                    if run > 0 {
-                        offset &+= run
-                        previousWasCR = false
-                        if gap > 0 {
-                            if gap == 1 && gapSingleSpace { line.singleGaps &+= 1 } else { line.multiGaps &+= 1 }
-                            if lastWasIdeograph { line.ideographGaps &+= 1 }
-                            gap = 0
-                        }
-                        seenVisible = true
-                        line.visible &+= Int32(truncatingIfNeeded: run)
-                        line.wide &+= Int32(truncatingIfNeeded: run)
-                        lastWasIdeograph = true
-                    }
-                    guard let v = walk.next() else { break }
+                while let v = walk.next() {
                     offset &+= 1
                     let classes = ScalarClassTable.classes(of: v, in: table)
                     if classes & (ScalarClassTable.lineBreak | ScalarClassTable.ignorable | ScalarClassTable.whitespace) != 0 {

@@ -47,34 +47,6 @@ struct ScalarWalk {
         return (lead & 0x07) << 18 | (UInt32(base[i &+ 1]) & 0x3F) << 12 | (UInt32(base[i &+ 2]) & 0x3F) << 6 | UInt32(base[i &+ 3]) & 0x3F
     }
 
-    /// The first scalar of the range ``skipCommonIdeographs()`` skips.
-    static let commonIdeographsStart: UInt32 = 0x5000
-    /// One past the last (U+5000 to U+9FFF: CJK unified ideographs only,
-    /// the bulk of Chinese text; the three-byte sequences led by E5 to E9).
-    static let commonIdeographsEnd: UInt32 = 0xA000
-
-    /// Skips the scalars from U+5000 to U+9FFF that come next and returns
-    /// how many: a run of Chinese text is stepped over three bytes at a time,
-    /// without decoding, by a pass that treats each of them alike.
-    @inline(__always)
-    mutating func skipCommonIdeographs() -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let start = i
-        // The bytes are valid UTF-8: a lead byte E5 to E9 has its two
-        // continuation bytes.
-        while i &+ 2 < bytes.count, base[i] &- 0xE5 < 5 { i &+= 3 }
-        return (i &- start) / 3
-    }
-
-    /// The next scalar if it is one of U+5000 to U+9FFF (read as such, with
-    /// one test of its lead byte), else nil without moving.
-    @inline(__always)
-    mutating func nextCommonIdeograph() -> UInt32? {
-        guard i &+ 2 < bytes.count, let base = bytes.baseAddress, base[i] &- 0xE5 < 5 else { return nil }
-        defer { i &+= 3 }
-        return (UInt32(base[i]) & 0x0F) << 12 | (UInt32(base[i &+ 1]) & 0x3F) << 6 | UInt32(base[i &+ 2]) & 0x3F
-    }
-
     /// Calls `body` once with the UTF-8 bytes of `scalars` (the string's own
     /// storage; a copy only for a string without contiguous UTF-8).
     static func withUTF8<R>(_ scalars: Substring.UnicodeScalarView, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

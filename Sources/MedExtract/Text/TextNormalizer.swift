@@ -28,21 +28,8 @@
 ///
 /// See `docs/LAYOUT.md`.
 @_spi(Benchmarks) public struct TextNormalizer: Sendable {
-    /// Whether runs of U+5000 to U+9FFF are copied by a loop of their own
-    /// (``ScalarWalk/nextCommonIdeograph()``); off only in tests, which check
-    /// that both walks agree.
-    let skipsIdeographRuns: Bool
-
     /// Creates a normaliser.
-    public init() {
-        skipsIdeographRuns = true
-    }
-
-    /// A normaliser whose walk takes every scalar one at a time when
-    /// `skipsIdeographRuns` is false (the reference the fast walk is tested against).
-    init(skipsIdeographRuns: Bool) {
-        self.skipsIdeographRuns = skipsIdeographRuns
-    }
+    public init() {}
 
     /// Normalises a whole string.
     public func normalize(_ text: String) -> NormalizedText {
@@ -52,7 +39,7 @@
     /// Normalises a slice of a string's scalars; origins count from the
     /// slice's first scalar (offset 0).
     public func normalize(_ scalars: Substring.UnicodeScalarView) -> NormalizedText {
-        normalize(scalars, layout: LayoutModel(scalars, skipsIdeographRuns: skipsIdeographRuns), startOffset: 0)
+        normalize(scalars, layout: LayoutModel(scalars), startOffset: 0)
     }
 
     /// Normalises a piece of a longer text whose layout was modelled whole
@@ -198,26 +185,9 @@
         // A local copy the loop can keep in registers (written back after it).
         var copied = original
         defer { original = copied }
-        let runs = skipsIdeographRuns
         ScalarClassTable.bmp.withUnsafeBufferPointer { table in
             var walk = ScalarWalk(bytes)
-            while true {
-                // With no whitespace pending, a run of U+5000 to U+9FFF
-                // (visible ideographs that fold to themselves) is copied
-                // as the code below would copy each of them.
-                if runs && pendingStart < 0 {
-                    while let v = walk.nextCommonIdeograph() {
-                        copied.append(v)
-                        tokenLength &+= 1
-                        out.append(UInt16(truncatingIfNeeded: v), origin: offset)
-                        offset &+= 1
-                        lastScalar = v
-                        haveLast = true
-                        lastLine = line
-                        previousWasCR = false
-                    }
-                }
-                guard let raw = walk.next() else { break }
+            while let raw = walk.next() {
                 defer { offset &+= 1 }
                 copied.append(raw)
                 let classes = ScalarClassTable.classes(of: raw, in: table)
