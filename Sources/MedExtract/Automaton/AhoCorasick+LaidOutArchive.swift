@@ -1,9 +1,8 @@
 extension AhoCorasick {
     /// Appends the automaton as the scan reads it: the alphabet, the double
     /// array's cells, the output rows and the pattern lengths. Loading
-    /// (``init(readingLaidOut:)``) copies them and checks them in one
-    /// linear pass, with no placement and no layout; the breadth-first form
-    /// (``write(to:)``) is smaller to keep but takes a layout at every load.
+    /// (``init(readingLaidOut:)``) reads them in place and checks them in
+    /// linear passes, with no placement and no layout.
     func writeLaidOut(to writer: inout ByteWriter) {
         alphabet.write(to: &writer)
         writer.writeTable(cells)

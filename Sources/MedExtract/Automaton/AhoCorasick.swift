@@ -13,10 +13,8 @@
 /// bytes, so a transition is one load, where a search of the state's sorted
 /// edges took one to ten on a dictionary of this size (the scan is bound by
 /// cache misses). The patterns a state reports are a chain in ``outputs``.
-/// An archive keeps either the trie as breadth-first edge tables
-/// (``columns``, ``write(to:)``), from which the cells are laid out at load,
-/// or the cells themselves (``writeLaidOut(to:)``), which are only checked
-/// at load: the compiled built-in lexicon does the latter.
+/// An archive keeps the cells themselves (``writeLaidOut(to:)``), which are
+/// only checked at load.
 struct AhoCorasick: Sendable {
     /// Code unit → alphabet symbol (0 when the unit occurs in no pattern).
     let alphabet: Alphabet
@@ -62,35 +60,23 @@ struct AhoCorasick: Sendable {
         var length: Int32 = 0
     }
 
-    /// Lays out the tables the builder and the archive hold column by column
-    /// (`edgeStart` has one entry more than there are states).
+    /// Lays out the tables the builder holds column by column (`edgeStart`
+    /// has one entry more than there are states).
     ///
-    /// The tables must form a trie rooted at state 0 whose failure and
-    /// output links point to shallower states: the builder's do and the
-    /// archive's are checked before they get here. States numbered in
-    /// another order than breadth first (children by symbol) are renumbered.
-    /// Tables that do not (which neither caller passes) give an automaton
-    /// that matches nothing, so a broken invariant never becomes an
-    /// out-of-bounds read.
+    /// The tables must form a trie rooted at state 0, its states numbered
+    /// breadth first (edge slot `k` leads to state `k + 1`), whose failure
+    /// and output links point to shallower states, as the builder's do.
+    /// Tables that do not give an automaton that matches nothing, so a
+    /// broken invariant never becomes an out-of-bounds read.
     init(
         alphabet: Alphabet, edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32],
-        fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32], bases: [Int32]? = nil
+        fail: [Int32], terminal: [Int32], outputLink: [Int32], patternLengths: [Int32]
     ) {
         let states = fail.count
         if edgeSymbols.count == edgeTargets.count, terminal.count == states, outputLink.count == states,
-           let numbering = Self.breadthFirstNumbering(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets) {
-            let c: BreadthFirstColumns
-            // Bases given for the states as numbered here: only when no
-            // renumbering is needed.
-            var given = bases
-            switch numbering {
-            case .alreadyBreadthFirst:
-                c = BreadthFirstColumns(edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
-            case .renumbered(let newOf):
-                c = Self.renumbered(newOf, edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
-                given = nil
-            }
-            if let laidOut = Self.layOut(c, symbolCount: alphabet.symbolCount, patterns: patternLengths.count, bases: given) {
+           Self.isBreadthFirst(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets) {
+            let c = BreadthFirstColumns(edgeStart: edgeStart, edgeSymbols: edgeSymbols, fail: fail, terminal: terminal, outputLink: outputLink)
+            if let laidOut = Self.layOut(c, symbolCount: alphabet.symbolCount, patterns: patternLengths.count) {
                 self.alphabet = alphabet
                 self.patternLengths = Table(patternLengths)
                 cells = Table(laidOut.cells)
@@ -142,53 +128,18 @@ struct AhoCorasick: Sendable {
         var outputLink: [Int32]
     }
 
-    /// The tables with state `old` renamed `newOf[old]`, each state's edges
-    /// in the order of their new targets.
-    private static func renumbered(
-        _ newOf: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], fail: [Int32], terminal: [Int32], outputLink: [Int32]
-    ) -> BreadthFirstColumns {
-        let states = fail.count
-        func mapped(_ state: Int32) -> Int32 { state >= 0 ? newOf[Int(state)] : state }
-        var order = [Int32](repeating: 0, count: states) // order[new] = old
-        for (old, new) in newOf.enumerated() { order[Int(new)] = Int32(old) }
-        var c = BreadthFirstColumns(edgeStart: [0], edgeSymbols: [], fail: [], terminal: [], outputLink: [])
-        c.edgeStart.reserveCapacity(states + 1)
-        c.edgeSymbols.reserveCapacity(edgeSymbols.count)
-        for n in 0 ..< states {
-            let o = Int(order[n])
-            // The breadth-first walk numbered the children in slot order.
-            for slot in Int(edgeStart[o]) ..< Int(edgeStart[o + 1]) { c.edgeSymbols.append(edgeSymbols[slot]) }
-            c.edgeStart.append(Int32(c.edgeSymbols.count))
-            c.fail.append(mapped(fail[o]))
-            c.terminal.append(terminal[o])
-            c.outputLink.append(mapped(outputLink[o]))
-        }
-        return c
-    }
-
-    /// The cells and output rows of breadth-first tables, or nil when they
-    /// do not fit the placement (which tables from the builder or a checked
-    /// archive always do): one pass over the states, through raw buffers.
-    /// `bases` (one per state, as ``bases`` gives them) skips the
-    /// placement; bases that put two states in one cell or leave the array
-    /// give nil.
-    private static func layOut(_ c: BreadthFirstColumns, symbolCount: Int, patterns: Int, bases: [Int32]?) -> (cells: [Cell], outputs: [Output])? {
+    /// The cells and output rows of breadth-first tables, placed by
+    /// ``DoubleArrayPlacement``, or nil when they do not fit the placement
+    /// (which the builder's tables always do): one pass over the states,
+    /// through raw buffers.
+    private static func layOut(_ c: BreadthFirstColumns, symbolCount: Int, patterns: Int) -> (cells: [Cell], outputs: [Output])? {
         let states = c.fail.count
         guard states >= 1, c.edgeStart.count == states + 1, c.terminal.count == states, c.outputLink.count == states,
               Int(c.edgeStart[states]) == c.edgeSymbols.count, c.edgeSymbols.count + 1 == states
         else { return nil }
         return c.edgeStart.withUnsafeBufferPointer { edgeStart -> (cells: [Cell], outputs: [Output])? in
             c.edgeSymbols.withUnsafeBufferPointer { symbols -> (cells: [Cell], outputs: [Output])? in
-                let base: [Int32]
-                if let bases {
-                    // At most a few cells a state: a larger base is not one
-                    // the placement makes, and would make a huge array.
-                    let limit = 4 * (states + symbolCount) + 64
-                    guard bases.count == states, bases.allSatisfy({ $0 >= 0 && Int($0) <= limit }) else { return nil }
-                    base = bases
-                } else {
-                    base = DoubleArrayPlacement.bases(states: states, edgeStart: edgeStart, symbols: symbols)
-                }
+                let base = DoubleArrayPlacement.bases(states: states, edgeStart: edgeStart, symbols: symbols)
                 // Room for every base plus every symbol (an edge's symbol
                 // beyond the alphabet is never taken, but must fit).
                 let cellCount = Int(base.max() ?? 0) + max(symbolCount, Int(symbols.max() ?? 0)) + 1
@@ -227,7 +178,7 @@ struct AhoCorasick: Sendable {
         }
     }
 
-    /// The loop of ``layOut(_:symbolCount:patterns:bases:)``: each state's
+    /// The loop of ``layOut(_:symbolCount:patterns:)``: each state's
     /// cell, links and output row, its children's cells checked free and
     /// claimed. All tables have a row per state (`edgeStart` one more,
     /// `symbols` one fewer, `row` numbering the states that end a pattern,
@@ -264,131 +215,18 @@ struct AhoCorasick: Sendable {
         return true
     }
 
-    /// How the states are to be renumbered breadth first.
-    private enum Numbering {
-        /// Each edge's target is the state after its slot (the builder's
-        /// and the archive's order): no walk is needed.
-        case alreadyBreadthFirst
-        /// `newOf[old]` is the state's breadth-first number (children in slot order).
-        case renumbered([Int32])
-    }
-
-    /// The breadth-first numbering of the states, or nil when the tables do
-    /// not form a trie rooted at state 0 (or are not even well formed).
-    private static func breadthFirstNumbering(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> Numbering? {
-        guard states > 0, edgeStart.count == states + 1, edgeStart.first == 0,
-              Int(edgeStart[states]) == edgeTargets.count, edgeTargets.count + 1 == states,
-              zip(edgeStart, edgeStart.dropFirst()).allSatisfy({ $0 <= $1 })
-        else { return nil }
-        if edgeTargets.indices.allSatisfy({ Int(edgeTargets[$0]) == $0 + 1 }) { return .alreadyBreadthFirst }
-        let walk = breadthFirstOrder(states: states, edgeStart: edgeStart, edgeTargets: edgeTargets)
-        guard walk.revisited == nil, walk.order.count == states else { return nil }
-        var newOf = [Int32](repeating: -1, count: states)
-        for (new, old) in walk.order.enumerated() { newOf[Int(old)] = Int32(new) }
-        return .renumbered(newOf)
-    }
-
-    /// The states in breadth-first order from state 0, children in slot
-    /// order; the walk stops at the first edge to a state already reached or
-    /// out of range (`revisited`: its target), which a trie does not have.
-    /// `edgeStart` must have `states + 1` entries.
-    static func breadthFirstOrder(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> (order: [Int32], revisited: Int?) {
-        var reached = [Bool](repeating: false, count: states)
-        var order: [Int32] = states > 0 ? [0] : []
-        order.reserveCapacity(states)
-        if states > 0 { reached[0] = true }
-        var head = 0
-        while head < order.count {
-            let u = Int(order[head])
-            head += 1
-            for slot in Int(edgeStart[u]) ..< Int(edgeStart[u + 1]) {
-                let v = Int(edgeTargets[slot])
-                guard v >= 0, v < states, !reached[v] else { return (order, v) }
-                reached[v] = true
-                order.append(Int32(v))
-            }
-        }
-        return (order, nil)
+    /// Whether the tables form a trie rooted at state 0 numbered breadth
+    /// first: each edge's target is the state after its slot, and the edge
+    /// index never decreases.
+    private static func isBreadthFirst(states: Int, edgeStart: [Int32], edgeTargets: [Int32]) -> Bool {
+        states > 0 && edgeStart.count == states + 1 && edgeStart.first == 0
+            && Int(edgeStart[states]) == edgeTargets.count && edgeTargets.count + 1 == states
+            && zip(edgeStart, edgeStart.dropFirst()).allSatisfy { $0 <= $1 }
+            && edgeTargets.indices.allSatisfy { Int(edgeTargets[$0]) == $0 + 1 }
     }
 
     /// The number of patterns.
     var patternCount: Int { patternLengths.count }
-
-    /// The tables column by column, as the archive stores them: the states
-    /// numbered breadth first (children by symbol), so edge slot `k` leads
-    /// to state `k + 1`, and the root's transitions by symbol (0: none).
-    /// Rebuilt from the cells (``breadthFirstCells()``).
-    var columns: (rootNext: [Int32], edgeStart: [Int32], edgeSymbols: [UInt16], edgeTargets: [Int32], fail: [Int32], terminal: [Int32], outputLink: [Int32]) {
-        let (order, childStart, children) = breadthFirstCells()
-        var stateOf = [Int32](repeating: -1, count: cells.count)
-        var depth = [Int32](repeating: 0, count: cells.count)
-        for (n, cell) in order.enumerated() {
-            let s = Int(cell)
-            stateOf[s] = Int32(n)
-            for k in childStart[s] ..< childStart[s + 1] { depth[Int(children[k])] = depth[s] + 1 }
-        }
-        var rootNext = [Int32](repeating: 0, count: alphabet.symbolCount + 1)
-        var edgeStart: [Int32] = [0]
-        var edgeSymbols: [UInt16] = []
-        var fail: [Int32] = [], terminal: [Int32] = [], outputLink: [Int32] = []
-        // The state of each output row.
-        var stateOfRow = [Int32](repeating: -1, count: outputs.count)
-        for (n, cell) in order.enumerated() {
-            let s = Int(cell)
-            for k in childStart[s] ..< childStart[s + 1] {
-                let sym = Int(children[k]) - Int(cells[s].base)
-                edgeSymbols.append(UInt16(truncatingIfNeeded: sym))
-                if s == 0, sym < rootNext.count { rootNext[sym] = stateOf[Int(children[k])] }
-            }
-            edgeStart.append(Int32(edgeSymbols.count))
-            fail.append(stateOf[Int(cells[s].fail)])
-            let first = Int(cells[s].output)
-            if let own = terminalRow(s, depth: Int(depth[s])) {
-                stateOfRow[own] = Int32(n)
-                terminal.append(outputs[own].pattern)
-                let next = Int(outputs[own].next)
-                outputLink.append(next >= 0 ? stateOfRow[next] : -1)
-            } else {
-                terminal.append(-1)
-                outputLink.append(first >= 0 ? stateOfRow[first] : -1)
-            }
-        }
-        let targets = (0 ..< edgeSymbols.count).map { Int32($0 + 1) }
-        return (rootNext, edgeStart, edgeSymbols, targets, fail, terminal, outputLink)
-    }
-
-    /// The base of every state, numbered as in ``columns``: what the archive
-    /// keeps so that loading needs no placement.
-    var bases: [Int32] {
-        breadthFirstCells().order.map { cells[Int($0)].base }
-    }
-
-    /// The cells of the states in breadth-first order (children by symbol),
-    /// and the children of every cell: `children[childStart[s] ..<
-    /// childStart[s + 1]]`, in cell order, which is symbol order under one
-    /// base.
-    private func breadthFirstCells() -> (order: [Int32], childStart: [Int], children: [Int32]) {
-        let count = cells.count
-        var childStart = [Int](repeating: 0, count: count + 1)
-        for t in 1 ..< max(count, 1) where cells[t].check >= 0 { childStart[Int(cells[t].check) + 1] += 1 }
-        for t in 0 ..< count { childStart[t + 1] += childStart[t] }
-        var children = [Int32](repeating: 0, count: childStart[count])
-        var fill = childStart
-        for t in 1 ..< max(count, 1) where cells[t].check >= 0 {
-            let p = Int(cells[t].check)
-            children[fill[p]] = Int32(t)
-            fill[p] += 1
-        }
-        var order: [Int32] = [0]
-        order.reserveCapacity(stateCount)
-        var head = 0
-        while head < order.count {
-            let s = Int(order[head])
-            head += 1
-            order.append(contentsOf: children[childStart[s] ..< childStart[s + 1]])
-        }
-        return (order, childStart, children)
-    }
 
     /// The output row of the pattern the state in cell `s`, `depth` units
     /// deep, ends itself, if any: its first row when that pattern is as
