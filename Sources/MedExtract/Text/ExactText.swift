@@ -21,9 +21,17 @@ struct ExactText: Hashable, Sendable {
         return withBytes(a.string) { p in withBytes(b.string) { q in MemoryCompare.equal(p, q) } }
     }
 
-    /// Hashes the UTF-8 bytes.
+    /// Hashes the UTF-8 bytes (through ``ByteHash``, as a dictionary does).
     func hash(into hasher: inout Hasher) {
-        Self.withBytes(string) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(_rawHashValue(seed: 0))
+    }
+
+    /// The hash a `Dictionary` or `Set` of the given seed uses: ``ByteHash``
+    /// of the UTF-8 bytes, a word at a time, instead of `Hasher`'s SipHash,
+    /// which cost the linker's tables (keyed by names of a few dozen bytes)
+    /// about 600 instructions a lookup.
+    func _rawHashValue(seed: Int) -> Int {
+        Self.withBytes(string) { ByteHash.hash($0, seed: seed) }
     }
 
     /// Calls `body` with the string's UTF-8 bytes (copied only when the string
