@@ -14,6 +14,9 @@
 #   --memory-mb MB    size of the memory probe's single-line document
 #                     (default 50; 0 skips the probe)
 #   --no-build        use the release binaries already built
+#   --dynamic         build both with the Swift runtime and Foundation linked
+#                     dynamically (default on Linux: `--static-swift-stdlib`
+#                     for both, as the README's fast build; see docs/BENCHMARKS.md)
 #   --work DIR        corpora and outputs (default ${TMPDIR:-/tmp}/medextract-bench)
 #
 # Commands timed (A, then B, N times):
@@ -34,6 +37,7 @@ CORPUS=""
 NEWS=""
 MEMORY_MB=50
 BUILD=1
+STATIC=1
 WORK="${TMPDIR:-/tmp}/medextract-bench"
 
 while [ $# -gt 0 ]; do
@@ -44,6 +48,7 @@ while [ $# -gt 0 ]; do
         --news) NEWS="$2"; shift 2 ;;
         --memory-mb) MEMORY_MB="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --dynamic) STATIC=0; shift ;;
         --work) WORK="$2"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "cli_vs_icu.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -52,10 +57,14 @@ done
 [ -x /usr/bin/time ] || { echo "cli_vs_icu.sh: needs GNU time at /usr/bin/time" >&2; exit 2; }
 mkdir -p "$WORK"
 
+# Both binaries are built the same way: the Swift runtime and Foundation
+# linked statically on Linux (unless --dynamic), ICU the system's for both.
+link=()
+[ "$STATIC" = 1 ] && [ "$(uname -s)" = Linux ] && link=(--static-swift-stdlib)
 if [ "$BUILD" = 1 ]; then
-    echo "== building (release)"
-    (cd "$REPO" && swift build -c release --product medextract)
-    (cd "$BENCH" && swift build -c release --product icu-segment)
+    echo "== building (release${link[*]:+, ${link[*]}})"
+    (cd "$REPO" && swift build -c release --product medextract "${link[@]}")
+    (cd "$BENCH" && swift build -c release --product icu-segment "${link[@]}")
 fi
 CLI="$(cd "$REPO" && swift build -c release --show-bin-path)/medextract"
 ICU="$(cd "$BENCH" && swift build -c release --show-bin-path)/icu-segment"
@@ -74,6 +83,10 @@ LINES=$(grep -c . "$CORPUS" || true)
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- Sources Package.swift || echo ' (Sources modified)')"
 echo "   corpus $CORPUS: $BYTES bytes, $LINES lines; $(nproc) cores"
+for binary in "$CLI" "$ICU"; do
+    if ldd "$binary" 2>/dev/null | grep -q libswiftCore; then runtime=dynamic; else runtime=static; fi
+    echo "   $(basename "$binary"): Swift runtime linked $runtime"
+done
 echo "   load:$(uptime | sed 's/.*load average//')"
 
 # timed LABEL OUT COMMAND...: runs COMMAND with standard output to OUT,
