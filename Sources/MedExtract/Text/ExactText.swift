@@ -21,17 +21,14 @@ struct ExactText: Hashable, Sendable {
         return withBytes(a.string) { p in withBytes(b.string) { q in MemoryCompare.equal(p, q) } }
     }
 
-    /// Hashes the UTF-8 bytes (through ``ByteHash``, as a dictionary does).
+    /// Hashes the UTF-8 bytes with `Hasher` (SipHash, seeded per process).
+    /// The keys of the linker's tables and of its cross-document memo are
+    /// names taken from the documents, so a hash whose collisions can be
+    /// found without the seed (a word-at-a-time multiply-xorshift, tried:
+    /// 1.5 % fewer instructions, no measurable time) would let a crafted
+    /// document make lookups quadratic (docs/BENCHMARKS.md, 2026-12-07).
     func hash(into hasher: inout Hasher) {
-        hasher.combine(_rawHashValue(seed: 0))
-    }
-
-    /// The hash a `Dictionary` or `Set` of the given seed uses: ``ByteHash``
-    /// of the UTF-8 bytes, a word at a time, instead of `Hasher`'s SipHash,
-    /// which cost the linker's tables (keyed by names of a few dozen bytes)
-    /// about 600 instructions a lookup.
-    func _rawHashValue(seed: Int) -> Int {
-        Self.withBytes(string) { ByteHash.hash($0, seed: seed) }
+        Self.withBytes(string) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Calls `body` with the string's UTF-8 bytes (copied only when the string
