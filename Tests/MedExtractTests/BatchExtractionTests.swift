@@ -131,6 +131,43 @@ struct BatchExtractionTests {
         }
     }
 
+    /// With `jobs` 2 there is one worker, and the calling thread extracts
+    /// too while the result it must hand on next is not ready: here the
+    /// worker's first input waits (up to 10 s) for an input prepared on the
+    /// calling thread, which a caller that only waited would never prepare.
+    @Test func theCallingThreadExtractsWhileItWaits() throws {
+        let extractor = try #require(SeedExtractors.extractor())
+        let texts = (0 ..< 8).map { "第\($0)例：北京协和医院心内科完成冠状动脉介入治疗。" }
+        let caller = pthread_self()
+        let preparedByCaller = DispatchSemaphore(value: 0)
+        let record = NSLock()
+        nonisolated(unsafe) var onCaller: [Int] = []
+        nonisolated(unsafe) var timedOut = false
+        var delivered: [(Int, [Entity])] = []
+        try extractor.extractInOrder(
+            jobs: 2,
+            limits: PipelineLimits(inputsPerJob: 2, maxCostInFlight: 1 << 20),
+            inputs: { submit in for i in texts.indices { try submit(i) } },
+            cost: { _ in 1 },
+            prepare: { i in
+                if pthread_equal(pthread_self(), caller) != 0 {
+                    record.withLock { onCaller.append(i) }
+                    preparedByCaller.signal()
+                } else if i == 0, preparedByCaller.wait(timeout: .now() + 10) == .timedOut {
+                    record.withLock { timedOut = true }
+                }
+                return (i, texts[i])
+            },
+            onResult: { delivered.append(($0, $1)) }
+        )
+        #expect(delivered.map(\.0) == Array(texts.indices))
+        for (i, entities) in delivered { #expect(entities == extractor.extract(from: texts[i]), "\(i)") }
+        record.withLock {
+            #expect(!onCaller.isEmpty)
+            #expect(!timedOut)
+        }
+    }
+
     /// A worker's take: at most ``OrderedWork/batchLimit`` inputs and half
     /// of those waiting, and no more once the inputs taken reach
     /// ``OrderedWork/costLimit``.
@@ -140,10 +177,10 @@ struct BatchExtractionTests {
         let limit = OrderedWork<Int, Int>.costLimit
         let batch = OrderedWork<Int, Int>.batchLimit
         for i in 0 ..< 100 { work.submit(i, cost: i < 50 ? 1 : limit / 4) }
-        let first = work.take(limit: batch)
+        let first = work.take(limit: batch, waiting: true)
         #expect(first.map(\.index) == Array(0 ..< batch))
         // The next take stops after the fourth heavy input reaches the limit.
-        let second = work.take(limit: batch)
+        let second = work.take(limit: batch, waiting: true)
         #expect(second.map(\.index) == Array(batch ..< 54))
         #expect(second.map(\.cost).reduce(0, +) >= limit)
         work.close(discardingQueued: true)

@@ -21,10 +21,11 @@ public struct PipelineLimits: Sendable, Hashable {
 @_spi(Tooling)
 extension MedExtractor {
     /// The synchronous, push-driven streaming core behind the command-line
-    /// tool: `inputs` submits inputs one at a time; `jobs` worker threads run
-    /// `prepare` (e.g. parse a JSONL line) and extract the text it returns,
-    /// while the calling thread keeps submitting and hands finished results
-    /// to `onResult` in submission order. Only a bounded window of inputs is
+    /// tool: `inputs` submits inputs one at a time; `jobs - 1` worker threads
+    /// run `prepare` (e.g. parse a JSONL line) and extract the text it
+    /// returns, while the calling thread keeps submitting, hands finished
+    /// results to `onResult` in submission order, and extracts queued inputs
+    /// itself whenever the next result is not ready. Only a bounded window of inputs is
     /// in flight (``PipelineLimits``), so memory does not grow with the stream.
     ///
     /// With one job everything runs on the calling thread, one input at a time.
@@ -115,9 +116,14 @@ extension MedExtractor {
             try deliverPending()
             return
         }
+        // `jobs - 1` workers, and this thread as the last job: it reads and
+        // writes, and extracts queued inputs itself whenever the result it
+        // must hand on next is not ready (``OrderedWork/waitForResult(_:)``).
+        // So `jobs` threads are busy, not `jobs + 1` on `jobs` cores, which
+        // preempted the workers and refilled their caches after every write.
         let work = OrderedWork<Input, Prepared>(extractor: self, prepare: prepare)
         let group = DispatchGroup()
-        for _ in 0 ..< jobs {
+        for _ in 0 ..< jobs - 1 {
             DispatchQueue.global().async(group: group) { work.workerLoop() }
         }
         let window = max(jobs * limits.inputsPerJob, 1)
@@ -244,9 +250,23 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
         work.unlock()
     }
 
-    /// Blocks until input number `index` is done and returns its result.
+    /// Input number `index`'s result, once it is done. While it is not,
+    /// the calling thread extracts queued inputs itself (the oldest first,
+    /// so `index` itself when no worker has taken it), and blocks only when
+    /// the queue is empty: then a worker has `index` and will post it.
     @inlinable
     func waitForResult(_ index: Int) -> Done {
+        while true {
+            finished.lock()
+            if let done = results.removeValue(forKey: index) {
+                finished.unlock()
+                return done
+            }
+            finished.unlock()
+            let taken = take(limit: Self.batchLimit, waiting: false)
+            if taken.isEmpty { break }
+            run(taken)
+        }
         finished.lock()
         defer { finished.unlock() }
         while true {
@@ -261,21 +281,27 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
     /// together: one lock and one wake-up for several small documents.
     @inlinable
     func workerLoop() {
-        var batch: [Done] = []
         while true {
-            let taken = take(limit: Self.batchLimit)
+            let taken = take(limit: Self.batchLimit, waiting: true)
             guard !taken.isEmpty else { return }
-            batch.removeAll(keepingCapacity: true)
-            // Closures and indices, not key paths and `zip`: see ``MedExtractor/extractPrepared(_:prepare:)``.
-            let extracted = extractor.extractPrepared(taken.map { $0.input }, prepare: prepare)
-            for k in extracted.indices where k < taken.count {
-                batch.append(Done(prepared: extracted[k].0, entities: extracted[k].1, cost: taken[k].cost))
-            }
-            finished.lock()
-            for k in batch.indices { results[taken[k].index] = batch[k] }
-            finished.signal()
-            finished.unlock()
+            run(taken)
         }
+    }
+
+    /// Prepares and extracts `taken` and posts the results.
+    @inlinable
+    func run(_ taken: [(index: Int, input: Input, cost: Int)]) {
+        // Closures and indices, not key paths and `zip`: see ``MedExtractor/extractPrepared(_:prepare:)``.
+        let extracted = extractor.extractPrepared(taken.map { $0.input }, prepare: prepare)
+        var batch: [Done] = []
+        batch.reserveCapacity(extracted.count)
+        for k in extracted.indices where k < taken.count {
+            batch.append(Done(prepared: extracted[k].0, entities: extracted[k].1, cost: taken[k].cost))
+        }
+        finished.lock()
+        for k in batch.indices { results[taken[k].index] = batch[k] }
+        finished.signal()
+        finished.unlock()
     }
 
     /// The most inputs a worker takes at once. A take is at most half of
@@ -295,14 +321,15 @@ final class OrderedWork<Input: Sendable, Prepared: Sendable>: @unchecked Sendabl
     static var costLimit: Int { MedExtractor.costPerStreamBatch }
 
     /// Up to `limit` queued inputs (at least one, at most half of those
-    /// waiting), fewer when they reach ``costLimit``, waiting for one;
-    /// empty when the queue is closed and empty.
+    /// waiting), fewer when they reach ``costLimit``; when none are queued,
+    /// waits for one if `waiting`, else returns none. Empty when the queue
+    /// is closed and empty.
     @inlinable
-    func take(limit: Int) -> [(index: Int, input: Input, cost: Int)] {
+    func take(limit: Int, waiting: Bool) -> [(index: Int, input: Input, cost: Int)] {
         work.lock()
         defer { work.unlock() }
         while queueHead == queue.count {
-            if closed { return [] }
+            if closed || !waiting { return [] }
             work.wait()
         }
         let count = max(1, min(limit, (queue.count - queueHead) / 2))

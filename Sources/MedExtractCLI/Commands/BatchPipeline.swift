@@ -9,9 +9,10 @@ import Foundation
 /// (``MedExtractor/extractInOrder(jobs:limits:inputs:cost:prepare:onResult:)``,
 /// the engine of ``MedExtractor/extractAll(_:jobs:)``'s streaming sibling):
 /// with one job, each document is parsed, extracted and handed on before the
-/// next is read; with `jobs > 1`, `jobs` worker threads parse JSONL lines and
-/// extract documents while the calling thread keeps reading ahead and writing
-/// finished results, so reading, parsing, extraction and output overlap.
+/// next is read; with `jobs > 1`, `jobs - 1` worker threads parse JSONL lines
+/// and extract documents while the calling thread keeps reading ahead, writes
+/// finished results and, while the next one is not ready, extracts documents
+/// too: reading, parsing, extraction and output overlap on `jobs` threads.
 struct BatchPipeline {
     let extractor: MedExtractor
     let jobs: Int
