@@ -65,6 +65,15 @@ struct UTF16TextTests {
         #expect(table[0x3000] & ScalarClassTable.whitespace != 0)
         // Above the BMP the predicates answer directly.
         #expect(ScalarClassTable.computedClasses(of: 0x20000) == ScalarClassTable.ideograph | ScalarClassTable.wide)
+        // What the walks read, the unified ideographs' shortcut included,
+        // is the predicates' answer for every scalar.
+        table.withUnsafeBufferPointer { storage in
+            var wrong: [UInt32] = []
+            for v in UInt32(0) ... 0x10FFFF where ScalarClassTable.classes(of: v, in: storage) != ScalarClassTable.computedClasses(of: v) {
+                wrong.append(v)
+            }
+            #expect(wrong.isEmpty, "first: \(wrong.prefix(5))")
+        }
     }
 
     /// Texts of every length around the eight-byte words the count reads,
