@@ -166,9 +166,8 @@ compare jobs1 jobs2 "$CLI extract --format jsonl --jobs 1 $CORPUS" "$CLI extract
 # What two cores give two independent processes: each round times one
 # `--jobs 1` run alone and two started together; 2 x alone / together is the
 # most any two-job run could gain here (1 when the two share one core's worth
-# of throughput, 2 when the cores are truly independent). On this project's
-# 2-core VM it was 1.73 at the median (docs/BENCHMARKS.md): `--jobs 2` can be
-# held against that ceiling as well as against the goal.
+# of throughput, 2 when the cores are truly independent; docs/BENCHMARKS.md
+# has this machine's): `--jobs 2` can be held against that ceiling too.
 echo "== ceiling: two medextract extract --jobs 1 processes at once against one alone ($PAIRS rounds)"
 ceilings=""
 for i in $(seq 1 "$PAIRS"); do
