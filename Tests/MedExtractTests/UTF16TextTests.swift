@@ -76,6 +76,31 @@ struct UTF16TextTests {
         }
     }
 
+    /// The walks' shortcut for the CJK Unified Ideographs: the predicates
+    /// give every one of them exactly ``ScalarClassTable/unifiedIdeograph``,
+    /// and ``ScalarWalk/nextUnifiedIdeograph()`` reads exactly those scalars
+    /// (and does not move on any other).
+    @Test func unifiedIdeographShortcutMatchesThePredicates() {
+        var wrongClasses: [UInt32] = []
+        for v in UInt32(0x4E00) ... 0x9FFF where ScalarClassTable.computedClasses(of: v) != ScalarClassTable.unifiedIdeograph {
+            wrongClasses.append(v)
+        }
+        #expect(wrongClasses.isEmpty, "first: \(wrongClasses.prefix(5))")
+        var wrongReads: [UInt32] = []
+        for v in UInt32(0) ... 0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            // The scalar then an ASCII byte, so that every length is read whole.
+            let bytes = Array(String(Character(scalar)).utf8) + [0x41]
+            bytes.withUnsafeBufferPointer { buffer in
+                var walk = ScalarWalk(buffer)
+                let read = walk.nextUnifiedIdeograph()
+                let expected: UInt32? = (0x4E00 ... 0x9FFF).contains(v) ? v : nil
+                if read != expected || walk.position != (expected == nil ? 0 : 3) { wrongReads.append(v) }
+            }
+        }
+        #expect(wrongReads.isEmpty, "first: \(wrongReads.prefix(5))")
+    }
+
     /// Texts of every length around the eight-byte words the count reads,
     /// with one-, two-, three- and four-byte sequences at every offset.
     static let transcodingSamples: [String] = {

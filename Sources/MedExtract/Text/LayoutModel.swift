@@ -108,6 +108,25 @@ struct LayoutModel {
     /// Builds the model of `scalars`.
     init(_ scalars: Substring.UnicodeScalarView) {
         var lines: [Line] = []
+        var lineStarts: [Int] = [0]
+        ScalarClassTable.bmp.withUnsafeBufferPointer { table in
+            ScalarWalk.withUTF8(scalars) { bytes in
+                Self.measureLines(bytes, table: table, lines: &lines, lineStarts: &lineStarts)
+            }
+        }
+        Self.decideJoins(&lines)
+        self.lineStarts = lineStarts
+        self.lines = lines.map(Flags.init)
+    }
+
+    /// The counts of every line of `bytes` (valid UTF-8 cut at scalar
+    /// boundaries) and where each starts, in one walk. A function of its
+    /// own, not a closure in ``init(_:)``: the walk's state is its locals,
+    /// which stay in registers, where a closure's captured variables were
+    /// read and written through memory for every scalar.
+    private static func measureLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, lines: inout [Line], lineStarts: inout [Int]
+    ) {
         var line = Line()
         var gap: Int32 = 0          // length of the current whitespace run inside the line
         var gapSingleSpace = false  // the run is one space or ideographic space
@@ -115,63 +134,67 @@ struct LayoutModel {
         var lastWasIdeograph = false
         var previousWasCR = false
         var offset = -1
-        ScalarClassTable.bmp.withUnsafeBufferPointer { table in
-            ScalarWalk.withUTF8(scalars) { bytes in
-                // Room for a line every 48 bytes (capped): a short document's
-                // arrays are made once instead of growing from empty step by step.
-                let expectedLines = min(bytes.count / 48 + 4, Self.reservedLines)
-                lines.reserveCapacity(expectedLines)
-                lineStarts.reserveCapacity(expectedLines + 1)
-                var walk = ScalarWalk(bytes)
-                while let v = walk.next() {
-                    offset &+= 1
-                    let classes = ScalarClassTable.classes(of: v, in: table)
-                    if classes & (ScalarClassTable.lineBreak | ScalarClassTable.ignorable | ScalarClassTable.whitespace) != 0 {
-                        if classes & ScalarClassTable.lineBreak != 0 {
-                            if v == 0x0A && previousWasCR {
-                                previousWasCR = false
-                                lineStarts[lineStarts.count - 1] = offset + 1
-                                continue
-                            }
-                            previousWasCR = v == 0x0D
-                            Self.finish(&line)
-                            lines.append(line)
-                            lineStarts.append(offset + 1)
-                            line = Line()
-                            gap = 0
-                            seenVisible = false
-                            lastWasIdeograph = false
-                            continue
-                        }
+        // Room for a line every 48 bytes (capped): a short document's
+        // arrays are made once instead of growing from empty step by step.
+        let expectedLines = min(bytes.count / 48 + 4, Self.reservedLines)
+        lines.reserveCapacity(expectedLines)
+        lineStarts.reserveCapacity(expectedLines + 1)
+        var walk = ScalarWalk(bytes)
+        while let v = walk.next() {
+            offset &+= 1
+            let classes = ScalarClassTable.classes(of: v, in: table)
+            if classes & (ScalarClassTable.lineBreak | ScalarClassTable.ignorable | ScalarClassTable.whitespace) != 0 {
+                if classes & ScalarClassTable.lineBreak != 0 {
+                    if v == 0x0A && previousWasCR {
                         previousWasCR = false
-                        if classes & ScalarClassTable.ignorable != 0 { continue }
-                        if !seenVisible {
-                            line.leading &+= 1
-                            line.leadingColumns &+= v == 0x3000 ? 2 : 1
-                        } else {
-                            gap &+= 1
-                            gapSingleSpace = gap == 1 && (v == 0x20 || v == 0x3000)
-                        }
+                        lineStarts[lineStarts.count - 1] = offset + 1
                         continue
                     }
-                    previousWasCR = false
-                    let ideograph = classes & ScalarClassTable.ideograph != 0
-                    if gap > 0 {
-                        if gap == 1 && gapSingleSpace { line.singleGaps &+= 1 } else { line.multiGaps &+= 1 }
-                        if ideograph && lastWasIdeograph { line.ideographGaps &+= 1 }
-                        gap = 0
-                    }
-                    seenVisible = true
-                    line.visible &+= 1
-                    if classes & ScalarClassTable.wide != 0 { line.wide &+= 1 }
-                    lastWasIdeograph = ideograph
+                    previousWasCR = v == 0x0D
+                    Self.finish(&line)
+                    lines.append(line)
+                    lineStarts.append(offset + 1)
+                    line = Line()
+                    gap = 0
+                    seenVisible = false
+                    lastWasIdeograph = false
+                    continue
                 }
+                previousWasCR = false
+                if classes & ScalarClassTable.ignorable != 0 { continue }
+                if !seenVisible {
+                    line.leading &+= 1
+                    line.leadingColumns &+= v == 0x3000 ? 2 : 1
+                } else {
+                    gap &+= 1
+                    gapSingleSpace = gap == 1 && (v == 0x20 || v == 0x3000)
+                }
+                continue
+            }
+            previousWasCR = false
+            let ideograph = classes & ScalarClassTable.ideograph != 0
+            if gap > 0 {
+                if gap == 1 && gapSingleSpace { line.singleGaps &+= 1 } else { line.multiGaps &+= 1 }
+                if ideograph && lastWasIdeograph { line.ideographGaps &+= 1 }
+                gap = 0
+            }
+            seenVisible = true
+            line.visible &+= 1
+            if classes & ScalarClassTable.wide != 0 { line.wide &+= 1 }
+            lastWasIdeograph = ideograph
+            // The unified ideographs that follow: each visible and wide, an
+            // ideograph, no gap before it (``ScalarClassTable/unifiedIdeograph``).
+            var run: Int32 = 0
+            while walk.nextUnifiedIdeograph() != nil { run &+= 1 }
+            if run > 0 {
+                line.visible &+= run
+                line.wide &+= run
+                offset &+= Int(run)
+                lastWasIdeograph = true
             }
         }
         Self.finish(&line)
         lines.append(line)
-        Self.decideJoins(&lines)
-        self.lines = lines.map(Flags.init)
     }
 
     /// Letter spacing and the meaning of spaces, from the line's own counts.

@@ -22,6 +22,12 @@ enum ScalarClassTable {
     /// ``CodeUnitClass/fold(_:)`` changes the scalar.
     static let folds: UInt8 = 1 << 5
 
+    /// The classes of every CJK Unified Ideograph (U+4E00–U+9FFF): an
+    /// ideograph, two columns wide, nothing else. The walks count and copy
+    /// runs of them without looking them up (``ScalarWalk/nextUnifiedIdeograph()``);
+    /// a test checks that the predicates give exactly this for the block.
+    static let unifiedIdeograph: UInt8 = ideograph | wide
+
     /// The classes a scalar outside the BMP (or any scalar) has, from the predicates.
     static func computedClasses(of v: UInt32) -> UInt8 {
         var bits: UInt8 = 0

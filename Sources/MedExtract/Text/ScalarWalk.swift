@@ -47,6 +47,21 @@ struct ScalarWalk {
         return (lead & 0x07) << 18 | (UInt32(base[i &+ 1]) & 0x3F) << 12 | (UInt32(base[i &+ 2]) & 0x3F) << 6 | UInt32(base[i &+ 3]) & 0x3F
     }
 
+    /// The next scalar's value if it is a CJK Unified Ideograph
+    /// (U+4E00–U+9FFF: a lead byte from E5 to E9, or E4 before a byte from
+    /// B8), else nil without moving. Most scalars of a Chinese text are
+    /// these; the walks step over runs of them with this one test a scalar,
+    /// as they need no class lookup (``ScalarClassTable/unifiedIdeograph``).
+    @inline(__always)
+    mutating func nextUnifiedIdeograph() -> UInt32? {
+        guard i &+ 2 < bytes.count, let base = bytes.baseAddress else { return nil }
+        let lead = base[i]
+        let second = base[i &+ 1]
+        guard lead &- 0xE5 < 5 || (lead == 0xE4 && second >= 0xB8) else { return nil }
+        defer { i &+= 3 }
+        return (UInt32(lead) & 0x0F) << 12 | (UInt32(second) & 0x3F) << 6 | UInt32(base[i &+ 2]) & 0x3F
+    }
+
     /// Calls `body` once with the UTF-8 bytes of `scalars` (the string's own
     /// storage; a copy only for a string without contiguous UTF-8).
     static func withUTF8<R>(_ scalars: Substring.UnicodeScalarView, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -238,6 +238,18 @@
                 lastScalar = value
                 haveLast = true
                 lastLine = line
+                // The unified ideographs that follow are copied as they are:
+                // not whitespace, not folded (``ScalarClassTable/unifiedIdeograph``),
+                // with no whitespace pending before them.
+                var next = offset &+ 1
+                while let ideograph = walk.nextUnifiedIdeograph() {
+                    copied.append(ideograph)
+                    out.append(UInt16(truncatingIfNeeded: ideograph), origin: next)
+                    lastScalar = ideograph
+                    next &+= 1
+                }
+                tokenLength &+= Int(next &- (offset &+ 1))
+                offset = next &- 1
             }
         }
     }
