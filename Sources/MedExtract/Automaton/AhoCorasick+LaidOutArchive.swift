@@ -114,7 +114,23 @@ extension AhoCorasick {
         // pattern: a walk that goes further is a cycle or leads nowhere.
         var maxLength: Int32 = 0
         for length in lengths where length > maxLength { maxLength = length }
-        var depth = [Int32](repeating: -1, count: cellCount)
+        // Two bytes a depth when the patterns allow (all real dictionaries):
+        // the link pass reads the depths at random, and a table an eighth of
+        // the cells' size stays in cache.
+        if maxLength <= Int32(Int16.max) {
+            return laidOutStates(cells: cells, outputs: outputs, maxLength: Int16(maxLength))
+        }
+        return laidOutStates(cells: cells, outputs: outputs, maxLength: maxLength)
+    }
+
+    /// The depth and link passes of ``laidOutStateCount(cells:outputs:lengths:symbols:)``
+    /// (whose range passes came first), with depths of type `Depth`, which
+    /// holds `maxLength`: the number of states, or nil.
+    private static func laidOutStates<Depth: FixedWidthInteger & SignedInteger>(
+        cells: UnsafeBufferPointer<Cell>, outputs: UnsafeBufferPointer<Output>, maxLength: Depth
+    ) -> Int? {
+        let cellCount = cells.count
+        var depth = [Depth](repeating: -1, count: cellCount)
         var states = 1
         let ok = depth.withUnsafeMutableBufferPointer { depth -> Bool in
             depth[0] = 0
@@ -124,7 +140,7 @@ extension AhoCorasick {
                 // Up to the first state of known depth, counting the steps
                 // (a parent that is free, not the root, is no state) ...
                 var u = t
-                var steps: Int32 = 0
+                var steps: Depth = 0
                 while depth[u] < 0 {
                     let parent = Int(cells[u].check)
                     guard parent >= 0, steps < maxLength else { return false }
@@ -132,8 +148,8 @@ extension AhoCorasick {
                     steps += 1
                 }
                 // ... then down the same chain, setting each depth.
+                guard depth[u] <= maxLength - steps else { return false }
                 var d = depth[u] + steps
-                guard d <= maxLength else { return false }
                 u = t
                 while depth[u] < 0 {
                     depth[u] = d
@@ -142,11 +158,14 @@ extension AhoCorasick {
                 }
             }
             // Links: a failure link to a shallower state, a first row no
-            // longer than the state is deep.
+            // longer than the state is deep. Only the root and the states
+            // have a depth (a chain through a free cell failed above), so
+            // the depth alone tells that the link's target is a state,
+            // without a read of its cell.
             for t in 1 ..< cellCount where cells[t].check >= 0 {
                 let cell = cells[t], f = Int(cell.fail)
-                guard f == 0 || cells[f].check >= 0, depth[f] < depth[t] else { return false }
-                if cell.output >= 0, outputs[Int(cell.output)].length > depth[t] { return false }
+                guard depth[f] >= 0, depth[f] < depth[t] else { return false }
+                if cell.output >= 0, Int64(outputs[Int(cell.output)].length) > Int64(depth[t]) { return false }
             }
             return cells[0].output == -1
         }

@@ -41,12 +41,20 @@ enum ScalarClassTable {
     }
 
     /// The classes of every BMP scalar (surrogate code points included, as
-    /// the predicates classify them).
-    static let bmp: [UInt8] = (0 ... 0xFFFF).map { computedClasses(of: UInt32($0)) }
+    /// the predicates classify them). The CJK Unified Ideographs, a third of
+    /// the table, are filled with ``unifiedIdeograph`` without asking the
+    /// predicates, which a test checks give exactly that for the block.
+    static let bmp: [UInt8] = {
+        var table = (0 ..< 0x4E00).map { computedClasses(of: UInt32($0)) }
+        table.reserveCapacity(0x10000)
+        table.append(contentsOf: repeatElement(unifiedIdeograph, count: 0xA000 - 0x4E00))
+        table.append(contentsOf: (0xA000 ... 0xFFFF).map { computedClasses(of: UInt32($0)) })
+        return table
+    }()
 
-    /// Builds ``bmp`` on a global queue if no thread has yet (65,536 calls
-    /// of the predicates, about 8 million instructions): the extractor asks
-    /// for it while it loads its lexicon, so the table is ready on a machine
+    /// Builds ``bmp`` on a global queue if no thread has yet (44,544 calls
+    /// of the predicates): the extractor asks for it while it loads its
+    /// lexicon, so the table is ready on a machine
     /// with a second core before the first document's walk reads it (a walk
     /// that comes first waits for the build: a `static let` is made once).
     static func prepareInBackground() {
