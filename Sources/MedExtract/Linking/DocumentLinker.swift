@@ -478,6 +478,7 @@ public struct DocumentLinker: Sendable {
     /// Whether a committee word (`专委会`, `专业委员会`) follows position `end`.
     private func isFollowedByCommittee(_ units: [UInt16], _ end: Int) -> Bool {
         var after: [UInt16] = []
+        after.reserveCapacity(words.maxLength)
         var p = end
         while p < units.count && after.count < words.maxLength {
             let u = units[p]
@@ -550,10 +551,21 @@ public struct DocumentLinker: Sendable {
         words.suffix(of: [UInt16](utf16Of: name))?.wordClass == .campus
     }
 
-    /// A campus name without its institution (`三院院区`, not `…医院开元院区`).
+    /// A campus name without its institution (`三院院区`, not `…医院开元院区`):
+    /// no `医院` before its last two characters, and not a `分院`. Read in
+    /// UTF-16 units (a name's last two characters are two units unless one
+    /// is a surrogate pair or has a combining mark).
     private func isBareCampus(_ name: String) -> Bool {
-        isCampus(name) && !name.dropLast(2).contains("医院") && !name.hasSuffix("分院")
+        let u = [UInt16](utf16Of: name)
+        guard words.suffix(of: u)?.wordClass == .campus else { return false }
+        let lastTwo = name.index(name.endIndex, offsetBy: -2, limitedBy: name.startIndex) ?? name.startIndex
+        let before = name.utf16.distance(from: name.startIndex, to: lastTwo)
+        return !Array(u[..<before]).containsUnits(Self.hospitalWord) && !u.hasUnitSuffix(Self.branchWord)
     }
+
+    /// `医院`, `分院`.
+    private static let hospitalWord: [UInt16] = Array("医院".utf16)
+    private static let branchWord: [UInt16] = Array("分院".utf16)
 
     /// The institution's name: a campus suffix after an inner head cut
     /// (`…第一附属医院开元院区` → `…第一附属医院`).

@@ -12,4 +12,9 @@ extension Array where Element == UInt16 {
             }
         }
     }
+
+    /// Whether these code units end with `word`.
+    func hasUnitSuffix(_ word: [UInt16]) -> Bool {
+        count >= word.count && self[(count - word.count)...].elementsEqual(word)
+    }
 }
