@@ -147,7 +147,9 @@ public struct MedExtractor: Sendable {
                   span.lowerBound >= (entities.last?.scalarOffsets.upperBound ?? 0) else { continue }
             let lower = translator.position(ofScalarOffset: span.lowerBound)
             let upper = translator.position(ofScalarOffset: span.upperBound)
-            let entityText = String(text.unicodeScalars[lower ..< upper])
+            // Copied from the UTF-8 between two scalar boundaries (no
+            // decoding of the scalars, as a scalar view's slice did).
+            let entityText = String(Substring(text.utf8[lower ..< upper]))
             var attributes = EntityAttributes()
             swap(&attributes, &resolved[c].attributes)
             // A canonical form equal to the text (byte for byte) shares its storage.
