@@ -71,18 +71,40 @@
 /// whose surface the built-in lexicon already has takes over that pattern
 /// instead). One scan runs both and merges their matches in order.
 @_spi(Benchmarks) public struct Lexicon: Sendable {
+    /// The tables, in one shared object: a copy of a lexicon (every
+    /// recognition context keeps one, a context a document) retains one
+    /// reference instead of each of some forty table storages, which two
+    /// jobs would otherwise count up and down from both cores.
+    private final class Storage: Sendable {
+        let entries: EntryTable
+        let places: PlaceTable
+        let base: LexiconLayer
+        let overlay: LexiconLayer?
+        let placeLookup: PlaceLookupTables?
+
+        init(entries: EntryTable, places: PlaceTable, base: LexiconLayer, overlay: LexiconLayer?, placeLookup: PlaceLookupTables?) {
+            self.entries = entries
+            self.places = places
+            self.base = base
+            self.overlay = overlay
+            self.placeLookup = placeLookup
+        }
+    }
+
+    private let storage: Storage
+
     /// The entity dictionary entries (later dictionaries override earlier
     /// ones; an overridden entry stays in the table, no pattern refers to it).
-    public let entries: EntryTable
+    public var entries: EntryTable { storage.entries }
     /// The gazetteer's place names.
-    public let places: PlaceTable
+    public var places: PlaceTable { storage.places }
     /// The built-in (or only) automaton and its pattern values.
-    let base: LexiconLayer
+    var base: LexiconLayer { storage.base }
     /// The automaton of user entries the base does not hold, if any.
-    let overlay: LexiconLayer?
+    var overlay: LexiconLayer? { storage.overlay }
     /// The gazetteer indexed by the base automaton's patterns for linking,
     /// when it was compiled with the lexicon (the built-in one).
-    let placeLookup: PlaceLookupTables?
+    var placeLookup: PlaceLookupTables? { storage.placeLookup }
 
     /// Whether each entry came from a user dictionary, by entry index.
     public var isUserEntry: UserEntryFlags { UserEntryFlags(entries: entries) }
@@ -136,11 +158,10 @@
                 values.append(LexiconValue(classes: word.ruleClass.bit))
             }
         }
-        self.entries = EntryTable(compiled: entries, compiledIsUser: isUser)
-        self.places = PlaceTable(compiled: places)
-        self.base = LexiconLayer(automaton: builder.build(), values: Table(values))
-        self.overlay = nil
-        self.placeLookup = nil
+        storage = Storage(
+            entries: EntryTable(compiled: entries, compiledIsUser: isUser), places: PlaceTable(compiled: places),
+            base: LexiconLayer(automaton: builder.build(), values: Table(values)), overlay: nil, placeLookup: nil
+        )
     }
 
     /// The precompiled lexicon plus `user` entries (later ones override
@@ -172,11 +193,13 @@
             builder.add(user[j].surface)
             overlayValues.append(LexiconValue(entry: Int32(archivedCount + j)))
         }
-        self.entries = EntryTable(archived: compiled.entries, compiled: user, compiledIsUser: user.map { _ in true })
-        self.places = PlaceTable(archived: compiled.places, compiled: [])
-        self.base = LexiconLayer(automaton: compiled.automaton, values: values.map { Table($0) } ?? compiled.values)
-        self.overlay = overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: Table(overlayValues))
-        self.placeLookup = compiled.placeLookup
+        storage = Storage(
+            entries: EntryTable(archived: compiled.entries, compiled: user, compiledIsUser: user.map { _ in true }),
+            places: PlaceTable(archived: compiled.places, compiled: []),
+            base: LexiconLayer(automaton: compiled.automaton, values: values.map { Table($0) } ?? compiled.values),
+            overlay: overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: Table(overlayValues)),
+            placeLookup: compiled.placeLookup
+        )
     }
 
     /// Every occurrence of every pattern in `units`, ordered by end, and by

@@ -26,15 +26,18 @@
 /// Candidates come with ``CandidatePriority/rule``; longer dictionary spans
 /// (a hospital named `…第七医学中心`) win in the resolver.
 struct FigureRecognizer: Recognizer {
-    let units: FigureUnits
-    let words: FigureVocabulary
+    /// The unit lexicon and the word lists, shared with every document's scanner.
+    let tables: FigureTables
+    /// The unit lexicon.
+    var units: FigureUnits { tables.units }
+    /// The word lists.
+    var words: FigureVocabulary { tables.words }
 
     /// Creates the recogniser, loading and compiling `figure_units.tsv` and
     /// `figure_words.tsv`.
     /// - Throws: ``MedExtractError`` when a data file is missing or malformed.
     public init() throws(MedExtractError) {
-        units = try FigureUnits.builtin()
-        words = try FigureVocabulary.builtin()
+        tables = FigureTables(units: try FigureUnits.builtin(), words: try FigureVocabulary.builtin())
     }
 
     /// Creates the recogniser from the contents of a units file in the
@@ -42,8 +45,7 @@ struct FigureRecognizer: Recognizer {
     /// `figure_words.tsv`.
     /// - Throws: ``MedExtractError/malformedDictionaryLine(path:line:reason:)``.
     public init(unitsFile contents: String, path: String) throws(MedExtractError) {
-        units = try FigureUnits(contents: contents, path: path)
-        words = try FigureVocabulary.builtin()
+        tables = FigureTables(units: try FigureUnits(contents: contents, path: path), words: try FigureVocabulary.builtin())
     }
 
     /// Appends a candidate for every figure in the context's text.
@@ -68,7 +70,22 @@ struct FigureRecognizer: Recognizer {
     /// finds it (no array of them in between).
     private func forEachFigure(in units: [UInt16], _ body: (FigureScanner.Found) -> Void) {
         units.withUnsafeBufferPointer { buffer in
-            FigureScanner(r: CodeUnitReader(buffer: buffer), lexicon: self.units, words: self.words).scan(body)
+            FigureScanner(r: CodeUnitReader(buffer: buffer), tables: tables).scan(body)
         }
+    }
+}
+
+/// The figure recogniser's vocabulary in one shared object: a document's
+/// scanner retains this one reference, not each of its tables' storages
+/// (which two jobs would count up and down from both cores).
+final class FigureTables: Sendable {
+    /// The unit lexicon.
+    let units: FigureUnits
+    /// The word lists.
+    let words: FigureVocabulary
+
+    init(units: FigureUnits, words: FigureVocabulary) {
+        self.units = units
+        self.words = words
     }
 }

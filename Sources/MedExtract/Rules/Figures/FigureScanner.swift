@@ -15,10 +15,12 @@ import Foundation
 struct FigureScanner {
     /// The text.
     let r: CodeUnitReader
+    /// The recogniser's unit lexicon and word lists.
+    let tables: FigureTables
     /// The unit lexicon.
-    let lexicon: FigureUnits
+    var lexicon: FigureUnits { tables.units }
     /// The word lists.
-    let words: FigureVocabulary
+    var words: FigureVocabulary { tables.words }
 
     /// A figure found: its span in normalised code units and its meaning.
     struct Found: Equatable {
