@@ -107,6 +107,14 @@ struct JSONLineParsingTests {
         #expect(escaped.withUnsafeBufferPointer(JSONLineFields.read)?.text == "\n医院")
         escaped[escaped.count - 4] = 0xFF
         #expect(escaped.withUnsafeBufferPointer(JSONLineFields.read) == nil)
+        // A truncated four-byte sequence before an ASCII byte is repaired to
+        // one U+FFFD of the same three bytes' length: refused all the same,
+        // with and without an escape in the text.
+        let truncated: [UInt8] = [0xF0, 0x90, 0x80]
+        for head in [#"{"text":"医院"#, #"{"text":"\n医院"#] {
+            let line = Array(head.utf8) + truncated + Array(#"a"}"#.utf8)
+            #expect(line.withUnsafeBufferPointer(JSONLineFields.read) == nil, "\(head)")
+        }
     }
 
     /// The eight-byte test for the bytes a JSON string scan stops at is

@@ -179,7 +179,7 @@ struct JSONLineFields {
         /// `\u0000`, an unpaired surrogate escape or ill-formed UTF-8.
         func decode(_ range: Range<Int>) -> String? {
             let body = UnsafeBufferPointer(rebasing: bytes[range])
-            guard body.contains(0x5C) else { return String(validating: body, as: UTF8.self) }
+            guard body.contains(0x5C) else { return Self.validString(body) }
             var failed = false
             // Escapes never decode longer than they are written. They decode
             // to well-formed UTF-8, so checking the result once (making the
@@ -229,7 +229,23 @@ struct JSONLineFields {
                     o += Self.encode(scalar, into: out, at: o)
                 }
             }
-            return failed ? nil : decoded.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            return failed ? nil : decoded.withUnsafeBufferPointer { Self.validString($0) }
+        }
+
+        /// `String(validating: bytes, as: UTF8.self)`, made with the decoding
+        /// initialiser, which is specialised for UTF-8 (the validating one
+        /// looks generic metadata up at every call, about a thousand
+        /// instructions a string). Decoding repairs ill-formed bytes with
+        /// U+FFFD, which no ill-formed sequence is, so the string has exactly
+        /// the bytes given when, and only when, they were well-formed.
+        static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            var string = String(decoding: bytes, as: UTF8.self)
+            let same = string.withUTF8 { made in
+                guard made.count == bytes.count else { return false }
+                guard let p = made.baseAddress, let q = bytes.baseAddress else { return true }
+                return memcmp(p, q, bytes.count) == 0
+            }
+            return same ? string : nil
         }
 
         /// Whether the bytes in `range` are valid UTF-8 (checked where no
