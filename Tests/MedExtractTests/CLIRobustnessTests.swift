@@ -357,6 +357,17 @@ struct CLIRobustnessTests {
         #expect(MedExtractCommand.run(["extract", "--dictionary", "/nonexistent/dictionary.tsv", "/nonexistent/input.txt"]) == 1)
     }
 
+    @Test func aCommandRunInProcessFreesItsExtractor() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write("市第一人民医院心内科开诊。", to: "in.txt", in: dir)
+        let output = dir.appendingPathComponent("out.jsonl").path
+        #expect(MedExtractCommand.run(["extract", "--no-progress", "--output", output, dir.appendingPathComponent("in.txt").path]) == 0)
+        // Only `main`, which exits right after, keeps its extractor.
+        #expect(!ExitWithoutTeardown.isKeeping)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("HOSPITAL"))
+    }
+
     // MARK: - Dictionaries
 
     @Test func malformedDictionaryIsExitOneWithFileAndLine() throws {

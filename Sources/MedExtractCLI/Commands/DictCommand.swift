@@ -44,7 +44,9 @@ struct DictionaryFiles: ParsableArguments {
             ? ExtractorConfiguration()
             : ExtractorConfiguration(userEntries: DictionaryLinter.entries(in: sources))
         do {
-            return try MedExtractor(configuration: configuration)
+            let extractor = try MedExtractor(configuration: configuration)
+            ExitWithoutTeardown.keep(extractor)
+            return extractor
         } catch {
             printError("medextract: \(error)")
             throw ExitStatus.inputFailure

@@ -39,7 +39,9 @@ struct ExtractorOptions: ParsableArguments {
             enabledLabels: try enabledLabels()
         )
         do {
-            return try MedExtractor(configuration: configuration)
+            let extractor = try MedExtractor(configuration: configuration)
+            ExitWithoutTeardown.keep(extractor)
+            return extractor
         } catch {
             printError("medextract: \(error)")
             throw ExitStatus.inputFailure

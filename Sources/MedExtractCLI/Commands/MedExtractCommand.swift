@@ -25,6 +25,8 @@ public struct MedExtractCommand: ParsableCommand {
     public static func main(_ arguments: [String]? = nil) -> Never {
         reserveStandardDescriptors()
         MemoryTuning.returnLargeBuffersWhenFreed()
+        // This process exits right after the command: its extractor is not taken apart first.
+        ExitWithoutTeardown.enable()
         let status = run(arguments)
         Foundation.exit(status)
     }
