@@ -148,6 +148,32 @@ struct CompiledLexiconTests {
         }
     }
 
+    /// The registry archived with the lexicon holds exactly the tables
+    /// parsing `hospital_places.tsv` builds, and answers every registered
+    /// name as the parsed one does.
+    @Test func archivedRegistryEqualsParsedOne() throws {
+        let sources = try BuiltinSources.read()
+        let archived = try CompiledLexicon(decoding: try CompiledLexicon.compile(sources).encoded()).registry
+        let parsed = try HospitalRegistry.parse(try sources.hospitalRegistry.text(), path: sources.hospitalRegistry.name)
+        let a = archived.tables, p = parsed.tables
+        #expect(a.codes.count == p.codes.count && a.codes.count > 1000)
+        #expect(a.codes.map(\.key) == p.codes.map(\.key) && a.codes.map(\.value) == p.codes.map(\.value))
+        #expect(a.organizations.map(\.key) == p.organizations.map(\.key) && a.organizations.map(\.value) == p.organizations.map(\.value))
+        #expect(a.bracketed.map(\.key) == p.bracketed.map(\.key) && a.bracketed.map(\.value) == p.bracketed.map(\.value))
+        #expect(!a.organizations.isEmpty && !a.bracketed.isEmpty)
+        var mismatches = 0
+        for row in TSVReader.rows(try sources.hospitalRegistry.text()) {
+            let name = String(row.fields[0]).trimmingCharacters(in: .whitespaces)
+            if archived.code(of: name) != String(row.fields[1]).trimmingCharacters(in: .whitespaces) { mismatches += 1 }
+            if archived.organizationCode(of: name) != parsed.organizationCode(of: name) { mismatches += 1 }
+            if archived.bracketedCode(of: name) != parsed.bracketedCode(of: name) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        // The extractor's linker reads the archived one.
+        let lexicon = Lexicon(compiled: try CompiledLexicon.compile(sources), user: [])
+        #expect(lexicon.registry?.count == parsed.count)
+    }
+
     /// Truncated and corrupted files throw (or decode to tables that pass the
     /// checks); reading them never traps.
     @Test func damagedFilesNeverTrap() throws {
@@ -166,6 +192,9 @@ struct CompiledLexiconTests {
                 // Whatever passed the checks must scan and decode safely.
                 let text = Array("北京协和医院骨科开展腹腔镜胆囊切除术".utf16)
                 let full = Lexicon(compiled: lexicon, user: [])
+                for name in ["北京协和医院", "首都医科大学附属北京天坛医院", "第三军医大学西南医院", ""] {
+                    _ = (lexicon.registry.code(of: name), lexicon.registry.organizationCode(of: name), lexicon.registry.bracketedCode(of: name))
+                }
                 for match in text.withUnsafeBufferPointer({ full.matches(in: $0) }) {
                     #expect(match.start >= 0 && match.end <= text.count)
                     if match.value.entry >= 0 { _ = full.entries[Int(match.value.entry)] }

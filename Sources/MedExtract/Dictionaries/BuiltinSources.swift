@@ -17,6 +17,9 @@ struct BuiltinSources: Sendable {
     var entityDictionaries: [File]
     var gazetteer: File
     var ruleLexicon: File
+    /// Where registered hospitals are (``HospitalRegistry/builtinName``),
+    /// archived with the lexicon for the linking pass.
+    var hospitalRegistry: File
 
     /// Reads every built-in source file from the bundle.
     static func read() throws(MedExtractError) -> BuiltinSources {
@@ -33,7 +36,8 @@ struct BuiltinSources: Sendable {
         return BuiltinSources(
             entityDictionaries: dictionaries,
             gazetteer: try file(BuiltinResources.gazetteerName),
-            ruleLexicon: try file(RuleLexiconFile.builtinName)
+            ruleLexicon: try file(RuleLexiconFile.builtinName),
+            hospitalRegistry: try file(HospitalRegistry.builtinName)
         )
     }
 
@@ -45,7 +49,7 @@ struct BuiltinSources: Sendable {
         for label in EntityLabel.allCases { hash.add(label.rawValue) }
         for ruleClass in RuleClass.allCases { hash.add(ruleClass.rawValue) }
         for level in PlaceLevel.allCases { hash.add(level.rawValue) }
-        for file in entityDictionaries + [gazetteer, ruleLexicon] {
+        for file in entityDictionaries + [gazetteer, ruleLexicon, hospitalRegistry] {
             hash.add(file.name)
             hash.add("\(file.bytes.count)")
             file.bytes.withUnsafeBytes { hash.add($0) }

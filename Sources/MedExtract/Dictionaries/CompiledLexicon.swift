@@ -2,7 +2,8 @@ import Foundation
 
 /// The built-in lexicon compiled ahead of time: the automaton over every
 /// built-in dictionary surface, place name and rule word, the value of each
-/// pattern, and the entries and places in compact tables.
+/// pattern, the entries and places in compact tables, and the hospital
+/// registry the linking pass reads.
 ///
 /// It is shipped as the resource `builtin.lexicon` and read with one file
 /// read at construction. Its header carries the fingerprint of the sources it
@@ -16,7 +17,7 @@ struct CompiledLexicon: Sendable {
     /// The first bytes of the file.
     static let magic = Array("MEDXLEX\u{1}".utf8)
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt32 = 9
+    static let formatVersion: UInt32 = 10
 
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64
@@ -27,14 +28,17 @@ struct CompiledLexicon: Sendable {
     var places: ArchivedRows
     /// The places indexed by `automaton`'s patterns for the linking pass.
     var placeLookup: PlaceLookupTables
+    /// Where registered hospitals are (`hospital_places.tsv`), read in place.
+    var registry: HospitalRegistry
 
-    init(fingerprint: UInt64, automaton: AhoCorasick, values: Table<LexiconValue>, entries: ArchivedEntries, places: ArchivedRows, placeLookup: PlaceLookupTables) {
+    init(fingerprint: UInt64, automaton: AhoCorasick, values: Table<LexiconValue>, entries: ArchivedEntries, places: ArchivedRows, placeLookup: PlaceLookupTables, registry: HospitalRegistry) {
         self.fingerprint = fingerprint
         self.automaton = automaton
         self.values = values
         self.entries = entries
         self.places = places
         self.placeLookup = placeLookup
+        self.registry = registry
     }
 
     /// Compiles the built-in sources.
@@ -60,7 +64,8 @@ struct CompiledLexicon: Sendable {
             places: ArchivedRows(rows: gazetteerRows, path: sources.gazetteer.name),
             placeLookup: PlaceLookupTables(places: places, patternCount: automaton.patternCount) {
                 automaton.exactPattern(Array(places[$0].surface.utf16))
-            }
+            },
+            registry: try HospitalRegistry.parse(try sources.hospitalRegistry.text(), path: sources.hospitalRegistry.name)
         )
     }
 
@@ -75,6 +80,7 @@ struct CompiledLexicon: Sendable {
         entries.write(to: &writer)
         places.write(to: &writer)
         placeLookup.write(to: &writer)
+        registry.write(to: &writer)
         return writer.bytes
     }
 
@@ -128,6 +134,7 @@ struct CompiledLexicon: Sendable {
         entries = try ArchivedEntries(reading: &reader)
         places = try ArchivedRows(reading: &reader)
         placeLookup = try PlaceLookupTables(reading: &reader, patternCount: patterns, placeCount: places.count)
+        registry = try HospitalRegistry(reading: &reader)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
         guard values.count == patterns else {
             throw ArchiveError(description: "\(values.count) pattern values for \(patterns) patterns")

@@ -81,13 +81,15 @@
         let base: LexiconLayer
         let overlay: LexiconLayer?
         let placeLookup: PlaceLookupTables?
+        let registry: HospitalRegistry?
 
-        init(entries: EntryTable, places: PlaceTable, base: LexiconLayer, overlay: LexiconLayer?, placeLookup: PlaceLookupTables?) {
+        init(entries: EntryTable, places: PlaceTable, base: LexiconLayer, overlay: LexiconLayer?, placeLookup: PlaceLookupTables?, registry: HospitalRegistry?) {
             self.entries = entries
             self.places = places
             self.base = base
             self.overlay = overlay
             self.placeLookup = placeLookup
+            self.registry = registry
         }
     }
 
@@ -105,6 +107,9 @@
     /// The gazetteer indexed by the base automaton's patterns for linking,
     /// when it was compiled with the lexicon (the built-in one).
     var placeLookup: PlaceLookupTables? { storage.placeLookup }
+    /// The built-in hospital registry, when it was compiled with the
+    /// lexicon (the built-in one): read in place, nothing parsed.
+    var registry: HospitalRegistry? { storage.registry }
 
     /// Whether each entry came from a user dictionary, by entry index.
     public var isUserEntry: UserEntryFlags { UserEntryFlags(entries: entries) }
@@ -160,7 +165,7 @@
         }
         storage = Storage(
             entries: EntryTable(compiled: entries, compiledIsUser: isUser), places: PlaceTable(compiled: places),
-            base: LexiconLayer(automaton: builder.build(), values: Table(values)), overlay: nil, placeLookup: nil
+            base: LexiconLayer(automaton: builder.build(), values: Table(values)), overlay: nil, placeLookup: nil, registry: nil
         )
     }
 
@@ -198,7 +203,8 @@
             places: PlaceTable(archived: compiled.places, compiled: []),
             base: LexiconLayer(automaton: compiled.automaton, values: values.map { Table($0) } ?? compiled.values),
             overlay: overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: Table(overlayValues)),
-            placeLookup: compiled.placeLookup
+            placeLookup: compiled.placeLookup,
+            registry: compiled.registry
         )
     }
 

@@ -35,22 +35,24 @@ public struct MedExtractor: Sendable {
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(MedExtractError) {
         self.configuration = configuration
         enabledByOrder = EntityLabel.allCases.map { configuration.enabledLabels.contains($0) }
-        // The linker's registry and words depend on no dictionary: read on
-        // another core while this one loads the lexicon.
-        let linkTables = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinTables) : nil
+        // The linker's words depend on no dictionary: read on another core
+        // while this one loads the lexicon (which holds the hospital registry).
+        let linkWords = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinWords) : nil
         ScalarClassTable.prepareInBackground()
         lexicon = try LexiconLoader.lexicon(for: configuration)
         // The hospital-name tables (for the linker) need the lexicon alone:
         // built on another core from here, while ICU, the recognisers and
         // the linker are set up, so the first document with a hospital
         // waits less for them.
-        let hospitalNames = linkTables == nil ? nil : HospitalNames(lexicon.entries)
+        let hospitalNames = linkWords == nil ? nil : HospitalNames(lexicon.entries)
         hospitalNames?.buildInBackground()
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
             + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
-        if let linkTables {
-            self.linker = DocumentLinker(builtinWith: lexicon, tables: try linkTables.value(), hospitalNames: hospitalNames)
+        if let linkWords {
+            let registry: HospitalRegistry
+            if let archived = lexicon.registry { registry = archived } else { registry = try DocumentLinker.builtinRegistry() }
+            self.linker = DocumentLinker(builtinWith: lexicon, words: try linkWords.value(), registry: registry, hospitalNames: hospitalNames)
         } else {
             linker = nil
         }

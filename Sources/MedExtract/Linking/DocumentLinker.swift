@@ -74,44 +74,43 @@ public struct DocumentLinker: Sendable {
         try self.init(builtinWith: PlaceIndex(places))
     }
 
-    /// The extractor's linker: the built-in registry and link words, the
-    /// gazetteer of `lexicon` indexed by the tables archived with it (nothing
-    /// is built), and its hospital names for canonical full names (read on
-    /// first use).
+    /// The extractor's linker: the built-in registry (the one archived with
+    /// `lexicon`, else parsed) and link words, the gazetteer of `lexicon`
+    /// indexed by the tables archived with it (nothing is built), and its
+    /// hospital names for canonical full names (read on first use).
     @_spi(Benchmarks) public init(builtinWith lexicon: Lexicon) throws(MedExtractError) {
-        self.init(builtinWith: lexicon, tables: try Self.builtinTables())
+        let registry: HospitalRegistry
+        if let archived = lexicon.registry { registry = archived } else { registry = try Self.builtinRegistry() }
+        self.init(builtinWith: lexicon, words: try Self.builtinWords(), registry: registry)
     }
 
     /// The extractor's linker (``init(builtinWith:)-(Lexicon)``) with the
-    /// built-in registry and link words read already, and `names` (nil:
+    /// built-in link words and registry read already, and `names` (nil:
     /// the lexicon's, built on first use) for canonical full names.
-    init(builtinWith lexicon: Lexicon, tables: BuiltinTables, hospitalNames names: HospitalNames? = nil) {
+    init(builtinWith lexicon: Lexicon, words: LinkWords, registry: HospitalRegistry, hospitalNames names: HospitalNames? = nil) {
         if let lookup = lexicon.placeLookup {
-            self.init(places: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup), registry: tables.registry, words: tables.words)
+            self.init(places: PlaceIndex(table: lexicon.places, automaton: lexicon.base.automaton, lookup: lookup), registry: registry, words: words)
         } else {
-            self.init(places: PlaceIndex(Array(lexicon.places)), registry: tables.registry, words: tables.words)
+            self.init(places: PlaceIndex(Array(lexicon.places)), registry: registry, words: words)
         }
         hospitalNames = names ?? HospitalNames(lexicon.entries)
         countsLexiconPlaces = true
     }
 
     private init(builtinWith places: PlaceIndex) throws(MedExtractError) {
-        let tables = try Self.builtinTables()
-        self.init(places: places, registry: tables.registry, words: tables.words)
+        self.init(places: places, registry: try Self.builtinRegistry(), words: try Self.builtinWords())
     }
 
-    /// What the built-in linker reads besides the gazetteer: it depends on
-    /// no dictionary, so the extractor reads it while it loads the lexicon.
-    struct BuiltinTables: Sendable {
-        var registry: HospitalRegistry
-        var words: LinkWords
+    /// Parses the built-in hospital registry (the extractor reads the one
+    /// archived with the compiled lexicon instead).
+    static func builtinRegistry() throws(MedExtractError) -> HospitalRegistry {
+        try HospitalRegistry.parse(try BuiltinResources.contents(of: HospitalRegistry.builtinName), path: HospitalRegistry.builtinName)
     }
 
-    /// Reads the built-in hospital registry and link words.
-    static func builtinTables() throws(MedExtractError) -> BuiltinTables {
-        let registry = try HospitalRegistry.parse(try BuiltinResources.contents(of: HospitalRegistry.builtinName), path: HospitalRegistry.builtinName)
-        let words = try LinkWords.parse(try BuiltinResources.contents(of: LinkWords.builtinName), path: LinkWords.builtinName)
-        return BuiltinTables(registry: registry, words: words)
+    /// Reads the built-in link words: they depend on no dictionary, so the
+    /// extractor reads them while it loads the lexicon.
+    static func builtinWords() throws(MedExtractError) -> LinkWords {
+        try LinkWords.parse(try BuiltinResources.contents(of: LinkWords.builtinName), path: LinkWords.builtinName)
     }
 
     /// The division names in `units` (the original text), by a scan with

@@ -5,11 +5,14 @@ public struct HospitalRegistry: Sendable {
     /// The built-in file's name.
     public static let builtinName = "hospital_places.tsv"
 
-    private let codeOf: [ExactText: String]
-    private let organizationCode: [ExactText: String]
+    // Sorted tables searched by bytes, not dictionaries: the built-in
+    // registry is read in place from the compiled lexicon
+    // (``init(reading:)``), with nothing parsed or hashed at start-up.
+    private let codeOf: SortedStringMap
+    private let organizationCode: SortedStringMap
     /// The code of each hospital name a registered name gives in brackets
     /// (`陆军军医大学附属第一医院(西南医院)` → `西南医院`), when only one place has it.
-    private let bracketedCode: [ExactText: String]
+    private let bracketedCode: SortedStringMap
 
     /// Creates a registry from (name, division code) pairs.
     public init(_ pairs: [(name: String, code: String)]) {
@@ -27,7 +30,7 @@ public struct HospitalRegistry: Sendable {
                 organizations[organization] = (city, 1)
             }
         }
-        self.codeOf = codeOf
+        self.codeOf = SortedStringMap(codeOf)
         var bracketed: [ExactText: String?] = [:]
         for pair in pairs {
             guard let alias = Self.bracketedName(in: pair.name).map(ExactText.init), codeOf[alias] == nil else { continue }
@@ -37,24 +40,24 @@ public struct HospitalRegistry: Sendable {
                 bracketed[alias] = .some(pair.code)
             }
         }
-        self.bracketedCode = bracketed.compactMapValues { $0 }
+        self.bracketedCode = SortedStringMap(bracketed.compactMapValues { $0 })
         var organizationCode: [ExactText: String] = [:]
         for (organization, value) in organizations where value.count >= 2 {
             if let c = value.city { organizationCode[organization] = c }
         }
-        self.organizationCode = organizationCode
+        self.organizationCode = SortedStringMap(organizationCode)
     }
 
     /// The division code registered for `name`, if any.
-    public func code(of name: String) -> String? { codeOf[ExactText(name)] }
+    public func code(of name: String) -> String? { codeOf.value(for: name) }
 
     /// The division code of a hospital a registered name gives in brackets
     /// (`西南医院`), or of a name that is such a hospital after an unregistered
     /// parent organisation (`第三军医大学西南医院`).
     public func bracketedCode(of name: String) -> String? {
-        if let code = bracketedCode[ExactText(name)] { return code }
+        if let code = bracketedCode.value(for: name) { return code }
         guard let organization = Self.organizationPrefix(of: name) else { return nil }
-        return bracketedCode[ExactText(String(name.dropFirst(organization.count)))]
+        return bracketedCode.value(for: String(name.dropFirst(organization.count)))
     }
 
     /// The hospital name in brackets at the end of `name`, without a leading
@@ -73,7 +76,7 @@ public struct HospitalRegistry: Sendable {
     /// name starts with the same parent organisation as `name` (`首都医科大学`), if any.
     public func organizationCode(of name: String) -> String? {
         guard let organization = Self.organizationPrefix(of: name) else { return nil }
-        return organizationCode[ExactText(organization)]
+        return organizationCode.value(for: organization)
     }
 
     /// The name up to its first `大学` or `学院` (`首都医科大学`), when something follows.
@@ -144,6 +147,30 @@ public struct HospitalRegistry: Sendable {
         }
         if let failure { throw failure }
         return HospitalRegistry(pairs)
+    }
+
+    /// Appends the registry's tables, as ``init(reading:)`` reads them.
+    func write(to writer: inout ByteWriter) {
+        codeOf.write(to: &writer)
+        organizationCode.write(to: &writer)
+        bracketedCode.write(to: &writer)
+    }
+
+    /// Reads tables written by ``write(to:)``, in place, checking them.
+    init(reading reader: inout ByteReader) throws(ArchiveError) {
+        codeOf = try SortedStringMap(reading: &reader)
+        organizationCode = try SortedStringMap(reading: &reader)
+        bracketedCode = try SortedStringMap(reading: &reader)
+    }
+
+    /// The number of registered names.
+    var count: Int { codeOf.count }
+
+    /// Every registered name and its code; the parent organisations shared
+    /// by several and their city; the bracketed names and their code (for
+    /// tests that compare an archived registry with a parsed one).
+    var tables: (codes: [(key: String, value: String)], organizations: [(key: String, value: String)], bracketed: [(key: String, value: String)]) {
+        (codeOf.pairs, organizationCode.pairs, bracketedCode.pairs)
     }
 
     /// `range` of `bytes` without the spaces (U+0020) at either end.
