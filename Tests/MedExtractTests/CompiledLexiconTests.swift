@@ -174,6 +174,45 @@ struct CompiledLexiconTests {
         #expect(lexicon.registry?.count == parsed.count)
     }
 
+    /// The hospital-name tables archived with the lexicon answer as the
+    /// tables built from the entries at construction do (the path a lexicon
+    /// with user entries takes), and the extractor's lexicon reads them.
+    @Test func archivedHospitalNamesAnswerAsBuiltOnes() throws {
+        let sources = try BuiltinSources.read()
+        let compiled = try CompiledLexicon(decoding: try CompiledLexicon.compile(sources).encoded())
+        let lexicon = Lexicon(compiled: compiled, user: [])
+        #expect(lexicon.archivedHospitalNames != nil)
+        #expect(Lexicon(compiled: compiled, user: [DictionaryEntry(surface: "测试医院", label: .entity(.hospital))]).archivedHospitalNames == nil)
+        let archived = HospitalNames(tables: compiled.hospitalNames)
+        let built = HospitalNames(lexicon.entries)
+        #expect(compiled.hospitalNames.fullNames.count > 1000 && compiled.hospitalNames.affiliatedName.count > 10)
+        var mismatches = 0, checked = 0
+        for i in lexicon.entries.indices where lexicon.entries.label(at: i) == .entity(.hospital) {
+            let (surface, canonical) = lexicon.entries.surfaceAndCanonical(at: i)
+            for name in [surface, canonical ?? surface] {
+                let units = Array(name.utf16)
+                checked += 1
+                if archived.isKnown(name) != built.isKnown(name) || !archived.isKnown(name) { mismatches += 1 }
+                if archived.canonical(of: name) != built.canonical(of: name) { mismatches += 1 }
+                if units.count >= 6 {
+                    let rest = Array(units.suffix(units.count - 2))
+                    if archived.names(endingWith: rest) != built.names(endingWith: rest) { mismatches += 1 }
+                }
+                if let short = Self.affiliatedShortForm(units), archived.expandAffiliated(short) != built.expandAffiliated(short) { mismatches += 1 }
+            }
+        }
+        #expect(checked > 1000)
+        #expect(mismatches == 0)
+        #expect(!archived.isKnown("不是医院的名字"))
+    }
+
+    /// `X一院` for `X…第一医院`-like names: the university's first two
+    /// characters and the ordinal (nil for other names).
+    static func affiliatedShortForm(_ units: [UInt16]) -> [UInt16]? {
+        guard let a = HospitalNames.affiliated(units, name: ""), a.university.count >= 2 else { return nil }
+        return Array(a.university.prefix(2)) + a.ordinal + [HospitalNames.yuan]
+    }
+
     /// Truncated and corrupted files throw (or decode to tables that pass the
     /// checks); reading them never traps.
     @Test func damagedFilesNeverTrap() throws {
@@ -192,9 +231,12 @@ struct CompiledLexiconTests {
                 // Whatever passed the checks must scan and decode safely.
                 let text = Array("北京协和医院骨科开展腹腔镜胆囊切除术".utf16)
                 let full = Lexicon(compiled: lexicon, user: [])
+                let names = HospitalNames(tables: lexicon.hospitalNames)
                 for name in ["北京协和医院", "首都医科大学附属北京天坛医院", "第三军医大学西南医院", ""] {
                     _ = (lexicon.registry.code(of: name), lexicon.registry.organizationCode(of: name), lexicon.registry.bracketedCode(of: name))
+                    _ = (names.isKnown(name), names.canonical(of: name), names.names(endingWith: Array(name.utf16)))
                 }
+                _ = names.expandAffiliated(Array("首医一院".utf16))
                 for match in text.withUnsafeBufferPointer({ full.matches(in: $0) }) {
                     #expect(match.start >= 0 && match.end <= text.count)
                     if match.value.entry >= 0 { _ = full.entries[Int(match.value.entry)] }

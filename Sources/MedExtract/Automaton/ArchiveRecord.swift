@@ -40,6 +40,24 @@ extension UInt32: ArchiveRecord {
     }
 }
 
+extension UInt16: ArchiveRecord {
+    static var recordSize: Int { 2 }
+    static var layoutIsRecord: Bool { isLittleEndian }
+    func writeRecord(to writer: inout ByteWriter) { writer.write(self) }
+    static func decodeRecord(_ raw: UnsafeRawBufferPointer, at offset: Int) -> UInt16 {
+        UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+    }
+}
+
+extension UInt64: ArchiveRecord {
+    static var recordSize: Int { 8 }
+    static var layoutIsRecord: Bool { isLittleEndian }
+    func writeRecord(to writer: inout ByteWriter) { writer.write(self) }
+    static func decodeRecord(_ raw: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+}
+
 extension UInt8: ArchiveRecord {
     static var recordSize: Int { 1 }
     static var layoutIsRecord: Bool { true }

@@ -3,7 +3,7 @@ import Foundation
 /// The built-in lexicon compiled ahead of time: the automaton over every
 /// built-in dictionary surface, place name and rule word, the value of each
 /// pattern, the entries and places in compact tables, and the hospital
-/// registry the linking pass reads.
+/// registry and hospital-name tables the linking pass reads.
 ///
 /// It is shipped as the resource `builtin.lexicon` and read with one file
 /// read at construction. Its header carries the fingerprint of the sources it
@@ -30,8 +30,13 @@ struct CompiledLexicon: Sendable {
     var placeLookup: PlaceLookupTables
     /// Where registered hospitals are (`hospital_places.tsv`), read in place.
     var registry: HospitalRegistry
+    /// The hospital names of the entries, for canonical full names, read in place.
+    var hospitalNames: HospitalNameTables
 
-    init(fingerprint: UInt64, automaton: AhoCorasick, values: Table<LexiconValue>, entries: ArchivedEntries, places: ArchivedRows, placeLookup: PlaceLookupTables, registry: HospitalRegistry) {
+    init(
+        fingerprint: UInt64, automaton: AhoCorasick, values: Table<LexiconValue>, entries: ArchivedEntries, places: ArchivedRows,
+        placeLookup: PlaceLookupTables, registry: HospitalRegistry, hospitalNames: HospitalNameTables
+    ) {
         self.fingerprint = fingerprint
         self.automaton = automaton
         self.values = values
@@ -39,6 +44,7 @@ struct CompiledLexicon: Sendable {
         self.places = places
         self.placeLookup = placeLookup
         self.registry = registry
+        self.hospitalNames = hospitalNames
     }
 
     /// Compiles the built-in sources.
@@ -65,7 +71,8 @@ struct CompiledLexicon: Sendable {
             placeLookup: PlaceLookupTables(places: places, patternCount: automaton.patternCount) {
                 automaton.exactPattern(Array(places[$0].surface.utf16))
             },
-            registry: try HospitalRegistry.parse(try sources.hospitalRegistry.text(), path: sources.hospitalRegistry.name)
+            registry: try HospitalRegistry.parse(try sources.hospitalRegistry.text(), path: sources.hospitalRegistry.name),
+            hospitalNames: HospitalNames(lexicon.entries).current
         )
     }
 
@@ -81,6 +88,7 @@ struct CompiledLexicon: Sendable {
         places.write(to: &writer)
         placeLookup.write(to: &writer)
         registry.write(to: &writer)
+        hospitalNames.write(to: &writer)
         return writer.bytes
     }
 
@@ -135,6 +143,7 @@ struct CompiledLexicon: Sendable {
         places = try ArchivedRows(reading: &reader)
         placeLookup = try PlaceLookupTables(reading: &reader, patternCount: patterns, placeCount: places.count)
         registry = try HospitalRegistry(reading: &reader)
+        hospitalNames = try HospitalNameTables(reading: &reader)
         guard reader.isAtEnd else { throw ArchiveError(description: "trailing bytes after the compiled lexicon") }
         guard values.count == patterns else {
             throw ArchiveError(description: "\(values.count) pattern values for \(patterns) patterns")

@@ -82,14 +82,19 @@
         let overlay: LexiconLayer?
         let placeLookup: PlaceLookupTables?
         let registry: HospitalRegistry?
+        let hospitalNames: HospitalNameTables?
 
-        init(entries: EntryTable, places: PlaceTable, base: LexiconLayer, overlay: LexiconLayer?, placeLookup: PlaceLookupTables?, registry: HospitalRegistry?) {
+        init(
+            entries: EntryTable, places: PlaceTable, base: LexiconLayer, overlay: LexiconLayer?, placeLookup: PlaceLookupTables?,
+            registry: HospitalRegistry?, hospitalNames: HospitalNameTables?
+        ) {
             self.entries = entries
             self.places = places
             self.base = base
             self.overlay = overlay
             self.placeLookup = placeLookup
             self.registry = registry
+            self.hospitalNames = hospitalNames
         }
     }
 
@@ -110,6 +115,15 @@
     /// The built-in hospital registry, when it was compiled with the
     /// lexicon (the built-in one): read in place, nothing parsed.
     var registry: HospitalRegistry? { storage.registry }
+    /// The hospital-name tables of ``entries``, when they were compiled with
+    /// the lexicon and no user entry changes them (read in place).
+    var archivedHospitalNames: HospitalNameTables? { storage.hospitalNames }
+
+    /// The hospital names of ``entries`` for the linking pass: the archived
+    /// tables when there are, else tables built from the entries on first use.
+    var hospitalNames: HospitalNames {
+        archivedHospitalNames.map { HospitalNames(tables: $0) } ?? HospitalNames(entries)
+    }
 
     /// Whether each entry came from a user dictionary, by entry index.
     public var isUserEntry: UserEntryFlags { UserEntryFlags(entries: entries) }
@@ -165,7 +179,8 @@
         }
         storage = Storage(
             entries: EntryTable(compiled: entries, compiledIsUser: isUser), places: PlaceTable(compiled: places),
-            base: LexiconLayer(automaton: builder.build(), values: Table(values)), overlay: nil, placeLookup: nil, registry: nil
+            base: LexiconLayer(automaton: builder.build(), values: Table(values)), overlay: nil, placeLookup: nil, registry: nil,
+            hospitalNames: nil
         )
     }
 
@@ -204,7 +219,10 @@
             base: LexiconLayer(automaton: compiled.automaton, values: values.map { Table($0) } ?? compiled.values),
             overlay: overlayValues.isEmpty ? nil : LexiconLayer(automaton: builder.build(), values: Table(overlayValues)),
             placeLookup: compiled.placeLookup,
-            registry: compiled.registry
+            registry: compiled.registry,
+            // User entries can add hospital names (or take a surface from
+            // one): then the names are read from the merged entries.
+            hospitalNames: user.isEmpty ? compiled.hospitalNames : nil
         )
     }
 

@@ -40,11 +40,11 @@ public struct MedExtractor: Sendable {
         let linkWords = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinWords) : nil
         ScalarClassTable.prepareInBackground()
         lexicon = try LexiconLoader.lexicon(for: configuration)
-        // The hospital-name tables (for the linker) need the lexicon alone:
-        // built on another core from here, while ICU, the recognisers and
-        // the linker are set up, so the first document with a hospital
-        // waits less for them.
-        let hospitalNames = linkWords == nil ? nil : HospitalNames(lexicon.entries)
+        // The hospital-name tables (for the linker): the archived ones, else
+        // (with user entries) built on another core from here, while ICU,
+        // the recognisers and the linker are set up, so the first document
+        // with a hospital waits less for them.
+        let hospitalNames = linkWords == nil ? nil : lexicon.hospitalNames
         hospitalNames?.buildInBackground()
         segmenter = try WordSegmenter(locale: "zh")
         recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])

@@ -93,7 +93,7 @@ public struct DocumentLinker: Sendable {
         } else {
             self.init(places: PlaceIndex(Array(lexicon.places)), registry: registry, words: words)
         }
-        hospitalNames = names ?? HospitalNames(lexicon.entries)
+        hospitalNames = names ?? lexicon.hospitalNames
         countsLexiconPlaces = true
     }
 

@@ -18,16 +18,7 @@ import Synchronization
 /// while it is built, and then shared by every document.
 final class HospitalNames: Sendable {
     /// The tables, built on first use.
-    struct Tables: Sendable {
-        /// Canonical name of each dictionary alias.
-        var canonicalOf: [ExactText: String] = [:]
-        /// Every full name (an entry without canonical, or a canonical).
-        var fullNames: Set<ExactText> = []
-        /// Affiliated hospitals by the first character of their university.
-        var affiliated: [UInt16: [Affiliated]] = [:]
-        /// Full names by their last four UTF-16 units (``tailKey(_:)``).
-        var byTail: [UInt64: [String]] = [:]
-    }
+    typealias Tables = HospitalNameTables
 
     /// One `<university><ordinal form>` full name.
     struct Affiliated: Sendable {
@@ -51,19 +42,29 @@ final class HospitalNames: Sendable {
     private enum Source: Sendable {
         case entries(EntryTable)
         case names([(surface: String, canonical: String?)])
+        /// Tables read already (archived with the compiled lexicon).
+        case tables
     }
 
     private let source: Source
-    private let tables = Mutex<Tables?>(nil)
+    private let tables: Mutex<Tables?>
 
     /// The HOSPITAL entries of a lexicon, decoded on first use.
     init(_ entries: EntryTable) {
         source = .entries(entries)
+        tables = Mutex(nil)
     }
 
     /// Hospital names with their canonical names (nil: the surface itself).
     init(names: [(surface: String, canonical: String?)]) {
         source = .names(names)
+        tables = Mutex(nil)
+    }
+
+    /// Tables built (or read from an archive) already.
+    init(tables: Tables) {
+        source = .tables
+        self.tables = Mutex(tables)
     }
 
     private var names: [(surface: String, canonical: String?)] {
@@ -77,47 +78,29 @@ final class HospitalNames: Sendable {
                 names.append(entries.surfaceAndCanonical(at: i))
             }
             return names
+        case .tables:
+            return []
         }
     }
 
     /// The tables, built the first time they are needed (a copy shares their storage).
     var current: Tables {
         tables.withLock { state in
-            let built = state ?? Self.build(names)
+            let built = state ?? Tables(names: names)
             state = built
             return built
         }
     }
 
     /// Starts building the tables on a global queue (a document that needs
-    /// them meanwhile waits for that build, not for one of its own).
+    /// them meanwhile waits for that build, not for one of its own); nothing
+    /// to do for tables read already.
     func buildInBackground() {
+        if case .tables = source { return }
         DispatchQueue.global(qos: .utility).async { [self] in _ = current }
     }
 
     private func withTables<R>(_ body: (Tables) -> R) -> R { body(current) }
-
-    private static func build(_ names: [(surface: String, canonical: String?)]) -> Tables {
-        var t = Tables()
-        t.fullNames.reserveCapacity(names.count)
-        for (surface, canonical) in names {
-            if let canonical, canonical != surface {
-                t.canonicalOf[ExactText(surface)] = canonical
-                t.fullNames.insert(ExactText(canonical))
-            } else {
-                t.fullNames.insert(ExactText(surface))
-            }
-        }
-        var units: [UInt16] = []
-        for key in t.fullNames {
-            let name = key.string
-            units.removeAll(keepingCapacity: true)
-            units.append(contentsOf: name.utf16)
-            if units.count >= 4 { t.byTail[tailKey(units), default: []].append(name) }
-            if let a = affiliated(units, name: name) { t.affiliated[a.university[0], default: []].append(a) }
-        }
-        return t
-    }
 
     /// The last four units of `units` (at least four) packed into one integer.
     static func tailKey(_ units: [UInt16]) -> UInt64 {
@@ -183,7 +166,11 @@ final class HospitalNames: Sendable {
         return withTables { t -> String? in
             var best: (rank: Int, length: Int, name: String)?
             var tied = false
-            for a in t.affiliated[first] ?? [] where a.ordinal == ordinal && Self.isSubsequence(rest, of: a.university) {
+            var units: [UInt16] = []
+            for name in t.affiliatedNames(first: first) {
+                units.removeAll(keepingCapacity: true)
+                units.append(contentsOf: name.utf16)
+                guard let a = Self.affiliated(units, name: name), a.ordinal == ordinal, Self.isSubsequence(rest, of: a.university) else { continue }
                 let rank = a.form == preferred ? 0 : a.form == .ordinalOnly ? 2 : 1
                 if let b = best {
                     if (rank, a.university.count) < (b.rank, b.length) {
@@ -210,13 +197,12 @@ final class HospitalNames: Sendable {
 
     /// Whether `name` is a dictionary name (full name or alias).
     func isKnown(_ name: String) -> Bool {
-        let key = ExactText(name)
-        return withTables { t in t.fullNames.contains(key) || t.canonicalOf[key] != nil }
+        withTables { t in t.isFullName(name) || t.canonicalOf.value(for: name) != nil }
     }
 
     /// The canonical name of a dictionary alias.
     func canonical(of alias: String) -> String? {
-        withTables { t in t.canonicalOf[ExactText(alias)] }
+        withTables { t in t.canonicalOf.value(for: alias) }
     }
 
     /// At most this many dictionary names ending with a name are compared.
@@ -229,11 +215,11 @@ final class HospitalNames: Sendable {
         guard rest.count >= 4 else { return [] }
         let string = String(utf16Units: rest)
         return withTables { t -> [String] in
-            if let c = t.canonicalOf[ExactText(string)] { return [c] }
-            let bucket = t.byTail[Self.tailKey(rest)] ?? []
-            guard bucket.count <= Self.tailLimit else { return [] }
+            if let c = t.canonicalOf.value(for: string) { return [c] }
+            let rows = t.tailRows(for: Self.tailKey(rest))
+            guard rows.count <= Self.tailLimit else { return [] }
             var tail = string
-            return tail.withUTF8 { suffix in bucket.filter { Self.hasLongerByteSuffix($0, suffix) } }
+            return tail.withUTF8 { suffix in rows.map { t.tailName(at: $0) }.filter { Self.hasLongerByteSuffix($0, suffix) } }
         }
     }
 
