@@ -174,6 +174,19 @@ struct CompiledLexiconTests {
         #expect(lexicon.registry?.count == parsed.count)
     }
 
+    /// The archived division of each place is what the rule derives from
+    /// the archived groups and place facts.
+    @Test func archivedDivisionsOfPlacesFollowTheRule() throws {
+        let lookup = try CompiledLexicon(decoding: try CompiledLexicon.compile(try BuiltinSources.read()).encoded()).placeLookup
+        let derived = PlaceLookupTables.divisionsOfPlaces(
+            groupStart: lookup.groupStart, groupPlaces: lookup.groupPlaces, placeCode: lookup.placeCode,
+            placeLevel: lookup.placeLevel, placeHeadOnly: lookup.placeHeadOnly)
+        #expect(lookup.divisionOfPlace.count > 40_000)
+        #expect(lookup.divisionOfPlace.filter { $0 >= 0 }.count > 3_000)
+        let same = lookup.divisionOfPlace == derived // one Bool: no diff of 40,000 rows on failure
+        #expect(same)
+    }
+
     /// The hospital-name tables archived with the lexicon answer as the
     /// tables built from the entries at construction do (the path a lexicon
     /// with user entries takes), and the extractor's lexicon reads them.

@@ -17,7 +17,7 @@ struct CompiledLexicon: Sendable {
     /// The first bytes of the file.
     static let magic = Array("MEDXLEX\u{1}".utf8)
     /// Bumped whenever the layout below changes.
-    static let formatVersion: UInt32 = 10
+    static let formatVersion: UInt32 = 11
 
     /// The fingerprint of the sources (see ``BuiltinSources/fingerprint``).
     var fingerprint: UInt64

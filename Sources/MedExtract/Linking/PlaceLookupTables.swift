@@ -33,7 +33,9 @@ struct PlaceLookupTables: Sendable {
     /// in `codes` of that division, else -1. The same surfaces as
     /// ``divisionNames`` (less the length test, which is made on the match):
     /// a document's places are counted from the lexicon's matches with it.
-    /// Derived from the groups, not archived.
+    /// Derived from the groups when the tables are built; archived with
+    /// them (deriving it at load was a pass over every pattern's group,
+    /// about 6 M instructions of every start).
     var divisionOfPlace: [Int32] = []
     /// The index in `codes` of each provincial capital, in gazetteer order.
     var capitalCodes: [Int32] = []
@@ -174,6 +176,7 @@ struct PlaceLookupTables: Sendable {
         writer.writeArray(placeCode)
         writer.writeArray(placeLevel)
         writer.writeArray(placeHeadOnly)
+        writer.writeArray(divisionOfPlace)
     }
 
     /// Reads what ``write(to:)`` wrote, checking it against an automaton of
@@ -190,8 +193,11 @@ struct PlaceLookupTables: Sendable {
         placeCode = try reader.readArray()
         placeLevel = try reader.readArray()
         placeHeadOnly = try reader.readArray()
+        divisionOfPlace = try reader.readArray()
         guard placeCode.count == placeCount, placeLevel.count == placeCount, placeHeadOnly.count == placeCount,
-              placeCode.allSatisfy({ $0 >= -1 && Int($0) < codes.count }) else {
+              divisionOfPlace.count == placeCount,
+              placeCode.allSatisfy({ $0 >= -1 && Int($0) < codes.count }),
+              divisionOfPlace.allSatisfy({ $0 >= -1 && Int($0) < codes.count }) else {
             throw ArchiveError(description: "inconsistent place facts")
         }
         guard groupStart.count == patternCount + 1, divisionCode.count == divisionNames.patternCount, codePlace.count == codes.count,
@@ -207,7 +213,6 @@ struct PlaceLookupTables: Sendable {
               maxSurfaceLength >= 0 else {
             throw ArchiveError(description: "place lookup index out of range")
         }
-        divisionOfPlace = Self.divisionsOfPlaces(groupStart: groupStart, groupPlaces: groupPlaces, placeCode: placeCode, placeLevel: placeLevel, placeHeadOnly: placeHeadOnly)
     }
 }
 
