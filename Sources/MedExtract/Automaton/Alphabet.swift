@@ -31,8 +31,17 @@ struct Alphabet: Sendable, Equatable {
     /// ``flat`` for `blocks` and `symbols`, or nil below ``flatFromBlocks``.
     private static func flatTable(blocks: [UInt16], symbols: [UInt16]) -> [UInt16]? {
         guard symbols.count >> 8 > flatFromBlocks else { return nil }
+        // A block's 256 symbols at a time (one copy each): the automata of a
+        // few hundred patterns (figure units and words) are built at every
+        // start, and a lookup per code unit took about 500 k instructions each.
         return [UInt16](unsafeUninitializedCapacity: 65536) { out, count in
-            for u in 0 ..< 65536 { out.initializeElement(at: u, to: symbols[Int(blocks[u >> 8]) << 8 | u & 0xFF]) }
+            symbols.withUnsafeBufferPointer { symbols in
+                for high in 0 ..< 256 {
+                    let block = Int(blocks[high]) << 8
+                    guard let source = symbols.baseAddress, let target = out.baseAddress else { continue }
+                    (target + high << 8).initialize(from: source + block, count: 256)
+                }
+            }
             count = 65536
         }
     }
