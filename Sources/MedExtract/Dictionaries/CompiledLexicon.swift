@@ -115,6 +115,22 @@ struct CompiledLexicon: Sendable {
         return try reader.read(UInt64.self)
     }
 
+    /// Whether every value's entry and places are -1 or in range (a loop
+    /// without early exits over the raw table, see ``ArchiveChecks``).
+    static func valuesInRange(_ values: Table<LexiconValue>, entries: Int, places: Int) -> Bool {
+        // Indices are Int32: a count above Int32.max bounds nothing more.
+        let entrySpan = UInt32(min(entries, Int(Int32.max)) + 1), placeSpan = UInt32(min(places, Int(Int32.max)) + 1)
+        return values.withUnsafeBufferPointer { values in
+            var outside: UInt32 = 0
+            for v in values {
+                outside |= UInt32(bitPattern: v.entry &+ 1) >= entrySpan ? 1 : 0
+                outside |= UInt32(bitPattern: v.place &+ 1) >= placeSpan ? 1 : 0
+                outside |= UInt32(bitPattern: v.headOnlyPlace &+ 1) >= placeSpan ? 1 : 0
+            }
+            return outside == 0
+        }
+    }
+
     /// Reads a copy of bytes written by ``encoded()``, checking every table.
     init(decoding bytes: [UInt8]) throws(ArchiveError) {
         try self.init(decoding: bytes.withUnsafeBytes { TableMemory.copying($0) })
@@ -149,8 +165,7 @@ struct CompiledLexicon: Sendable {
             throw ArchiveError(description: "\(values.count) pattern values for \(patterns) patterns")
         }
         let entryCount = entries.count, placeCount = places.count
-        guard values.allSatisfy({ $0.entry >= -1 && Int($0.entry) < entryCount && $0.place >= -1 && Int($0.place) < placeCount
-                && $0.headOnlyPlace >= -1 && Int($0.headOnlyPlace) < placeCount }) else {
+        guard Self.valuesInRange(values, entries: entryCount, places: placeCount) else {
             throw ArchiveError(description: "pattern value out of range")
         }
         self.values = values

@@ -154,10 +154,10 @@ struct ArchivedEntries: Sendable {
             throw ArchiveError(description: "entry columns of different lengths")
         }
         let strings = strings.count
-        for column in [surface, file] where !column.allSatisfy({ $0 >= 0 && Int($0) < strings }) {
+        for column in [surface, file] where !ArchiveChecks.all(column, from: 0, below: strings) {
             throw ArchiveError(description: "entry string index out of range")
         }
-        for column in [canonical, code] where !column.allSatisfy({ $0 >= -1 && Int($0) < strings }) {
+        for column in [canonical, code] where !ArchiveChecks.all(column, from: -1, below: strings) {
             throw ArchiveError(description: "entry string index out of range")
         }
         guard label.allSatisfy({ DictionaryLabel(archiveCode: $0) != nil }) else {

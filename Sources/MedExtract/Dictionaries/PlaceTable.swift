@@ -125,11 +125,11 @@ struct ArchivedRows: Sendable {
         guard fieldStart.count == line.count + 1, fieldStart.first == 0, Int(fieldStart.last ?? -1) == fields.count else {
             throw ArchiveError(description: "inconsistent gazetteer rows")
         }
-        for i in 1 ..< fieldStart.count where fieldStart[i] < fieldStart[i - 1] {
+        guard ArchiveChecks.isNondecreasing(fieldStart) else {
+            let i = (1 ..< fieldStart.count).first { fieldStart[$0] < fieldStart[$0 - 1] } ?? 1
             throw ArchiveError(description: "inconsistent gazetteer row \(i - 1)")
         }
-        let n = strings.count
-        guard fields.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
+        guard ArchiveChecks.all(fields, from: 0, below: strings.count) else {
             throw ArchiveError(description: "gazetteer string index out of range")
         }
     }

@@ -44,7 +44,8 @@ struct StringTable: Sendable, Hashable {
         guard starts.first == 0, let last = starts.last, Int(last) == pool.count else {
             throw ArchiveError(description: "inconsistent string table")
         }
-        for i in 1 ..< starts.count where starts[i] < starts[i - 1] {
+        guard ArchiveChecks.isNondecreasing(starts) else {
+            let i = (1 ..< starts.count).first { starts[$0] < starts[$0 - 1] } ?? 1
             throw ArchiveError(description: "inconsistent string table at string \(i - 1)")
         }
     }

@@ -196,20 +196,21 @@ struct PlaceLookupTables: Sendable {
         divisionOfPlace = try reader.readArray()
         guard placeCode.count == placeCount, placeLevel.count == placeCount, placeHeadOnly.count == placeCount,
               divisionOfPlace.count == placeCount,
-              placeCode.allSatisfy({ $0 >= -1 && Int($0) < codes.count }),
-              divisionOfPlace.allSatisfy({ $0 >= -1 && Int($0) < codes.count }) else {
+              ArchiveChecks.all(placeCode, from: -1, below: codes.count),
+              ArchiveChecks.all(divisionOfPlace, from: -1, below: codes.count) else {
             throw ArchiveError(description: "inconsistent place facts")
         }
         guard groupStart.count == patternCount + 1, divisionCode.count == divisionNames.patternCount, codePlace.count == codes.count,
               groupStart.first == 0, Int(groupStart.last ?? -1) == groupPlaces.count else {
             throw ArchiveError(description: "inconsistent place lookup tables")
         }
-        for i in 1 ..< groupStart.count where groupStart[i] < groupStart[i - 1] {
+        guard ArchiveChecks.isNondecreasing(groupStart) else {
+            let i = (1 ..< groupStart.count).first { groupStart[$0] < groupStart[$0 - 1] } ?? 1
             throw ArchiveError(description: "inconsistent place group \(i - 1)")
         }
         let codeCount = Int32(codes.count), places = Int32(placeCount)
-        guard groupPlaces.allSatisfy({ $0 >= 0 && $0 < places }), codePlace.allSatisfy({ $0 >= -1 && $0 < places }),
-              divisionCode.allSatisfy({ $0 >= 0 && $0 < codeCount }), capitalCodes.allSatisfy({ $0 >= 0 && $0 < codeCount }),
+        guard ArchiveChecks.all(groupPlaces, from: 0, below: Int(places)), ArchiveChecks.all(codePlace, from: -1, below: Int(places)),
+              ArchiveChecks.all(divisionCode, from: 0, below: Int(codeCount)), ArchiveChecks.all(capitalCodes, from: 0, below: Int(codeCount)),
               maxSurfaceLength >= 0 else {
             throw ArchiveError(description: "place lookup index out of range")
         }
