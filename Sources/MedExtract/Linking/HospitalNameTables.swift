@@ -3,7 +3,10 @@
 /// compiled into `builtin.lexicon` and read in place at start-up, where
 /// decoding some 9,000 names and hashing them into sets and dictionaries took
 /// about 27 M instructions, which the first document with a hospital waited for.
-struct HospitalNameTables: Sendable {
+///
+/// A class, immutable: the linker reads it for every hospital name, and a
+/// reference is retained once where the value's seven tables were each.
+final class HospitalNameTables: Sendable {
     /// The canonical name of each dictionary alias.
     let canonicalOf: SortedStringMap
     /// Every full name (an entry without canonical, or a canonical), distinct,
@@ -82,9 +85,17 @@ struct HospitalNameTables: Sendable {
         Self.equalRange(of: key, in: tailKeys)
     }
 
-    /// Full name `row` of ``tailKeys`` / ``tailName``.
-    func tailName(at row: Int) -> String {
-        fullNames.string(at: Int(tailName[row]))
+    /// The full names among `rows` (of ``tailRows(for:)``) whose UTF-8
+    /// bytes end with `suffix` and have more before it; only those are
+    /// decoded into strings.
+    func names(in rows: Range<Int>, endingWith suffix: UnsafeBufferPointer<UInt8>) -> [String] {
+        var found: [String] = []
+        for row in rows {
+            let index = Int(tailName[row])
+            let fits = fullNames.withUTF8(at: index) { HospitalNames.hasLongerByteSuffix($0, suffix) }
+            if fits { found.append(fullNames.string(at: index)) }
+        }
+        return found
     }
 
     /// The rows of the ascending `keys` equal to `key`.

@@ -47,24 +47,30 @@ final class HospitalNames: Sendable {
     }
 
     private let source: Source
+    /// The tables when they were given (archived): read with no lock.
+    private let given: Tables?
+    /// The tables built on first use otherwise.
     private let tables: Mutex<Tables?>
 
     /// The HOSPITAL entries of a lexicon, decoded on first use.
     init(_ entries: EntryTable) {
         source = .entries(entries)
+        given = nil
         tables = Mutex(nil)
     }
 
     /// Hospital names with their canonical names (nil: the surface itself).
     init(names: [(surface: String, canonical: String?)]) {
         source = .names(names)
+        given = nil
         tables = Mutex(nil)
     }
 
     /// Tables built (or read from an archive) already.
     init(tables: Tables) {
         source = .tables
-        self.tables = Mutex(tables)
+        given = tables
+        self.tables = Mutex(nil)
     }
 
     private var names: [(surface: String, canonical: String?)] {
@@ -85,7 +91,8 @@ final class HospitalNames: Sendable {
 
     /// The tables, built the first time they are needed (a copy shares their storage).
     var current: Tables {
-        tables.withLock { state in
+        if let given { return given }
+        return tables.withLock { state in
             let built = state ?? Tables(names: names)
             state = built
             return built
@@ -219,7 +226,7 @@ final class HospitalNames: Sendable {
             let rows = t.tailRows(for: Self.tailKey(rest))
             guard rows.count <= Self.tailLimit else { return [] }
             var tail = string
-            return tail.withUTF8 { suffix in rows.map { t.tailName(at: $0) }.filter { Self.hasLongerByteSuffix($0, suffix) } }
+            return tail.withUTF8 { suffix in t.names(in: rows, endingWith: suffix) }
         }
     }
 
@@ -230,9 +237,12 @@ final class HospitalNames: Sendable {
     /// scalars.
     static func hasLongerByteSuffix(_ name: String, _ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
         var name = name
-        return name.withUTF8 { bytes in
-            guard bytes.count > suffix.count else { return false }
-            return MemoryCompare.equal(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
-        }
+        return name.withUTF8 { hasLongerByteSuffix($0, suffix) }
+    }
+
+    /// ``hasLongerByteSuffix(_:_:)`` of a name given by its UTF-8 bytes.
+    static func hasLongerByteSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > suffix.count else { return false }
+        return MemoryCompare.equal(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
     }
 }
