@@ -19,7 +19,7 @@ struct SortedStringMap: Sendable {
     /// The map of `pairs`.
     init(_ pairs: [ExactText: String]) {
         let sorted = pairs.sorted { a, b in
-            Self.withBytes(a.key.string) { x in Self.withBytes(b.key.string) { y in MemoryCompare.precedes(x, y) } }
+            ExactText.withBytes(a.key.string) { x in ExactText.withBytes(b.key.string) { y in MemoryCompare.precedes(x, y) } }
         }
         var keyTable = StringTableBuilder()
         var valueTable = StringTableBuilder()
@@ -36,7 +36,7 @@ struct SortedStringMap: Sendable {
 
     /// The value of `key`, if it has one.
     func value(for key: String) -> String? {
-        Self.withBytes(key) { value(forUTF8: $0) }
+        ExactText.withBytes(key) { value(forUTF8: $0) }
     }
 
     /// The value of the key whose UTF-8 bytes are `key`, if it has one.
@@ -62,13 +62,6 @@ struct SortedStringMap: Sendable {
     private static func order(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         if MemoryCompare.equal(a, b) { return 0 }
         return MemoryCompare.precedes(a, b) ? -1 : 1
-    }
-
-    /// Calls `body` with the string's UTF-8 bytes (copied only when the
-    /// string is not stored as contiguous UTF-8).
-    private static func withBytes<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(string.utf8).withUnsafeBufferPointer(body)
     }
 
     func write(to writer: inout ByteWriter) {

@@ -61,7 +61,7 @@ final class HospitalNameTables: Sendable {
 
     /// Whether `name` is a full name.
     func isFullName(_ name: String) -> Bool {
-        Self.withBytes(name) { key in
+        ExactText.withBytes(name) { key in
             var lo = 0
             var hi = fullNames.count
             while lo < hi {
@@ -116,12 +116,7 @@ final class HospitalNameTables: Sendable {
     }
 
     private static func precedes(_ a: String, _ b: String) -> Bool {
-        withBytes(a) { x in withBytes(b) { y in MemoryCompare.precedes(x, y) } }
-    }
-
-    private static func withBytes<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(string.utf8).withUnsafeBufferPointer(body)
+        ExactText.withBytes(a) { x in ExactText.withBytes(b) { y in MemoryCompare.precedes(x, y) } }
     }
 
     func write(to writer: inout ByteWriter) {

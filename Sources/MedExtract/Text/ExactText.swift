@@ -32,8 +32,9 @@ struct ExactText: Hashable, Sendable {
     }
 
     /// Calls `body` with the string's UTF-8 bytes (copied only when the string
-    /// is not stored as contiguous UTF-8).
-    private static func withBytes<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// is not stored as contiguous UTF-8): the byte view every byte-keyed
+    /// table of the linker reads strings through.
+    static func withBytes<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(string.utf8).withUnsafeBufferPointer(body)
     }
