@@ -34,18 +34,35 @@
         self.matches = matches.buffer
         self.lexicon = lexicon
         self.segmenter = segmenter
-        // One forward pass (matches are ordered by end): every entry is
-        // written, so the storage is not cleared first.
-        let positions = text.count + 2
-        let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: positions)
-        let all = matches.buffer
-        var m = 0
-        for p in 0 ..< positions {
-            while m < all.count && all[m].end < p { m += 1 }
-            index[p] = Int32(truncatingIfNeeded: m)
-        }
-        endIndex = index
+        endIndex = Self.endIndex(of: matches.buffer, positions: text.count + 2)
         matchStorage = matches
+    }
+
+    /// `index[p]` for every `p` in `0 ..< positions`: the number of
+    /// `matches` (ordered by end) whose end is below `p`, which is the index
+    /// of the first match whose end is ≥ p.
+    ///
+    /// Counted, not searched: each match adds one at `end + 1`, and a running
+    /// sum turns the counts into indices. A search (advance while the next
+    /// match ends before `p`) takes a branch per position whose outcome
+    /// depends on the data, which the processor guesses wrong at about every
+    /// other position; these two loops branch only on their bounds. Ends
+    /// outside the text (none in the lexicon's lists) go to a spare last slot
+    /// or the first, so no entry is written out of bounds.
+    static func endIndex(of matches: UnsafeBufferPointer<LexiconMatch>, positions: Int) -> UnsafeMutableBufferPointer<Int32> {
+        // One slot more than asked: the ends past the last position land there.
+        let index = UnsafeMutableBufferPointer<Int32>.allocate(capacity: positions + 1)
+        index.initialize(repeating: 0)
+        for m in matches {
+            let slot = min(max(Int(m.end) &+ 1, 0), positions)
+            index[slot] &+= 1
+        }
+        var running: Int32 = 0
+        for p in 0 ..< positions {
+            running &+= index[p]
+            index[p] = running
+        }
+        return UnsafeMutableBufferPointer(rebasing: index[0 ..< positions])
     }
 
     /// A context over `text` with a copy of `matches` (ordered by end).
