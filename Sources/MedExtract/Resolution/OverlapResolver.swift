@@ -91,6 +91,29 @@
         }
     }
 
+    /// The index of the first of `keys` (ordered by start) whose start is ≥
+    /// `start`; `keys.count` when none is.
+    ///
+    /// A binary search whose step is a conditional move, not a branch: the
+    /// outcome of each comparison depends on the data, so a branch was
+    /// guessed wrong about every other step, for every `IGNORE` candidate.
+    /// The range halves each step whatever the outcome, so the number of
+    /// steps is fixed by the count alone.
+    private static func firstIndex(startingAtOrAfter start: Int, in keys: [RankKey]) -> Int {
+        keys.withUnsafeBufferPointer { keys in
+            guard !keys.isEmpty else { return 0 }
+            // The answer is in base ... base + length.
+            var base = 0
+            var length = keys.count
+            while length > 1 {
+                let half = length / 2
+                base = keys[base + half].start < start ? base + half : base
+                length -= half
+            }
+            return keys[base].start < start ? base + 1 : base
+        }
+    }
+
     /// What ``take(from:length:)`` leaves in a taken candidate's place.
     static var placeholder: Candidate { Candidate(start: 0, end: 0, label: .ignore, priority: 0) }
 
@@ -120,14 +143,7 @@
             Self.sortByStart(&entities)
             var removed = [Bool](filledWith: false, count: entities.count)
             for ignore in ignores {
-                // First entity starting at or after the ignore's start.
-                var lo = 0
-                var hi = entities.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if entities[mid].start < ignore.start { lo = mid + 1 } else { hi = mid }
-                }
-                var i = lo
+                var i = Self.firstIndex(startingAtOrAfter: ignore.start, in: entities)
                 while i < entities.count && entities[i].start < ignore.end {
                     let e = entities[i]
                     if e.end <= ignore.end && (e.length < ignore.length || e.priority <= ignore.priority) { removed[i] = true }
