@@ -1,9 +1,10 @@
 import Testing
 @_spi(Benchmarks) @testable import MedExtract
 
-/// Clause breaks: the shortcut of ``RecognitionContext/isClauseBreak(_:)``
-/// (no break between 】 and the full-width forms) against its definition, a
-/// line break or boundary punctuation, for every UTF-16 code unit.
+/// Clause breaks: the bit table of ``RecognitionContext/isClauseBreak(_:)``
+/// against its definition, a line break or boundary punctuation, for every
+/// UTF-16 code unit; and the clauses of texts longer than the blocks the
+/// breaks are collected in.
 @Suite("Clause breaks")
 struct ClauseBreakTests {
     @Test func shortcutAgreesWithTheDefinitionOnEveryUnit() {
@@ -32,5 +33,33 @@ struct ClauseBreakTests {
         #expect(context.clauseRange(around: 7) == 7 ..< 8)
         #expect(context.clauseRange(around: 9) == 9 ..< 10)
         #expect(context.clauseRange(around: 11) == 11 ..< 12)
+    }
+
+    /// Clauses around every position of random texts (breaks anywhere,
+    /// runs of breaks, none for a long stretch) against a search outwards
+    /// from the position.
+    @Test func clausesOfLongTextsAgreeWithASearch() throws {
+        let extractor = try MedExtractor()
+        let alphabet: [Character] = ["甲", "乙", "丙", "，", "。", "a", "1", "【", "】", "\n", "中"]
+        var random = SplitMix(state: 7)
+        for round in 0 ..< 12 {
+            let length = Int.random(in: 0 ... 1200, using: &random)
+            let breaksRare = round % 3 == 0
+            var text = ""
+            for _ in 0 ..< length {
+                let pick = breaksRare && Int.random(in: 0 ..< 100, using: &random) > 0 ? 0 : Int.random(in: 0 ..< alphabet.count, using: &random)
+                text.append(alphabet[pick])
+            }
+            let normalized = TextNormalizer().normalize(text)
+            let units = normalized.units
+            let context = extractor.recognitionContext(for: normalized, matches: [])
+            for p in 0 ... units.count {
+                var lo = p
+                while lo > 0 && !RecognitionContext.isClauseBreak(units[lo - 1]) { lo -= 1 }
+                var hi = p
+                while hi < units.count && !RecognitionContext.isClauseBreak(units[hi]) { hi += 1 }
+                #expect(context.clauseRange(around: p) == lo ..< hi, "round \(round), position \(p)")
+            }
+        }
     }
 }
