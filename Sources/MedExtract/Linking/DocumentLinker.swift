@@ -719,7 +719,13 @@ public struct DocumentLinker: Sendable {
     func fullName(of name: String, hint: String?) -> String? {
         guard let names = hospitalNames, !names.isKnown(name) else { return nil }
         // The hint is a division code (digits): no name contains the separator.
-        return fullNames.answer(for: name + "\u{1}" + (hint ?? "")) { _ in expandedName(of: name, hint: hint, names: names) }
+        // Looked up before computing, not through a closure, which would
+        // copy the whole linker at every call (most are answered here).
+        let key = name + "\u{1}" + (hint ?? "")
+        if let known = fullNames.known(key) { return known }
+        let full = expandedName(of: name, hint: hint, names: names)
+        fullNames.remember(full, for: key)
+        return full
     }
 
     /// ``fullName(of:hint:)`` computed.

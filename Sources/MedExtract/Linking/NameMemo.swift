@@ -19,13 +19,29 @@ final class NameMemo: Sendable {
 
     /// The remembered answer for `key`, or `compute(key)` remembered.
     func answer(for key: String, compute: (String) -> String?) -> String? {
-        let exact = ExactText(key)
-        if let known = answers.withLock({ $0[exact] }) { return known }
+        if let known = known(key) { return known }
         let answer = compute(key)
+        remember(answer, for: key)
+        return answer
+    }
+
+    /// The answer remembered for `key`: `.some(answer)` (which may be nil),
+    /// or nil when none is.
+    ///
+    /// With ``remember(_:for:)``, for callers whose computation captures a
+    /// large value: a closure passed to ``answer(for:compute:)`` is formed
+    /// (and its captures copied) even when the answer is known.
+    func known(_ key: String) -> String?? {
+        let exact = ExactText(key)
+        return answers.withLock { $0[exact] }
+    }
+
+    /// Remembers `answer` for `key`.
+    func remember(_ answer: String?, for key: String) {
+        let exact = ExactText(key)
         answers.withLock { table in
             if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
             table[exact] = .some(answer)
         }
-        return answer
     }
 }

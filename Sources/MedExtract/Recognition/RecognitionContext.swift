@@ -12,6 +12,11 @@
     /// The compiled lexicon the matches refer to.
     public let lexicon: Lexicon
     let segmenter: WordSegmenter
+    /// The lexicon's entries, read once: ``Lexicon/entries`` hands out a
+    /// copy of the table, which retains and releases every one of its
+    /// buffers, so reading it for every match a recogniser looks at cost
+    /// more than the lookup.
+    private let entries: EntryTable
     private var boundaryCache: [Range<Int>: [Int]] = [:]
     /// The clause breaks, once ``clauseRange(around:)`` has been asked.
     private var clauseBreakCache: [Int]?
@@ -34,6 +39,7 @@
         self.matches = matches.buffer
         self.lexicon = lexicon
         self.segmenter = segmenter
+        entries = lexicon.entries
         endIndex = Self.endIndex(of: matches.buffer, positions: text.count + 2)
         matchStorage = matches
     }
@@ -132,19 +138,19 @@
 
     /// The dictionary entry a match stands for, if any.
     public func entry(of match: LexiconMatch) -> DictionaryEntry? {
-        match.value.entry >= 0 ? lexicon.entries[Int(match.value.entry)] : nil
+        match.value.entry >= 0 ? entries[Int(match.value.entry)] : nil
     }
 
     /// The label of the dictionary entry a match stands for, if any (no
     /// string of the entry is decoded).
     func entryLabel(of match: LexiconMatch) -> DictionaryLabel? {
-        match.value.entry >= 0 ? lexicon.entries.label(at: Int(match.value.entry)) : nil
+        match.value.entry >= 0 ? entries.label(at: Int(match.value.entry)) : nil
     }
 
     /// The code of the dictionary entry a match stands for, if it has one
     /// (only that string is decoded).
     func entryCode(of match: LexiconMatch) -> String? {
-        match.value.entry >= 0 ? lexicon.entries.code(at: Int(match.value.entry)) : nil
+        match.value.entry >= 0 ? entries.code(at: Int(match.value.entry)) : nil
     }
 
     /// The place a match stands for, if any.
