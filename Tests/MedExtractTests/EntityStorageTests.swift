@@ -102,6 +102,20 @@ struct LinkerTextWalkTests {
         #expect(SentenceIndex.sentences(of: [0, 3], in: []) == [0, 0])
     }
 
+    /// The branch-free sentence-end bit the linker's walk adds, against the
+    /// definition, for every UTF-16 code unit.
+    @Test func sentenceEndBitAgreesWithTheDefinitionOnEveryUnit() {
+        var disagreements: [UInt16] = []
+        for value in 0 ... 0xFFFF {
+            let u = UInt16(value)
+            if SentenceIndex.sentenceEndBit(u) != (SentenceIndex.isSentenceEnd(u) ? 1 : 0) { disagreements.append(u) }
+        }
+        #expect(disagreements.isEmpty)
+        // Each kind of end once, and units that share their low bits with one.
+        #expect([0x21, 0x3B, 0x3F, 0x3002, 0xFF01, 0xFF1F, 0xFF1B].map { SentenceIndex.sentenceEndBit($0) } == [1, 1, 1, 1, 1, 1, 1])
+        #expect([0x61, 0x7B, 0x7F, 0x3003, 0x20, 0x2E].map { SentenceIndex.sentenceEndBit($0) } == [0, 0, 0, 0, 0, 0])
+    }
+
     @Test func scalarRangesBecomeUTF16RangesAcrossSurrogatePairs() throws {
         // 𠀀 is one scalar and two UTF-16 units.
         let text = "𠀀医院骨科𠀀心内科"
@@ -123,7 +137,10 @@ struct LinkerTextWalkTests {
     /// walk a unit at a time, on random texts of ideographs, sentence ends,
     /// surrogate pairs and lone surrogates, with random ranges in order.
     @Test func spansAndSentencesAgreeWithAUnitByUnitWalkOnRandomTexts() throws {
-        let alphabet: [[UInt16]] = [[0x533B], [0x9662], [0x3002], [0x21], [0xD840, 0xDC00], [0xD840], [0xDC00], [0x20]]
+        let alphabet: [[UInt16]] = [
+            [0x533B], [0x9662], [0x3002], [0x21], [0xD840, 0xDC00], [0xD840], [0xDC00], [0x20],
+            [0x3F], [0x3B], [0xFF01], [0xFF1F], [0xFF1B], [0x61], [0x7F],
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0 ..< 300 {
             var units: [UInt16] = []

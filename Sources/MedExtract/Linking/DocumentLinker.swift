@@ -873,19 +873,19 @@ public struct DocumentLinker: Sendable {
             // Sentence ends among the units before `unit`, the text's last unit
             // not counted (a sentence starts after an end that is not the last unit).
             var ends = 0
+            // A sentence end is counted by adding its bit, not by a branch:
+            // where the punctuation, digits and Latin letters fall depends on
+            // the text, and a branch on them was guessed wrong at each. The
+            // last unit ends no sentence that another starts after.
             @inline(__always) func advance(to target: Int) {
                 while scalar < target && unit < n {
                     let u = units[unit]
-                    // Most units (ideographs, kana, letters above `?`) are
-                    // one scalar that ends no sentence (``SentenceIndex/isSentenceEnd(_:)``).
-                    if u &- 0x40 < 0xD800 - 0x40 && u != 0x3002 {
-                        unit += 1
-                        scalar += 1
-                        continue
-                    }
-                    if unit < n - 1, SentenceIndex.isSentenceEnd(u) { ends += 1 }
-                    // A high surrogate followed by a low one is one scalar (neither ends a sentence).
-                    unit += u & 0xFC00 == 0xD800 && unit + 1 < n && units[unit + 1] & 0xFC00 == 0xDC00 ? 2 : 1
+                    ends &+= SentenceIndex.sentenceEndBit(u) & (unit &- (n &- 1)) &>> (Int.bitWidth - 1)
+                    // A high surrogate followed by a low one is one scalar
+                    // (neither ends a sentence); surrogates are rare, so
+                    // this branch is rarely taken.
+                    if u & 0xFC00 == 0xD800, unit + 1 < n, units[unit + 1] & 0xFC00 == 0xDC00 { unit += 1 }
+                    unit += 1
                     scalar += 1
                 }
             }
