@@ -144,6 +144,23 @@ struct JSONLineParsingTests {
         for word in words where JSONLineFields.hasSpecialByte(word) != slow(word) { mismatches += 1 }
         #expect(mismatches == 0)
         #expect(words.contains { JSONLineFields.hasSpecialByte($0) } && words.contains { !JSONLineFields.hasSpecialByte($0) })
+        // The lowest marked byte is the first special one (the scan jumps there).
+        func firstSpecial(_ word: UInt64) -> Int? {
+            (0 ..< 8).first { k in
+                let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))
+                return byte == 0x22 || byte == 0x5C || byte < 0x20
+            }
+        }
+        var wrongOffsets = 0
+        for word in words {
+            let marked = JSONLineFields.specialBytes(word)
+            let offset = marked == 0 ? nil : marked.trailingZeroBitCount / 8
+            if offset != firstSpecial(word) { wrongOffsets += 1 }
+        }
+        #expect(wrongOffsets == 0)
+        // Two special bytes next to each other, the borrow of the lower one
+        // reaching the upper: the offset is still the lower one's.
+        #expect(JSONLineFields.specialBytes(0x4141_4141_4120_1F41).trailingZeroBitCount / 8 == 1)
     }
 
     /// The writer's eight-byte test for bytes the escaper may rewrite agrees

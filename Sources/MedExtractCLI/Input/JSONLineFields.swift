@@ -34,12 +34,22 @@ struct JSONLineFields {
     /// Whether any of the eight bytes of `word` is a quote, a backslash or below 0x20.
     @inline(__always)
     static func hasSpecialByte(_ word: UInt64) -> Bool {
+        specialBytes(word) != 0
+    }
+
+    /// The high bit of each byte of `word` (little-endian: byte 0 lowest)
+    /// that may be a quote, a backslash or below 0x20; 0 when none is. The
+    /// lowest bit set is exact: the tests borrow only from a byte that is
+    /// one into the bytes above it, so a byte below the first special byte
+    /// is never marked, and `trailingZeroBitCount / 8` is its offset.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         // A zero byte of `quote` or `backslash`; a byte of `word` below 0x20.
         let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
-        return found & (ones &* 0x80) != 0
+        return found & (ones &* 0x80)
     }
 
     private struct Parser {
@@ -131,13 +141,17 @@ struct JSONLineFields {
             let start = i
             while i < bytes.count {
                 // Eight bytes at a time while none of them is a quote, a
-                // backslash or a control character (SWAR tests, exact).
+                // backslash or a control character (SWAR tests, exact);
+                // else straight to the first one that is (not a byte at a
+                // time, reading the same word again for each).
                 if i + 8 <= bytes.count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if !JSONLineFields.hasSpecialByte(word) {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    let special = JSONLineFields.specialBytes(word)
+                    if special == 0 {
                         i += 8
                         continue
                     }
+                    i += special.trailingZeroBitCount &>> 3
                 }
                 let byte = bytes[i]
                 if byte == 0x22 {
