@@ -39,6 +39,14 @@ public struct MedExtractor: Sendable {
         // while this one loads the lexicon (which holds the hospital registry).
         let linkWords = configuration.includeBuiltinDictionaries ? BackgroundWork(DocumentLinker.builtinWords) : nil
         ScalarClassTable.prepareInBackground()
+        // With the built-in dictionaries already loading on another core
+        // (``beginLoadingBuiltinDictionaries()``), ICU and the recognisers,
+        // which do not need them, are set up first, while the load finishes;
+        // else the load starts first, and its checks run on another core
+        // while they are set up.
+        let loadingEarly = configuration.includeBuiltinDictionaries && LexiconLoader.early.isPending
+        var early: (segmenter: WordSegmenter, recognizers: [any Recognizer])?
+        if loadingEarly { early = (try WordSegmenter(locale: "zh"), try Self.recognizers(for: configuration)) }
         lexicon = try LexiconLoader.lexicon(for: configuration)
         // The hospital-name tables (for the linker): the archived ones, else
         // (with user entries) built on another core from here, while ICU,
@@ -46,9 +54,13 @@ public struct MedExtractor: Sendable {
         // with a hospital waits less for them.
         let hospitalNames = linkWords == nil ? nil : lexicon.hospitalNames
         hospitalNames?.buildInBackground()
-        segmenter = try WordSegmenter(locale: "zh")
-        recognizers = (configuration.useRules ? try Self.makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
-            + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
+        if let early {
+            segmenter = early.segmenter
+            recognizers = early.recognizers
+        } else {
+            segmenter = try WordSegmenter(locale: "zh")
+            recognizers = try Self.recognizers(for: configuration)
+        }
         if let linkWords {
             let registry: HospitalRegistry
             if let archived = lexicon.registry { registry = archived } else { registry = try DocumentLinker.builtinRegistry() }
@@ -56,6 +68,24 @@ public struct MedExtractor: Sendable {
         } else {
             linker = nil
         }
+    }
+
+    /// Starts reading and checking the built-in dictionaries on another
+    /// core, for the next extractor built with them
+    /// (``ExtractorConfiguration/includeBuiltinDictionaries``) to take.
+    ///
+    /// For a process that knows it will build an extractor but has other
+    /// work first: the command line calls it before parsing its arguments,
+    /// so the load overlaps the parsing. The extractor is the same as
+    /// without it. A load nobody takes stays in memory until one is built.
+    @_spi(Tooling) public static func beginLoadingBuiltinDictionaries() {
+        LexiconLoader.early.begin()
+    }
+
+    /// The recognisers `configuration` asks for, in order.
+    private static func recognizers(for configuration: ExtractorConfiguration) throws(MedExtractError) -> [any Recognizer] {
+        (configuration.useRules ? try makeRecognizers() : [DictionaryRecognizer(boundaryRules: RuleSet.boundaryRules)])
+            + configuration.recognizers.map { CustomRecognizerAdapter(base: $0) }
     }
 
     static func makeRecognizers() throws(MedExtractError) -> [any Recognizer] {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MedExtract
+@_spi(Tooling) import MedExtract
 
 /// The `medextract` command.
 public struct MedExtractCommand: ParsableCommand {
@@ -27,9 +27,18 @@ public struct MedExtractCommand: ParsableCommand {
         MemoryTuning.returnLargeBuffersWhenFreed()
         // This process exits right after the command: its extractor is not taken apart first.
         ExitWithoutTeardown.enable()
+        // The commands that build an extractor with the built-in
+        // dictionaries: their loading starts on the other core now and
+        // overlaps the parsing of the arguments.
+        if let command = (arguments ?? Array(CommandLine.arguments.dropFirst())).first, Self.extractorCommands.contains(command) {
+            MedExtractor.beginLoadingBuiltinDictionaries()
+        }
         let status = run(arguments)
         Foundation.exit(status)
     }
+
+    /// The subcommands that build an extractor with the built-in dictionaries.
+    static let extractorCommands: Set<String> = ["extract", "evaluate", "fixtures"]
 
     /// Runs a command line and returns the exit status instead of exiting.
     public static func run(_ arguments: [String]?) -> Int32 {
