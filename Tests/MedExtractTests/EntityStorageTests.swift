@@ -116,6 +116,59 @@ struct LinkerTextWalkTests {
         #expect([0x61, 0x7B, 0x7F, 0x3003, 0x20, 0x2E].map { SentenceIndex.sentenceEndBit($0) } == [0, 0, 0, 0, 0, 0])
     }
 
+    /// The branch-free surrogate test and sentence-end count of the walk's
+    /// fast path, against their definitions, for every UTF-16 code unit.
+    @Test func surrogateTestAndEndCountAgreeWithTheDefinitionsOnEveryUnit() {
+        var wrong: [UInt16] = []
+        for value in 0 ... 0xFFFF {
+            let u = UInt16(value)
+            let one = [u, 0x533B]
+            let surrogate = one.withUnsafeBufferPointer { DocumentLinker.hasSurrogate($0) }
+            let ends = one.withUnsafeBufferPointer { DocumentLinker.sentenceEnds(in: $0) }
+            if surrogate != (0xD800 ... 0xDFFF).contains(u) || ends != (SentenceIndex.isSentenceEnd(u) ? 1 : 0) { wrong.append(u) }
+        }
+        #expect(wrong.isEmpty)
+        // Every unit in each lane of the eight-unit steps: the units in
+        // order, shifted by one to seven places, counted in one call.
+        let all = (0 ... 0xFFFF).map { UInt16($0) }
+        let expected = all.filter { SentenceIndex.isSentenceEnd($0) }.count
+        for shift in 0 ..< 8 {
+            let shifted = Array(all[shift...]) + Array(all[..<shift])
+            #expect(shifted.withUnsafeBufferPointer { DocumentLinker.sentenceEnds(in: $0) } == expected)
+            #expect(shifted.withUnsafeBufferPointer { DocumentLinker.hasSurrogate($0) })
+        }
+        // More ends than a lane holds between two sums (8 × 4,096 steps).
+        let ends = [UInt16](repeating: 0x3002, count: 8 * 4096 * 3 + 5)
+        #expect(ends.withUnsafeBufferPointer { DocumentLinker.sentenceEnds(in: $0) } == ends.count)
+        let text = Array("甲。乙！丙？丁；戊".utf16)
+        #expect(text.withUnsafeBufferPointer { DocumentLinker.sentenceEnds(in: $0) } == 4)
+        #expect(text.withUnsafeBufferPointer { DocumentLinker.hasSurrogate($0) } == false)
+        #expect(Array("甲𠀀".utf16).withUnsafeBufferPointer { DocumentLinker.hasSurrogate($0) })
+    }
+
+    /// The word before a position (spaces skipped, stopping at punctuation,
+    /// at most `limit` units) against a walk that collects it back to front
+    /// and reverses it, on random texts, positions and limits.
+    @Test func wordBeforeAgreesWithABackwardWalkOnRandomTexts() {
+        let alphabet: [UInt16] = [0x533B, 0x9662, 0x20, 0x3000, 0x0A, 0xFF0C, 0x3002, 0x2C, 0x61, 0x7684]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 500 {
+            let units = (0 ..< Int.random(in: 0 ... 30, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            let position = Int.random(in: 0 ... units.count, using: &generator)
+            let limit = Int.random(in: 0 ... 12, using: &generator)
+            var expected: [UInt16] = []
+            var p = position
+            while p > 0 && expected.count < limit {
+                let u = units[p - 1]
+                p -= 1
+                if DocumentLinker.isSpace(u) { continue }
+                if CodeUnitClass.isBoundaryPunctuation(u) { break }
+                expected.append(u)
+            }
+            #expect(DocumentLinker.wordBefore(units, position, limit: limit) == Array(expected.reversed()), "\(units) \(position) \(limit)")
+        }
+    }
+
     @Test func scalarRangesBecomeUTF16RangesAcrossSurrogatePairs() throws {
         // 𠀀 is one scalar and two UTF-16 units.
         let text = "𠀀医院骨科𠀀心内科"
@@ -133,14 +186,17 @@ struct LinkerTextWalkTests {
         #expect(DocumentLinker.utf16SpansAndSentences(of: [8 ..< 20], in: units)?.spans == [10 ..< 11])
     }
 
-    /// The walk (a fast loop over runs without surrogates) against a plain
-    /// walk a unit at a time, on random texts of ideographs, sentence ends,
-    /// surrogate pairs and lone surrogates, with random ranges in order.
-    @Test func spansAndSentencesAgreeWithAUnitByUnitWalkOnRandomTexts() throws {
+    /// The walk against a plain walk a unit at a time, on random texts of
+    /// ideographs, sentence ends, surrogate pairs and lone surrogates, and
+    /// on texts without surrogates (where no walk is made: scalar offsets
+    /// are unit offsets), with random ranges in order.
+    @Test(arguments: [true, false])
+    func spansAndSentencesAgreeWithAUnitByUnitWalkOnRandomTexts(withSurrogates: Bool) throws {
+        let surrogates: [[UInt16]] = [[0xD840, 0xDC00], [0xD840], [0xDC00], [0xDBFF, 0xDFFF]]
         let alphabet: [[UInt16]] = [
-            [0x533B], [0x9662], [0x3002], [0x21], [0xD840, 0xDC00], [0xD840], [0xDC00], [0x20],
+            [0x533B], [0x9662], [0x3002], [0x21], [0x20], [0xD7FF], [0xE000],
             [0x3F], [0x3B], [0xFF01], [0xFF1F], [0xFF1B], [0x61], [0x7F],
-        ]
+        ] + (withSurrogates ? surrogates : [])
         var generator = SystemRandomNumberGenerator()
         for _ in 0 ..< 300 {
             var units: [UInt16] = []

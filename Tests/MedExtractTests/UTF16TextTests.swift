@@ -156,6 +156,38 @@ struct UTF16TextTests {
         }
     }
 
+    /// The count of set top bits, for every mask of top bits a word of
+    /// eight bytes can have.
+    @Test func highBitCountAgreesWithThePopulationCount() {
+        var wrong: [UInt64] = []
+        for pattern in 0 ..< 256 {
+            var mask: UInt64 = 0
+            for byte in 0 ..< 8 where pattern >> byte & 1 == 1 { mask |= 0x80 << UInt64(8 * byte) }
+            if UTF8Transcoding.highBitCount(mask) != mask.nonzeroBitCount { wrong.append(mask) }
+        }
+        #expect(wrong.isEmpty)
+    }
+
+    /// The same on random texts of one- to four-byte scalars, with random
+    /// gaps between the offsets asked (zero to twenty scalars), so the
+    /// target's start falls at every byte of a word.
+    @Test func offsetTranslatorAgreesWithTheScalarViewOnRandomTexts() {
+        let pieces = ["a", "7", " ", "é", "ß", "医", "院", "。", "😀", "𠀀", "\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 200 {
+            let text = (0 ..< Int.random(in: 0 ... 60, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let indices = Array(text.unicodeScalars.indices) + [text.unicodeScalars.endIndex]
+            let count = indices.count - 1
+            var translator = OffsetTranslator(text)
+            var target = 0
+            while target <= count + 2 {
+                #expect(translator.position(ofScalarOffset: target) == indices[min(target, count)], "\(text) at \(target)")
+                target += Int.random(in: 0 ... 20, using: &generator)
+                if target == 0 { target = 1 }
+            }
+        }
+    }
+
     /// A sequence cut short or a full output ends the decoding; nothing is
     /// written past the output.
     @Test func decodingStopsAtTruncatedInputOrFullOutput() {

@@ -2,9 +2,9 @@
 /// forward only: offsets must be asked for in non-decreasing order, so
 /// converting all entities of a document is one pass over it.
 ///
-/// The walk reads the string's UTF-8: eight bytes at a time while the target
-/// is at least eight scalars ahead (a scalar starts at every byte that does
-/// not continue a sequence), then byte by byte. The scalar view's own index
+/// The walk reads the string's UTF-8 eight bytes at a time (a scalar starts
+/// at every byte that does not continue a sequence), the target's own word
+/// included, and byte by byte only in the last seven bytes. The scalar view's own index
 /// stepping decodes every scalar on the way, several times the work.
 struct OffsetTranslator {
     private let text: String
@@ -39,13 +39,23 @@ struct OffsetTranslator {
         var byte = start
         var scalar = counted
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        // At most eight scalars start in eight bytes: a whole word never
-        // steps past the target.
-        while target &- scalar >= 8 && byte &+ 8 <= n {
+        // Eight bytes at a time: a scalar starts at each byte that does not
+        // continue a sequence (its high bit, when the next is clear). A word
+        // whose starts are all before the target's is passed whole; in the
+        // word that holds the target's start, the starts before it are
+        // cleared and the next one gives its byte.
+        while byte &+ 8 <= n {
             let w = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
-            let continuation = w & ~(w << 1) & highBits
-            scalar &+= 8 &- continuation.nonzeroBitCount
-            byte &+= 8
+            var starts = ~(w & ~(w << 1)) & highBits
+            let before = target &- scalar
+            let count = UTF8Transcoding.highBitCount(starts)
+            if count <= before {
+                scalar &+= count
+                byte &+= 8
+                continue
+            }
+            for _ in 0 ..< max(before, 0) { starts &= starts &- 1 }
+            return (byte &+ starts.trailingZeroBitCount &>> 3, scalar &+ max(before, 0))
         }
         while byte < n {
             if base[byte] & 0xC0 != 0x80 {

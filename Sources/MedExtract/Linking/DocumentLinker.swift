@@ -845,17 +845,26 @@ public struct DocumentLinker: Sendable {
 
     /// Up to `limit` non-space units before `position`, stopping at punctuation.
     static func wordBefore(_ units: [UInt16], _ position: Int, limit: Int) -> [UInt16] {
-        var out: [UInt16] = []
-        out.reserveCapacity(min(limit, position))
-        var p = position
-        while p > 0 && out.count < limit {
+        // How far back the word reaches, then one array filled from its end
+        // (no second array to reverse into).
+        var p = min(position, units.count)
+        var taken = 0
+        while p > 0 && taken < limit {
             let u = units[p - 1]
-            if Self.isSpace(u) { p -= 1; continue }
-            if CodeUnitClass.isBoundaryPunctuation(u) { break }
-            out.append(u)
             p -= 1
+            if Self.isSpace(u) { continue }
+            if CodeUnitClass.isBoundaryPunctuation(u) { p += 1; break }
+            taken += 1
         }
-        return out.reversed()
+        guard taken > 0 else { return [] }
+        return [UInt16](unsafeUninitializedCapacity: taken) { out, count in
+            var k = taken
+            for q in p ..< min(position, units.count) where !Self.isSpace(units[q]) && k > 0 {
+                k -= 1
+                out[taken - 1 - k] = units[q]
+            }
+            count = taken - k
+        }
     }
 
     /// Scalar ranges (in order, not overlapping) as ranges of `units`, and
@@ -869,6 +878,27 @@ public struct DocumentLinker: Sendable {
         sentences.reserveCapacity(ranges.count)
         let n = units.count
         return units.withUnsafeBufferPointer { units -> (spans: [Range<Int>], sentences: [Int])? in
+            // Without a surrogate before the last range's end (most
+            // documents), scalar offsets are unit offsets: no walk, and the
+            // sentence ends are counted by a loop with no branch on the text.
+            if let end = ranges.last?.upperBound, !Self.hasSurrogate(UnsafeBufferPointer(rebasing: units[..<min(max(end, 0), n)])) {
+                var previous = 0, ends = 0, counted = 0
+                // The last unit ends no sentence that another starts after.
+                let countable = n - 1
+                for r in ranges {
+                    guard r.lowerBound >= previous else { return nil }
+                    previous = r.upperBound
+                    let lower = min(r.lowerBound, n)
+                    let upto = min(lower, countable)
+                    if upto > counted {
+                        ends &+= Self.sentenceEnds(in: UnsafeBufferPointer(rebasing: units[counted ..< upto]))
+                        counted = upto
+                    }
+                    sentences.append(ends)
+                    spans.append(lower ..< min(r.upperBound, n))
+                }
+                return (spans, sentences)
+            }
             var scalar = 0, unit = 0
             // Sentence ends among the units before `unit`, the text's last unit
             // not counted (a sentence starts after an end that is not the last unit).
@@ -900,6 +930,26 @@ public struct DocumentLinker: Sendable {
                 spans.append(lower ..< unit)
             }
             return (spans, sentences)
+        }
+    }
+
+    /// Whether any unit of `units` is a surrogate (of a pair or alone), in
+    /// one pass with no branch on the units.
+    static func hasSurrogate(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var found: UInt16 = 0
+        for u in units { found |= (u & 0xF800) == 0xD800 ? 1 : 0 }
+        return found != 0
+    }
+
+    /// The number of sentence ends (``SentenceIndex/isSentenceEnd(_:)``) in `units`.
+    static func sentenceEnds(in units: UnsafeBufferPointer<UInt16>) -> Int {
+        // A bit a unit read from a table: SIMD comparisons compiled to
+        // element-wise code, and the comparisons of ``SentenceIndex/sentenceEndBit(_:)``
+        // to a tree of branches.
+        SentenceIndex.sentenceEndBits.withUnsafeBufferPointer { bits in
+            var ends = 0
+            for u in units { ends &+= Int(truncatingIfNeeded: bits[Int(u &>> 6)] &>> UInt64(u & 63) & 1) }
+            return ends
         }
     }
 

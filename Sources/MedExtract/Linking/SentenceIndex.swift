@@ -35,6 +35,14 @@ enum SentenceIndex {
         return ascii | cjk
     }
 
+    /// One bit for every UTF-16 code unit (8 KB), set for the units that
+    /// end a sentence (``isSentenceEnd(_:)``).
+    static let sentenceEndBits: [UInt64] = (0 ..< 1024).map { word in
+        var bits: UInt64 = 0
+        for bit in 0 ..< 64 where isSentenceEnd(UInt16(word * 64 + bit)) { bits |= 1 << UInt64(bit) }
+        return bits
+    }
+
     @inline(__always)
     static func isSentenceEnd(_ u: UInt16) -> Bool {
         switch u {

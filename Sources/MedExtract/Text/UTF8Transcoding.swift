@@ -10,6 +10,16 @@ enum UTF8Transcoding {
     /// Every byte's top bit, in a word of eight bytes.
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
+    /// The number of bytes of `mask` whose top bit is set, for a mask with
+    /// no other bit set (`highBits` and a test): each byte becomes 0 or 1,
+    /// and one multiplication adds them up in the top byte. The library is
+    /// built for the baseline x86-64, which has no population count
+    /// instruction: `nonzeroBitCount` is a dozen operations there.
+    @inline(__always)
+    static func highBitCount(_ mask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((mask &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+    }
+
     /// The number of UTF-16 code units `bytes` (valid UTF-8) decode to: one
     /// for every byte that does not continue a sequence, two for a four-byte
     /// sequence. Eight bytes at a time.
@@ -25,7 +35,7 @@ enum UTF8Transcoding {
             // there; bits shifted across bytes are masked out.
             let continuation = w & ~(w << 1) & highBits // 10xxxxxx
             let fourByteLead = w & (w << 1) & (w << 2) & (w << 3) & highBits // 1111xxxx
-            count &+= 8 &- continuation.nonzeroBitCount &+ fourByteLead.nonzeroBitCount
+            count &+= 8 &- highBitCount(continuation) &+ highBitCount(fourByteLead)
             i &+= 8
         }
         while i < n {
