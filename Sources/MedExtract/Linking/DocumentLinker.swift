@@ -539,7 +539,7 @@ public struct DocumentLinker: Sendable {
     private func hospitalName(_ k: Int, _ labels: [EntityLabel], spans: [Range<Int>], units: [UInt16], names: NameColumn, linkNames: NameColumn) -> String? {
         guard let name = names[k] else { return nil }
         if k > 0, labels[k - 1] == .hospital, let parent = linkNames[k - 1],
-           Self.compact(units, spans[k - 1].upperBound, spans[k].lowerBound).isEmpty,
+           Self.isBlank(units, spans[k - 1].upperBound, spans[k].lowerBound),
            isCampus(name) {
             return parent
         }
@@ -837,6 +837,13 @@ public struct DocumentLinker: Sendable {
             out.append(u)
         }
         return out
+    }
+
+    /// Whether `lower ..< upper` holds nothing but whitespace
+    /// (``compact(_:_:_:)`` is empty), without copying it.
+    static func isBlank(_ units: [UInt16], _ lower: Int, _ upper: Int) -> Bool {
+        guard lower < upper else { return true }
+        return !units[lower ..< upper].contains { !isSpace($0) }
     }
 
     /// The most units ``compact(_:_:_:)`` keeps: one more than the longest

@@ -142,8 +142,16 @@ struct UnitTrie: Sendable {
     }
 
     private func child(_ node: Int, _ unit: UInt16) -> Int? {
-        for edge in children[node] where edge.unit == unit { return Int(edge.node) }
-        return nil
+        children[node].withUnsafeBufferPointer { edges in
+            // Sorted by unit: a binary search (the root has an edge for
+            // every unit a word starts or ends with).
+            var lo = 0, hi = edges.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if edges[mid].unit < unit { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < edges.count && edges[lo].unit == unit ? Int(edges[lo].node) : nil
+        }
     }
 
     /// Calls `body(class, length)` for every word (at most `limit` units)

@@ -125,6 +125,9 @@
         var ignores: [RankKey] = []
         entities.reserveCapacity(candidates.count)
         ignores.reserveCapacity(candidates.count / 4)
+        // The label ranks read once, not through their globals' one-time
+        // initialisation check for every candidate.
+        let ranks = RankKey.Ranks()
         candidates.withUnsafeBufferPointer { candidates in
             for i in candidates.indices {
                 // Fields read in place: no copy of the candidate (and of its
@@ -133,9 +136,9 @@
                 guard start >= 0 && end <= length && start < end else { continue }
                 let key = RankKey(
                     start: start, end: end, priority: candidates[i].priority, index: i,
-                    labelRank: RankKey.rank(candidates[i].label)
+                    labelRank: ranks.rank(candidates[i].label)
                 )
-                if key.isIgnore { ignores.append(key) } else { entities.append(key) }
+                if key.labelRank == ranks.ignore { ignores.append(key) } else { entities.append(key) }
             }
         }
         if !ignores.isEmpty {
@@ -229,9 +232,20 @@ private struct RankKey {
     /// The order of the labels' names (`DEPARTMENT` < `FIGURE` < `HOSPITAL` <
     /// `IGNORE` < `PROCEDURE`), which the ranking used to compare as strings.
     static func rank(_ label: DictionaryLabel) -> Int {
-        switch label {
-        case .entity(let entity): EntityLabel.nameRanks[entity.order]
-        case .ignore: ignoreRank
+        Ranks().rank(label)
+    }
+
+    /// The ranks of ``rank(_:)``, read from their globals once for a loop.
+    struct Ranks {
+        let names = EntityLabel.nameRanks
+        let ignore = RankKey.ignoreRank
+
+        @inline(__always)
+        func rank(_ label: DictionaryLabel) -> Int {
+            switch label {
+            case .entity(let entity): names[entity.order]
+            case .ignore: ignore
+            }
         }
     }
 }
