@@ -33,9 +33,12 @@ public struct DocumentLinker: Sendable {
     /// The words read around departments.
     public let words: LinkWords
     /// Places of dictionary hospitals, once per name (see ``fullName(of:hint:)``).
-    private let candidatePlaces: NameMemo
+    private let candidatePlaces: NameMemo<String?>
     /// Full names of unknown hospital names, once per name and hint.
-    private let fullNames: NameMemo
+    private let fullNames: NameMemo<String?>
+    /// What a hospital name's words place it as, once per name, hint and
+    /// province (``namePlacement(of:hint:province:)``).
+    private let namePlacements: NameMemo<NamePlacement>
     /// ``headTest(_:)`` of ``words``.
     private let isHead: @Sendable ([UInt16]) -> Bool
     /// The dictionaries' hospital names, for canonical full names of short
@@ -63,6 +66,7 @@ public struct DocumentLinker: Sendable {
     init(places: PlaceIndex, registry: HospitalRegistry, words: LinkWords) {
         self.candidatePlaces = NameMemo()
         self.fullNames = NameMemo()
+        self.namePlacements = NameMemo()
         self.places = places
         self.registry = registry
         self.words = words
@@ -616,37 +620,20 @@ public struct DocumentLinker: Sendable {
     /// The division code of a hospital name, or nil when nothing tells; an
     /// empty code for a place outside the code lists.
     func placeCode(of name: [UInt16], hint: String?, chain: [String], mainCode: String?, document: DocumentPlaces? = nil) -> String? {
-        if isNationalGeneralHospital(name) { return "11" }
-        // A national body's name (`解放军…`) starts with no place (`解放` is a district).
-        var code = nationalPrefixLength(name) == nil ? places.prefixDivision(of: name, hint: hint, isHead: isHead)?.code : nil
-        if code == "" { return "" }
-        // A county's short form from another province than the one the
-        // document is about is more likely a word (凤凰山分院 in a report from 山西).
-        if let c = code, c.utf8.count >= 6, let documentProvince = chain.first, !c.hasPrefix(documentProvince),
-           let first = places.prefixDivision(of: name, hint: hint, isHead: isHead), first.end <= 2 {
-            code = nil
-        }
-        // A branch named by a place after an inner head: 上海市第一人民医院酒泉医院.
-        var i = 2
-        while i + 3 < name.count {
-            if name[i] == 0x9662, name[i - 1] == 0x533B, // 医院
-               let inner = places.prefixDivision(of: name, from: i + 1, hint: hint, isHead: isHead), !inner.code.isEmpty,
-               inner.end + 2 <= name.count {
-                code = inner.code
-            }
-            i += 1
-        }
+        // The rules that read the name alone (with the hint and the
+        // province) are answered once per name across documents: the same
+        // hospitals are named in document after document.
         let string = String(utf16Units: name)
-        if code == nil || code?.utf8.count == 2 {
-            if let registered = registry.code(of: string) ?? (Self.hasBracket(name) ? registry.code(of: Self.withoutBrackets(string)) : nil),
-               code.map({ registered.hasPrefix($0) }) ?? true {
-                code = registered
-            } else if code == nil, let organization = registry.organizationCode(of: string) {
-                code = organization
-            } else if code == nil, let bracketed = registry.bracketedCode(of: string) {
-                code = bracketed
-            }
+        let key = NameKey(string, hint: hint, province: chain.first)
+        let placement: NamePlacement
+        if let known = namePlacements.known(key) {
+            placement = known
+        } else {
+            placement = namePlacement(of: name, string: string, hint: hint, province: chain.first)
+            namePlacements.remember(placement, for: key)
         }
+        if placement.isFinal { return placement.code }
+        var code = placement.code
         if code == nil, let document { code = documentShortForm(name, document, province: chain.first) }
         if code == nil, let first = name.first {
             switch first {
@@ -665,6 +652,53 @@ public struct DocumentLinker: Sendable {
             code = capital
         }
         return code
+    }
+
+    /// What the rules that read a name alone place it as: a code (nil for
+    /// none yet), and whether that is the answer (no rule that reads the
+    /// document comes after it).
+    struct NamePlacement: Sendable {
+        var code: String?
+        var isFinal: Bool
+    }
+
+    /// The rules of ``placeCode(of:hint:chain:mainCode:document:)`` that
+    /// read the name alone: its place prefix (with `hint`), an inner
+    /// branch's place, the registry; a county short form from another
+    /// province than `province` (the document's) is not taken. `string` is
+    /// `name` as a string.
+    private func namePlacement(of name: [UInt16], string: String, hint: String?, province documentProvince: String?) -> NamePlacement {
+        if isNationalGeneralHospital(name) { return NamePlacement(code: "11", isFinal: true) }
+        // A national body's name (`解放军…`) starts with no place (`解放` is a district).
+        var code = nationalPrefixLength(name) == nil ? places.prefixDivision(of: name, hint: hint, isHead: isHead)?.code : nil
+        if code == "" { return NamePlacement(code: "", isFinal: true) }
+        // A county's short form from another province than the one the
+        // document is about is more likely a word (凤凰山分院 in a report from 山西).
+        if let c = code, c.utf8.count >= 6, let documentProvince, !c.hasPrefix(documentProvince),
+           let first = places.prefixDivision(of: name, hint: hint, isHead: isHead), first.end <= 2 {
+            code = nil
+        }
+        // A branch named by a place after an inner head: 上海市第一人民医院酒泉医院.
+        var i = 2
+        while i + 3 < name.count {
+            if name[i] == 0x9662, name[i - 1] == 0x533B, // 医院
+               let inner = places.prefixDivision(of: name, from: i + 1, hint: hint, isHead: isHead), !inner.code.isEmpty,
+               inner.end + 2 <= name.count {
+                code = inner.code
+            }
+            i += 1
+        }
+        if code == nil || code?.utf8.count == 2 {
+            if let registered = registry.code(of: string) ?? (Self.hasBracket(name) ? registry.code(of: Self.withoutBrackets(string)) : nil),
+               code.map({ registered.hasPrefix($0) }) ?? true {
+                code = registered
+            } else if code == nil, let organization = registry.organizationCode(of: string) {
+                code = organization
+            } else if code == nil, let bracketed = registry.bracketedCode(of: string) {
+                code = bracketed
+            }
+        }
+        return NamePlacement(code: code, isFinal: false)
     }
 
     /// Whether `rest` (what follows a head-only place name) is a hospital
@@ -718,10 +752,9 @@ public struct DocumentLinker: Sendable {
     /// `武汉协和医院`); nil when none fits or several do.
     func fullName(of name: String, hint: String?) -> String? {
         guard let names = hospitalNames, !names.isKnown(name) else { return nil }
-        // The hint is a division code (digits): no name contains the separator.
         // Looked up before computing, not through a closure, which would
         // copy the whole linker at every call (most are answered here).
-        let key = name + "\u{1}" + (hint ?? "")
+        let key = NameKey(name, hint: hint)
         if let known = fullNames.known(key) { return known }
         let full = expandedName(of: name, hint: hint, names: names)
         fullNames.remember(full, for: key)
@@ -745,7 +778,7 @@ public struct DocumentLinker: Sendable {
         var registered: [String] = []
         var inferred: [String] = []
         for candidate in names.names(endingWith: Array(u[p.end...])) where candidate != name && candidate.utf16.count >= u.count {
-            let placed = candidatePlaces.answer(for: candidate) { placeCode(of: Array($0.utf16), hint: nil, chain: [], mainCode: nil) }
+            let placed = candidatePlaces.answer(for: NameKey(candidate)) { placeCode(of: Array($0.utf16), hint: nil, chain: [], mainCode: nil) }
             guard let code = placed, !code.isEmpty,
                   code.hasPrefix(p.code) || p.code.hasPrefix(code) else { continue }
             if registry.code(of: candidate) != nil { registered.append(candidate) } else { inferred.append(candidate) }
