@@ -200,52 +200,58 @@ public struct DocumentLinker: Sendable {
         let hint = chain.last
 
         // Hospitals: names and places. Indices from here on are positions in `linkable`.
-        var names = NameColumn(count: linkable.count)
-        // Keyed by distinct names, which a document has few of: room for
-        // up to 64 (most documents), so the tables rarely resize, without
-        // sizing them for every entity of a long document.
-        let distinctNames = min(linkable.count, 64)
-        var mentions: [ExactText: Int] = Dictionary(minimumCapacity: distinctNames)
-        // Each hospital's ``linkName(_:)`` before ``LongestNames`` (reused when that keeps the name).
-        var firstLinks = NameColumn(count: linkable.count)
-        var expanded: [ExactText: String?] = Dictionary(minimumCapacity: distinctNames)
+        // Each distinct name is numbered once (``DocumentNames``) and what
+        // is worked out for it is worked out once. Room for up to 64 names
+        // (most documents), so the table rarely resizes, without sizing it
+        // for every entity of a long document.
+        var table = DocumentNames(capacity: min(linkable.count, 64))
+        // The number of the name each hospital is written with, of the
+        // name it stands for, and of its institution's name.
+        var written = [Int32](filledWith: DocumentNames.none, count: linkable.count)
+        var named = [Int32](filledWith: DocumentNames.none, count: linkable.count)
+        var institution = [Int32](filledWith: DocumentNames.none, count: linkable.count)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
-            var name = Self.name(of: out[e])
-            if let known = expanded[ExactText(name)] {
-                if let full = known { name = full }
-            } else {
-                let full = fullName(of: name, hint: hint)
-                expanded[ExactText(name)] = .some(full)
-                if let full { name = full }
+            let raw = table.number(of: Self.name(of: out[e]))
+            written[i] = raw
+            if table.full[Int(raw)] == DocumentNames.unknown {
+                let full = fullName(of: table[raw], hint: hint)
+                let number = full.map { table.number(of: $0) } ?? DocumentNames.none
+                table.full[Int(raw)] = number
             }
-            names[i] = name
-            let link = linkName(name)
-            firstLinks[i] = link
-            mentions[ExactText(link), default: 0] += 1
+            let full = table.full[Int(raw)]
+            let name = full >= 0 ? full : raw
+            named[i] = name
+            let link = linkNumber(of: name, in: &table)
+            table.firstMentions[Int(link)] += 1
         }
-        let longer = LongestNames(mentions.keys.map(\.string))
-        mentions.removeAll(keepingCapacity: true)
+        // The institution names mentioned (their order does not matter:
+        // ``LongestNames`` sorts them).
+        let longer = LongestNames(table.strings.indices.filter { table.firstMentions[$0] > 0 }.map { table.strings[$0] })
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in
             Self.parentWords.contains { prefix.containsUnits($0) }
                 || places.prefixDivision(of: prefix, hint: nil, isHead: { _ in false }) != nil
         }
-        // Each hospital's institution name (``linkName(_:)``), once.
+        var names = NameColumn(count: linkable.count)
         var linkNames = NameColumn(count: linkable.count)
-        for i in names.indices {
-            guard let n = names[i] else { continue }
-            let name = longer.longest(for: n, isParent: isParent)
-            names[i] = name
-            let link = name == n ? firstLinks[i] ?? linkName(name) : linkName(name)
-            linkNames[i] = link
-            mentions[ExactText(link), default: 0] += 1
+        for i in linkable.indices where named[i] >= 0 {
+            let n = named[i]
+            if table.longest[Int(n)] == DocumentNames.unknown {
+                let longest = table.number(of: longer.longest(for: table[n], isParent: isParent))
+                table.longest[Int(n)] = longest
+            }
+            let name = table.longest[Int(n)]
+            named[i] = name
+            let link = linkNumber(of: name, in: &table)
+            institution[i] = link
+            table.mentions[Int(link)] += 1
+            names[i] = table[name]
+            linkNames[i] = table[link]
         }
-        firstLinks = NameColumn(count: 0)
-        let main = mainHospital(labels, names: names, linkNames: linkNames, sentence: sentence, mentions: mentions, spans: spans, units: units)
+        let main = mainHospital(labels, names: names, institution: institution, mentions: table.mentions, sentence: sentence, spans: spans, units: units)
         // The same name is placed the same way throughout the document: its
-        // division, province and city, nil when it has no (known) place.
-        var placed: [ExactText: (division: String, province: String?, city: String?)?] = [:]
+        // division, province and city, none when it has no (known) place.
         var mainCode: String?
         if let m = main {
             let code = placeCode(of: [UInt16](utf16Of: m.name), hint: hint, chain: chain, mainCode: nil, document: document)
@@ -253,23 +259,24 @@ public struct DocumentLinker: Sendable {
             // Placing the main hospital with `mainCode` gives `code` again
             // (the main code is read only where nothing else placed the
             // name, and it is that same outcome), so it is not placed twice.
-            placed[ExactText(m.name)] = .some(Self.place(ofCode: code, in: places))
+            table.places[Int(named[m.index])] = Self.placement(ofCode: code, in: places)
         }
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
-            guard let name = names[i] else { continue }
-            if let original = Self.canonicalSource(of: out[e]), let full = expanded[ExactText(original)] ?? nil {
-                out[e].attributes.canonical = full
+            let name = named[i]
+            guard name >= 0 else { continue }
+            // The name it is written with, expanded (``canonicalSource(of:)``:
+            // the entity is as it was when it was numbered).
+            let full = table.full[Int(written[i])]
+            if full >= 0 {
+                out[e].attributes.canonical = table[full]
             }
-            let place: (division: String, province: String?, city: String?)?
-            if let known = placed[ExactText(name)] {
-                place = known
-            } else {
-                let code = placeCode(of: [UInt16](utf16Of: name), hint: hint, chain: chain, mainCode: mainCode, document: document)
-                place = Self.place(ofCode: code, in: places)
-                placed[ExactText(name)] = .some(place)
+            if !table.places[Int(name)].known {
+                let code = placeCode(of: [UInt16](utf16Of: table[name]), hint: hint, chain: chain, mainCode: mainCode, document: document)
+                table.places[Int(name)] = Self.placement(ofCode: code, in: places)
             }
-            if let place {
-                out[e].attributes.setPlace(division: place.division, province: place.province, city: place.city)
+            let place = table.places[Int(name)]
+            if let division = place.division {
+                out[e].attributes.setPlace(division: division, province: place.province, city: place.city)
             }
         }
 
@@ -327,6 +334,22 @@ public struct DocumentLinker: Sendable {
             }
         }
         return out
+    }
+
+    /// The number of the institution name (``linkName(_:)``) of name
+    /// `number` in `table`, worked out once a name.
+    private func linkNumber(of number: Int32, in table: inout DocumentNames) -> Int32 {
+        if table.link[Int(number)] == DocumentNames.unknown {
+            let link = table.number(of: linkName(table[number]))
+            table.link[Int(number)] = link
+        }
+        return table.link[Int(number)]
+    }
+
+    /// ``place(ofCode:in:)`` as a worked-out ``DocumentNames/Placement``.
+    static func placement(ofCode code: String?, in places: PlaceIndex) -> DocumentNames.Placement {
+        guard let place = place(ofCode: code, in: places) else { return DocumentNames.Placement(known: true) }
+        return DocumentNames.Placement(known: true, division: place.division, province: place.province, city: place.city)
     }
 
     /// The division, province and city a hospital's place code gives; nil
@@ -596,17 +619,17 @@ public struct DocumentLinker: Sendable {
     /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ labels: [EntityLabel], names: NameColumn, linkNames: NameColumn, sentence: [Int], mentions: [ExactText: Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
+    private func mainHospital(_ labels: [EntityLabel], names: NameColumn, institution: [Int32], mentions: [Int32], sentence: [Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
         var best: (index: Int, count: Int)?
         var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
+        // All mentions of institutions: each hospital with a name is one.
         var total = 0
-        var seen: Set<ExactText> = []
         for i in labels.indices where labels[i] == .hospital {
-            guard let link = linkNames[i] else { continue }
-            let key = ExactText(link)
-            let count = mentions[key] ?? 0
-            if seen.insert(key).inserted { total += count }
+            let link = institution[i]
+            guard link >= 0 else { continue }
+            let count = Int(mentions[Int(link)])
+            total += 1
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
             if isByline(units, spans[i]), byline.map({ $0.count < count }) ?? true { byline = (i, count) }
             if overall.map({ $0.count < count }) ?? true { overall = (i, count) }

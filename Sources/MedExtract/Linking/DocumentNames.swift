@@ -1,0 +1,72 @@
+/// The distinct hospital names of one document, each numbered the first
+/// time it is seen, with what the linking pass works out for each: its full
+/// name, its institution's name (``DocumentLinker/linkName(_:)``), the
+/// longest name the document uses for it (``LongestNames``), its mentions
+/// and its place.
+///
+/// A document names a few hospitals many times: each mention's name is
+/// hashed once, to number it, and each answer is worked out once a name and
+/// read by number after that (the pass kept four tables keyed by the names'
+/// strings, and hashed a name five or six times a mention).
+struct DocumentNames {
+    /// A name's number, by its bytes.
+    private var numbers: [ExactText: Int32]
+    /// The names, by number.
+    private(set) var strings: [String] = []
+    /// The number of each name's full name (``DocumentLinker/fullName(of:hint:)``),
+    /// ``none`` for none, ``unknown`` before it is asked.
+    var full: [Int32] = []
+    /// The number of each name's institution name, or ``unknown``.
+    var link: [Int32] = []
+    /// The number of the longest name each name stands for, or ``unknown``.
+    var longest: [Int32] = []
+    /// Mentions of each name as an institution name, before and after the
+    /// longest names are taken.
+    var firstMentions: [Int32] = []
+    var mentions: [Int32] = []
+    /// Each name's place, once it is worked out.
+    var places: [Placement] = []
+
+    /// A number not worked out yet.
+    static let unknown: Int32 = -2
+    /// No such name.
+    static let none: Int32 = -1
+
+    /// What ``DocumentLinker/place(ofCode:in:)`` gave for a name.
+    struct Placement {
+        /// Whether the place was worked out.
+        var known = false
+        var division: String?
+        var province: String?
+        var city: String?
+    }
+
+    /// An empty table with room for `capacity` names.
+    init(capacity: Int) {
+        numbers = Dictionary(minimumCapacity: capacity)
+        strings.reserveCapacity(capacity)
+    }
+
+    /// The number of `name`, numbered now if it is new (one hash either way).
+    mutating func number(of name: String) -> Int32 {
+        let next = Int32(clamping: strings.count)
+        let number = Self.read(&numbers[ExactText(name), default: next])
+        if number == next {
+            strings.append(name)
+            full.append(Self.unknown)
+            link.append(Self.unknown)
+            longest.append(Self.unknown)
+            firstMentions.append(0)
+            mentions.append(0)
+            places.append(Placement())
+        }
+        return number
+    }
+
+    /// The value at `slot` (a dictionary's `subscript(_:default:)` read
+    /// through its single lookup, which inserts the default when the key is new).
+    private static func read(_ slot: inout Int32) -> Int32 { slot }
+
+    /// The string of name `number`.
+    subscript(number: Int32) -> String { strings[Int(number)] }
+}
