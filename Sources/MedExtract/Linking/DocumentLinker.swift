@@ -213,20 +213,20 @@ public struct DocumentLinker: Sendable {
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             let raw = table.number(of: Self.name(of: out[e]))
             written[i] = raw
-            if table.full[Int(raw)] == DocumentNames.unknown {
+            if table.facts[Int(raw)].full == DocumentNames.unknown {
                 let full = fullName(of: table[raw], hint: hint)
                 let number = full.map { table.number(of: $0) } ?? DocumentNames.none
-                table.full[Int(raw)] = number
+                table.facts[Int(raw)].full = number
             }
-            let full = table.full[Int(raw)]
+            let full = table.facts[Int(raw)].full
             let name = full >= 0 ? full : raw
             named[i] = name
             let link = linkNumber(of: name, in: &table)
-            table.firstMentions[Int(link)] += 1
+            table.facts[Int(link)].firstMentions += 1
         }
         // The institution names mentioned (their order does not matter:
         // ``LongestNames`` sorts them).
-        let longer = LongestNames(table.strings.indices.filter { table.firstMentions[$0] > 0 }.map { table.strings[$0] })
+        let longer = LongestNames(table.strings.indices.filter { table.facts[$0].firstMentions > 0 }.map { table.strings[$0] })
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in
@@ -237,19 +237,19 @@ public struct DocumentLinker: Sendable {
         var linkNames = NameColumn(count: linkable.count)
         for i in linkable.indices where named[i] >= 0 {
             let n = named[i]
-            if table.longest[Int(n)] == DocumentNames.unknown {
+            if table.facts[Int(n)].longest == DocumentNames.unknown {
                 let longest = table.number(of: longer.longest(for: table[n], isParent: isParent))
-                table.longest[Int(n)] = longest
+                table.facts[Int(n)].longest = longest
             }
-            let name = table.longest[Int(n)]
+            let name = table.facts[Int(n)].longest
             named[i] = name
             let link = linkNumber(of: name, in: &table)
             institution[i] = link
-            table.mentions[Int(link)] += 1
+            table.facts[Int(link)].mentions += 1
             names[i] = table[name]
             linkNames[i] = table[link]
         }
-        let main = mainHospital(labels, names: names, institution: institution, mentions: table.mentions, sentence: sentence, spans: spans, units: units)
+        let main = mainHospital(labels, names: names, institution: institution, mentions: table.facts.map(\.mentions), sentence: sentence, spans: spans, units: units)
         // The same name is placed the same way throughout the document: its
         // division, province and city, none when it has no (known) place.
         var mainCode: String?
@@ -259,22 +259,22 @@ public struct DocumentLinker: Sendable {
             // Placing the main hospital with `mainCode` gives `code` again
             // (the main code is read only where nothing else placed the
             // name, and it is that same outcome), so it is not placed twice.
-            table.places[Int(named[m.index])] = Self.placement(ofCode: code, in: places)
+            table.facts[Int(named[m.index])].placement = Self.placement(ofCode: code, in: places)
         }
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             let name = named[i]
             guard name >= 0 else { continue }
             // The name it is written with, expanded (``canonicalSource(of:)``:
             // the entity is as it was when it was numbered).
-            let full = table.full[Int(written[i])]
+            let full = table.facts[Int(written[i])].full
             if full >= 0 {
                 out[e].attributes.canonical = table[full]
             }
-            if !table.places[Int(name)].known {
+            if !table.facts[Int(name)].placement.known {
                 let code = placeCode(of: [UInt16](utf16Of: table[name]), hint: hint, chain: chain, mainCode: mainCode, document: document)
-                table.places[Int(name)] = Self.placement(ofCode: code, in: places)
+                table.facts[Int(name)].placement = Self.placement(ofCode: code, in: places)
             }
-            let place = table.places[Int(name)]
+            let place = table.facts[Int(name)].placement
             if let division = place.division {
                 out[e].attributes.setPlace(division: division, province: place.province, city: place.city)
             }
@@ -292,7 +292,10 @@ public struct DocumentLinker: Sendable {
         // A campus written without its institution (`中山院区`) is the main hospital's.
         if let m = main?.index, let mainName = linked[m] {
             for k in linkable.indices where labels[k] == .hospital && k != m {
-                if linked[k] == linkNames[k], let name = names[k], isBareCampus(name) { linked[k] = mainName }
+                guard linked[k] == linkNames[k], named[k] >= 0 else { continue }
+                let n = Int(named[k])
+                if table.facts[n].bareCampus < 0 { table.facts[n].bareCampus = isBareCampus(table.strings[n]) ? 1 : 0 }
+                if table.facts[n].bareCampus == 1 { linked[k] = mainName }
             }
         }
         for k in linkable.indices {
@@ -339,11 +342,11 @@ public struct DocumentLinker: Sendable {
     /// The number of the institution name (``linkName(_:)``) of name
     /// `number` in `table`, worked out once a name.
     private func linkNumber(of number: Int32, in table: inout DocumentNames) -> Int32 {
-        if table.link[Int(number)] == DocumentNames.unknown {
+        if table.facts[Int(number)].link == DocumentNames.unknown {
             let link = table.number(of: linkName(table[number]))
-            table.link[Int(number)] = link
+            table.facts[Int(number)].link = link
         }
-        return table.link[Int(number)]
+        return table.facts[Int(number)].link
     }
 
     /// ``place(ofCode:in:)`` as a worked-out ``DocumentNames/Placement``.
@@ -774,12 +777,15 @@ public struct DocumentLinker: Sendable {
     /// prefix before a known name that the prefix places (`北京301医院`,
     /// `武汉协和医院`); nil when none fits or several do.
     func fullName(of name: String, hint: String?) -> String? {
-        guard let names = hospitalNames, !names.isKnown(name) else { return nil }
-        // Looked up before computing, not through a closure, which would
-        // copy the whole linker at every call (most are answered here).
+        guard let names = hospitalNames else { return nil }
+        // Looked up before anything is computed (a known name's answer, nil,
+        // is remembered too: the dictionaries' names are most of those
+        // asked, and telling them known took about 1,900 instructions), and
+        // not through a closure, which would copy the whole linker at every
+        // call (most are answered here).
         let key = NameKey(name, hint: hint)
         if let known = fullNames.known(key) { return known }
-        let full = expandedName(of: name, hint: hint, names: names)
+        let full = names.isKnown(name) ? nil : expandedName(of: name, hint: hint, names: names)
         fullNames.remember(full, for: key)
         return full
     }

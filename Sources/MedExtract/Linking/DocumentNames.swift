@@ -1,8 +1,8 @@
 /// The distinct hospital names of one document, each numbered the first
 /// time it is seen, with what the linking pass works out for each: its full
 /// name, its institution's name (``DocumentLinker/linkName(_:)``), the
-/// longest name the document uses for it (``LongestNames``), its mentions
-/// and its place.
+/// longest name the document uses for it (``LongestNames``), its mentions,
+/// its place, whether it is a bare campus name.
 ///
 /// A document names a few hospitals many times: each mention's name is
 /// hashed once, to number it, and each answer is worked out once a name and
@@ -13,24 +13,33 @@ struct DocumentNames {
     private var numbers: [ExactText: Int32]
     /// The names, by number.
     private(set) var strings: [String] = []
-    /// The number of each name's full name (``DocumentLinker/fullName(of:hint:)``),
-    /// ``none`` for none, ``unknown`` before it is asked.
-    var full: [Int32] = []
-    /// The number of each name's institution name, or ``unknown``.
-    var link: [Int32] = []
-    /// The number of the longest name each name stands for, or ``unknown``.
-    var longest: [Int32] = []
-    /// Mentions of each name as an institution name, before and after the
-    /// longest names are taken.
-    var firstMentions: [Int32] = []
-    var mentions: [Int32] = []
-    /// Each name's place, once it is worked out.
-    var places: [Placement] = []
+    /// What is known of each name, by number.
+    var facts: [Facts] = []
 
     /// A number not worked out yet.
     static let unknown: Int32 = -2
     /// No such name.
     static let none: Int32 = -1
+
+    /// What the pass has worked out for one name.
+    struct Facts {
+        /// The number of its full name (``DocumentLinker/fullName(of:hint:)``),
+        /// ``DocumentNames/none`` for none, ``DocumentNames/unknown`` before it is asked.
+        var full = DocumentNames.unknown
+        /// The number of its institution name, or ``DocumentNames/unknown``.
+        var link = DocumentNames.unknown
+        /// The number of the longest name it stands for, or ``DocumentNames/unknown``.
+        var longest = DocumentNames.unknown
+        /// Mentions as an institution name, before and after the longest
+        /// names are taken.
+        var firstMentions: Int32 = 0
+        var mentions: Int32 = 0
+        /// Whether it is a campus written without its institution: 1 yes,
+        /// 0 no, -1 not asked.
+        var bareCampus: Int8 = -1
+        /// Its place (``DocumentLinker/place(ofCode:in:)``), once worked out.
+        var placement = Placement()
+    }
 
     /// What ``DocumentLinker/place(ofCode:in:)`` gave for a name.
     struct Placement {
@@ -45,6 +54,7 @@ struct DocumentNames {
     init(capacity: Int) {
         numbers = Dictionary(minimumCapacity: capacity)
         strings.reserveCapacity(capacity)
+        facts.reserveCapacity(capacity)
     }
 
     /// The number of `name`, numbered now if it is new (one hash either way).
@@ -53,12 +63,7 @@ struct DocumentNames {
         let number = Self.read(&numbers[ExactText(name), default: next])
         if number == next {
             strings.append(name)
-            full.append(Self.unknown)
-            link.append(Self.unknown)
-            longest.append(Self.unknown)
-            firstMentions.append(0)
-            mentions.append(0)
-            places.append(Placement())
+            facts.append(Facts())
         }
         return number
     }
