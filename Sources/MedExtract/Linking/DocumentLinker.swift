@@ -926,13 +926,13 @@ public struct DocumentLinker: Sendable {
             taken += 1
         }
         guard taken > 0 else { return [] }
-        return [UInt16](unsafeUninitializedCapacity: taken) { out, count in
+        return .initialized(capacity: taken) { out in
             var k = taken
             for q in p ..< min(position, units.count) where !Self.isSpace(units[q]) && k > 0 {
                 k -= 1
                 out[taken - 1 - k] = units[q]
             }
-            count = taken - k
+            return taken - k
         }
     }
 
