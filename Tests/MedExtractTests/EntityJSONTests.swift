@@ -64,6 +64,34 @@ struct EntityJSONTests {
         #expect(fast > 80 && fast < 800)
     }
 
+    /// The writer's short copy moves exactly `n` bytes, for every length up
+    /// to past its word loop, at every alignment, and touches no byte around them.
+    @Test func shortCopyMovesExactlyTheBytes() {
+        var generator = SystemRandomNumberGenerator()
+        for n in 0 ... 80 {
+            for offset in 0 ..< 8 {
+                let source = (0 ..< n + 16).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+                var target = [UInt8](repeating: 0xA5, count: n + 32)
+                source.withUnsafeBufferPointer { from in
+                    target.withUnsafeMutableBufferPointer { to in
+                        guard let f = from.baseAddress, let t = to.baseAddress else { return }
+                        ScratchWriter.copy(f + offset, to: t + 8, count: n)
+                    }
+                }
+                #expect(Array(target[8 ..< 8 + n]) == Array(source[offset ..< offset + n]), "length \(n) offset \(offset)")
+                #expect(target[..<8].allSatisfy { $0 == 0xA5 } && target[(8 + n)...].allSatisfy { $0 == 0xA5 }, "length \(n) offset \(offset)")
+            }
+        }
+    }
+
+    /// Each label is written as its quoted name.
+    @Test func labelsAreWrittenAsTheirNames() {
+        for label in EntityLabel.allCases {
+            let entity = Entity(label: label, scalarOffsets: 0 ..< 1, text: "某")
+            #expect(EntityJSON.object(entity) == #"{"start":0,"end":1,"label":""# + label.rawValue + #"","text":"某"}"#)
+        }
+    }
+
     /// A writer refuses what does not fit, and writes nothing after.
     @Test func stackWriterRefusesWhatDoesNotFit() {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in

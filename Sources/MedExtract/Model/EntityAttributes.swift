@@ -57,6 +57,10 @@ public struct EntityAttributes: Sendable, Hashable, Codable {
         set { updateLinks { $0.division = newValue } }
     }
 
+    /// Whether any link (hospital, province, city, division) is set: a
+    /// writer that finds none reads none of the four.
+    @_spi(Tooling) public var hasLinks: Bool { linkBox != nil }
+
     /// Creates attributes.
     public init(
         canonical: String? = nil, code: String? = nil, figure: Figure? = nil, source: String? = nil,

@@ -51,16 +51,23 @@ enum EntityJSON {
         w.integer(span.lowerBound)
         w.literal(#","end":"#)
         w.integer(span.upperBound)
-        w.literal(#","label":"#)
-        w.quoted(entity.pointee.label.rawValue)
-        w.literal(#","text":"#)
+        // The label's name is written from a literal: the same bytes as
+        // quoting its raw value, without making the string.
+        switch entity.pointee.label {
+        case .hospital: w.literal(#","label":"HOSPITAL","text":"#)
+        case .department: w.literal(#","label":"DEPARTMENT","text":"#)
+        case .procedure: w.literal(#","label":"PROCEDURE","text":"#)
+        case .figure: w.literal(#","label":"FIGURE","text":"#)
+        }
         w.quoted(entity.pointee.text)
         if let canonical = entity.pointee.attributes.canonical { w.literal(#","canonical":"#); w.quoted(canonical) }
         if let code = entity.pointee.attributes.code { w.literal(#","code":"#); w.quoted(code) }
-        if let hospital = entity.pointee.attributes.hospital { w.literal(#","hospital":"#); w.quoted(hospital) }
-        if let province = entity.pointee.attributes.province { w.literal(#","province":"#); w.quoted(province) }
-        if let city = entity.pointee.attributes.city { w.literal(#","city":"#); w.quoted(city) }
-        if let division = entity.pointee.attributes.division { w.literal(#","division":"#); w.quoted(division) }
+        if entity.pointee.attributes.hasLinks {
+            if let hospital = entity.pointee.attributes.hospital { w.literal(#","hospital":"#); w.quoted(hospital) }
+            if let province = entity.pointee.attributes.province { w.literal(#","province":"#); w.quoted(province) }
+            if let city = entity.pointee.attributes.city { w.literal(#","city":"#); w.quoted(city) }
+            if let division = entity.pointee.attributes.division { w.literal(#","division":"#); w.quoted(division) }
+        }
         if let figure = entity.pointee.attributes.figure {
             w.literal(#","kind":"#)
             w.quoted(figure.kind.rawValue)

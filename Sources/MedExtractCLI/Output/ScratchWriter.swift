@@ -48,8 +48,42 @@ struct ScratchWriter {
     @inline(__always)
     mutating func bytes(_ source: UnsafeBufferPointer<UInt8>) {
         guard room(source.count) else { return }
-        if let from = source.baseAddress { (base + count).update(from: from, count: source.count) }
+        if let from = source.baseAddress { Self.copy(from, to: base + count, count: source.count) }
         count &+= source.count
+    }
+
+    /// Copies `n` bytes from `source` to `target` (not overlapping): a
+    /// short run (the pieces of an object: keys, names, numbers) with a few
+    /// word loads and stores, the first and last words overlapping, instead
+    /// of a call to `memcpy` for each; a long one with `memcpy`. Reads and
+    /// writes only the `n` bytes.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        if n >= 8 {
+            guard n <= 64 else {
+                target.update(from: source, count: n)
+                return
+            }
+            var i = 0
+            while i &+ 8 < n {
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+                i &+= 8
+            }
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n >= 2 {
+            let head = from.loadUnaligned(as: UInt16.self)
+            let tail = from.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self)
+            to.storeBytes(of: head, as: UInt16.self)
+            to.storeBytes(of: tail, toByteOffset: n &- 2, as: UInt16.self)
+        } else if n == 1 {
+            target[0] = source[0]
+        }
     }
 
     /// The bytes of a literal.
@@ -98,7 +132,7 @@ struct ScratchWriter {
         let done: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
             guard !EntityJSON.mayNeedEscaping(utf8), room(utf8.count &+ 2) else { return false }
             base[count] = 0x22
-            if let from = utf8.baseAddress { (base + (count &+ 1)).update(from: from, count: utf8.count) }
+            if let from = utf8.baseAddress { Self.copy(from, to: base + (count &+ 1), count: utf8.count) }
             base[count &+ 1 &+ utf8.count] = 0x22
             count &+= utf8.count &+ 2
             return true
