@@ -75,6 +75,21 @@ public struct EntityAttributes: Sendable, Hashable, Codable {
     }
 
     /// Sets a hospital's place links at once (one box, not one per field).
+    /// Attributes with the source alone set, to `dictionary` (or
+    /// `user-dictionary`): every field written here, so a candidate made
+    /// with them copies no string and retains nothing.
+    static func dictionarySource(user: Bool) -> EntityAttributes {
+        EntityAttributes(canonical: nil, code: nil, sourceStorage: user ? .userDictionary : .dictionary, figureBox: nil, linkBox: nil)
+    }
+
+    private init(canonical: String?, code: String?, sourceStorage: Source, figureBox: Box<Figure>?, linkBox: Box<Links>?) {
+        self.canonical = canonical
+        self.code = code
+        self.sourceStorage = sourceStorage
+        self.figureBox = figureBox
+        self.linkBox = linkBox
+    }
+
     mutating func setPlace(division: String?, province: String?, city: String?) {
         updateLinks {
             $0.division = division

@@ -15,16 +15,11 @@ struct DictionaryRecognizer: Recognizer {
         self.boundaryRules = EntityLabel.allCases.map { label in boundaryRules.filter { $0.label == label } }
     }
 
-    /// The attributes of a built-in and of a user entry's candidate before
-    /// its names are filled in.
-    private static let builtinAttributes = EntityAttributes(source: "dictionary")
-    private static let userAttributes = EntityAttributes(source: "user-dictionary")
-
     /// Appends a candidate for every entry match with clean boundaries (its
     /// names are the entry's, filled in when it is kept).
     public func recognize(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let units = context.units
-        let entries = context.lexicon.entries
+        let entries = context.entries
         for match in context.matches {
             guard match.value.entry >= 0 else { continue }
             let index = Int(match.value.entry)
@@ -41,7 +36,7 @@ struct DictionaryRecognizer: Recognizer {
             // candidate is kept (``MedExtractor/withEntryNames(_:)``).
             candidates.append(Candidate(
                 start: match.start, end: match.end, label: label,
-                attributes: isUser ? Self.userAttributes : Self.builtinAttributes,
+                attributes: EntityAttributes.dictionarySource(user: isUser),
                 priority: isUser ? CandidatePriority.userDictionary : CandidatePriority.dictionary,
                 entry: Int32(truncatingIfNeeded: index)
             ))

@@ -16,7 +16,7 @@
     /// copy of the table, which retains and releases every one of its
     /// buffers, so reading it for every match a recogniser looks at cost
     /// more than the lookup.
-    private let entries: EntryTable
+    let entries: EntryTable
     private var boundaryCache: [Range<Int>: [Int]] = [:]
     /// The clause breaks, once ``clauseRange(around:)`` has been asked.
     private var clauseBreakCache: [Int]?
