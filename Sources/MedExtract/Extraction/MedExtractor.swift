@@ -299,7 +299,7 @@ public struct MedExtractor: Sendable {
             // The kept candidates are moved out, not copied; put back when
             // the alias pass resolves again.
             let (resolved, kept) = resolver.take(from: &candidates[k], length: length)
-            let first = withEntryNames(resolved)
+            let first = withEntryNames(resolved, units: texts[k].units)
             guard configuration.useRules else {
                 results[k] = first
                 continue
@@ -315,20 +315,27 @@ public struct MedExtractor: Sendable {
             resolver.restore(first, at: kept, into: &candidates[k])
             candidates[k] += declared
             aliasPass.apply(documents[k], to: texts[k].units, into: &candidates[k])
-            results[k] = withEntryNames(resolver.take(from: &candidates[k], length: length).kept)
+            results[k] = withEntryNames(resolver.take(from: &candidates[k], length: length).kept, units: texts[k].units)
         }
         contexts.removeAll()
         return results
     }
 
     /// `resolved` with the canonical name and code of each candidate's
-    /// lexicon entry (``Candidate/entry``) filled in.
-    func withEntryNames(_ resolved: consuming [Candidate]) -> [Candidate] {
+    /// lexicon entry (``Candidate/entry``) filled in, and the canonical name
+    /// of each that takes its own text (``Candidate/surfaceEntry``) made
+    /// from `units`, the normalised text the candidates are spans of.
+    func withEntryNames(_ resolved: consuming [Candidate], units: [UInt16]) -> [Candidate] {
         var out = resolved
         let entries = lexicon.entries
-        for i in out.indices where out[i].entry >= 0 {
+        for i in out.indices where out[i].entry >= 0 || out[i].entry == Candidate.surfaceEntry {
             let index = Int(out[i].entry)
             out[i].entry = -1
+            if index == Int(Candidate.surfaceEntry) {
+                let start = out[i].start, end = out[i].end
+                if start >= 0, start <= end, end <= units.count { out[i].attributes.canonical = String(utf16Units: units[start ..< end]) }
+                continue
+            }
             guard index < entries.count else { continue }
             let names = entries.canonicalAndCode(at: index)
             out[i].attributes.canonical = names.canonical

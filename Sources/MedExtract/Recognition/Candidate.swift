@@ -13,7 +13,8 @@
     /// Tie-breaker between spans of equal length (see ``CandidatePriority``).
     public var priority: Int
     /// The lexicon entry whose canonical name and code ``attributes`` take
-    /// once the candidate survives overlap resolution, or -1. A dictionary
+    /// once the candidate survives overlap resolution, ``surfaceEntry``
+    /// for a canonical name that is the candidate's own text, or -1. A dictionary
     /// match is a candidate without strings: about half of them lose, and
     /// decoding their names would be wasted.
     public var entry: Int32
@@ -31,6 +32,12 @@
 
     /// The length in code units.
     public var length: Int { end - start }
+
+    /// The ``entry`` of a rule's candidate whose canonical name is its own
+    /// normalised text, made when the candidate is kept
+    /// (``MedExtractor/withEntryNames(_:units:)``): most rule candidates
+    /// lose to others, and the string of each was made for nothing.
+    public static let surfaceEntry: Int32 = -2
 }
 
 /// Priorities of candidate sources: on equal length the higher wins.

@@ -38,11 +38,10 @@ struct DepartmentRecognizer: Recognizer {
                 if !numbered, units[suffix.end - 1] == 0x5FC3, walk.tokens < 2, !endsDepartment(at: suffix.start, from: start, context) { continue }
             }
             start = coordinatedStart(start, end: suffix.end, context)
-            let surface = String(utf16Units: units[start ..< suffix.end])
             candidates.append(Candidate(
                 start: start, end: suffix.end, label: .entity(.department),
-                attributes: EntityAttributes(canonical: surface, code: code(endingAt: suffix.end, from: start, context), source: "rule"),
-                priority: CandidatePriority.rule
+                attributes: EntityAttributes(code: code(endingAt: suffix.end, from: start, context), source: "rule"),
+                priority: CandidatePriority.rule, entry: Candidate.surfaceEntry
             ))
         }
         coordinatedEntries(context, into: &candidates)

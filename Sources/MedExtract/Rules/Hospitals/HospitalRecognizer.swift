@@ -66,11 +66,10 @@ struct HospitalRecognizer: Recognizer {
             candidates.append(Candidate(start: start, end: head.end, label: .ignore, attributes: EntityAttributes(source: "rule"), priority: CandidatePriority.weakRule))
         case .hospital(let start, let strong):
             found.register(start: start, end: head.end)
-            let surface = String(utf16Units: context.units[start ..< head.end])
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.hospital),
-                attributes: EntityAttributes(canonical: surface, source: "rule"),
-                priority: strong ? CandidatePriority.rule : CandidatePriority.weakRule
+                attributes: EntityAttributes(source: "rule"),
+                priority: strong ? CandidatePriority.rule : CandidatePriority.weakRule, entry: Candidate.surfaceEntry
             ))
         case .none:
             break

@@ -20,11 +20,10 @@ struct HospitalShortForms {
             let prefix = context.matches(endingAt: i - 1).contains { $0.start == start && ($0.value.isIn(.stop) || $0.value.isIn(.hospitalGeneric)) }
             if prefix { continue }
             if units[i - 2] == 0x7B2C { continue } // 第
-            let surface = String(utf16Units: units[start ... i])
             candidates.append(Candidate(
                 start: start, end: i + 1, label: .entity(.hospital),
-                attributes: EntityAttributes(canonical: surface, source: "rule"),
-                priority: CandidatePriority.weakRule
+                attributes: EntityAttributes(source: "rule"),
+                priority: CandidatePriority.weakRule, entry: Candidate.surfaceEntry
             ))
         }
     }

@@ -174,12 +174,11 @@ extension ProcedureRecognizer {
             if ProcedureBoundary().rejects(start: match.start, end: match.end, in: context) { continue }
             let start = Self.extendLeft(from: match.start, context, morphemes: false)
             guard start < match.start else { continue }
-            let surface = String(utf16Units: units[start ..< match.end])
             if ProcedureBoundary().rejects(start: start, end: match.end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: match.end, label: .entity(.procedure),
-                attributes: EntityAttributes(canonical: surface, source: "rule"),
-                priority: CandidatePriority.rule
+                attributes: EntityAttributes(source: "rule"),
+                priority: CandidatePriority.rule, entry: Candidate.surfaceEntry
             ))
         }
     }

@@ -92,12 +92,11 @@ struct ProcedureRecognizer: Recognizer {
             start = Self.extendLeft(from: start, context)
             // `血压、血糖检查`: measured targets listed before one head share it.
             if measures { start = Self.extendOverListedTargets(from: start, context) }
-            let surface = String(utf16Units: units[start ..< head.end])
             if ProcedureBoundary().rejects(start: start, end: head.end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: head.end, label: .entity(.procedure),
-                attributes: EntityAttributes(canonical: surface, source: "rule"),
-                priority: CandidatePriority.rule
+                attributes: EntityAttributes(source: "rule"),
+                priority: CandidatePriority.rule, entry: Candidate.surfaceEntry
             ))
         }
         extendDictionaryNames(context, into: &candidates)

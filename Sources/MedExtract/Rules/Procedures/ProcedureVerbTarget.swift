@@ -31,12 +31,11 @@ extension ProcedureRecognizer {
             }
             // The approach before the verb belongs to it: 内镜下切除息肉.
             let start = Self.extendLeft(from: verb.start, context)
-            let surface = String(utf16Units: units[start ..< end])
             if ProcedureBoundary().rejects(start: start, end: end, in: context) { continue }
             candidates.append(Candidate(
                 start: start, end: end, label: .entity(.procedure),
-                attributes: EntityAttributes(canonical: surface, source: "rule"),
-                priority: CandidatePriority.rule
+                attributes: EntityAttributes(source: "rule"),
+                priority: CandidatePriority.rule, entry: Candidate.surfaceEntry
             ))
         }
     }
