@@ -33,6 +33,28 @@ struct LinkWordsTests {
                 }
                 let expected = listed.keys.filter { text.count >= $0.count && text.prefix($0.count).elementsEqual($0) }.map(\.count).sorted()
                 #expect(starts == expected, "\(text)")
+                // Read in place around a position of a text with spaces and
+                // punctuation: the same as the word before (or after) it,
+                // collected first.
+                let spaced = text.flatMap { u -> [UInt16] in Int.random(in: 0 ..< 4, using: &generator) == 0 ? [0x20, u] : [u] }
+                    + (Bool.random(using: &generator) ? [0xFF0C] : []) + text
+                let position = Int.random(in: 0 ... spaced.count, using: &generator)
+                let before = words.suffix(of: DocumentLinker.wordBefore(spaced, position, limit: words.maxLength))
+                let inPlace = words.suffix(ofWordBefore: position, in: spaced)
+                #expect(inPlace?.length == before?.length && inPlace?.wordClass == before?.wordClass, "\(spaced) \(position)")
+                var after: [UInt16] = []
+                var p = position
+                while p < spaced.count && after.count < words.maxLength {
+                    let u = spaced[p]
+                    p += 1
+                    if DocumentLinker.isSpace(u) { continue }
+                    if CodeUnitClass.isBoundaryPunctuation(u) { break }
+                    after.append(u)
+                }
+                var collected: [String] = [], read: [String] = []
+                words.forEachPrefixWord(of: after, limit: after.count) { c, length in collected.append("\(c)\(length)\(after[length - 1])"); return true }
+                words.forEachPrefixWord(after: position, in: spaced) { c, length, last in read.append("\(c)\(length)\(last)"); return true }
+                #expect(read == collected, "\(spaced) \(position)")
             }
         }
     }

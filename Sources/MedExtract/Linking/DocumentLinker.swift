@@ -506,21 +506,11 @@ public struct DocumentLinker: Sendable {
 
     /// Whether a committee word (`专委会`, `专业委员会`) follows position `end`.
     private func isFollowedByCommittee(_ units: [UInt16], _ end: Int) -> Bool {
-        var after: [UInt16] = []
-        after.reserveCapacity(words.maxLength)
-        var p = end
-        while p < units.count && after.count < words.maxLength {
-            let u = units[p]
-            p += 1
-            if Self.isSpace(u) { continue }
-            if CodeUnitClass.isBoundaryPunctuation(u) { break }
-            after.append(u)
-        }
         var found = false
-        words.forEachPrefixWord(of: after, limit: after.count) { wordClass, length in
+        words.forEachPrefixWord(after: end, in: units) { wordClass, length, last in
             guard length >= 2 else { return true }
             // 委员会, 学会, 协会: a body whose name ends in 会.
-            found = wordClass == .committee || wordClass == .body && after[length - 1] == 0x4F1A
+            found = wordClass == .committee || wordClass == .body && last == 0x4F1A
             return !found
         }
         return found
@@ -531,7 +521,7 @@ public struct DocumentLinker: Sendable {
     private func isByline(_ units: [UInt16], _ span: Range<Int>) -> Bool {
         var p = span.lowerBound
         while p > 0 && (Self.isSpace(units[p - 1]) || units[p - 1] == 0x3A || units[p - 1] == 0xFF1A) { p -= 1 }
-        return words.suffix(of: Self.wordBefore(units, p, limit: words.maxLength))?.wordClass == .byline
+        return words.suffix(ofWordBefore: p, in: units)?.wordClass == .byline
     }
 
     /// Whether `原` (former) stands right before the hospital at `span`.

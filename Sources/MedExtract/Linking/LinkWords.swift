@@ -77,9 +77,28 @@ public struct LinkWords: Sendable {
         suffixes.longestWord(at: text, limit: maxLength)
     }
 
+    /// ``suffix(of:)`` of the word before `position` in `units`
+    /// (``DocumentLinker/wordBefore(_:_:limit:)`` of ``maxLength`` units:
+    /// spaces skipped, up to boundary punctuation), read in place.
+    func suffix(ofWordBefore position: Int, in units: [UInt16]) -> (wordClass: LinkWordClass, length: Int)? {
+        var best: (wordClass: LinkWordClass, length: Int)?
+        suffixes.forEachWord(before: position, in: units, limit: maxLength) { found, length, _ in
+            best = (found, length)
+            return true
+        }
+        return best
+    }
+
+    /// ``forEachPrefixWord(of:limit:_:)`` of the word after `position` in
+    /// `units` (spaces skipped, up to boundary punctuation, at most
+    /// ``maxLength`` units), read in place; `body` also gets the word's last unit.
+    func forEachPrefixWord(after position: Int, in units: [UInt16], _ body: (LinkWordClass, Int, UInt16) -> Bool) {
+        prefixes.forEachWord(after: position, in: units, limit: maxLength, body)
+    }
+
     /// Calls `body(class, length)` for every link word `text` starts with
     /// (at most `limit` units), shortest first; `body` returns false to stop.
-    func forEachPrefixWord(of text: [UInt16], limit: Int, _ body: (LinkWordClass, Int) -> Bool) {
+    func forEachPrefixWord<Text: RandomAccessCollection<UInt16>>(of text: Text, limit: Int, _ body: (LinkWordClass, Int) -> Bool) where Text.Index == Int {
         prefixes.forEachWord(at: text, limit: min(limit, maxLength), body)
     }
 
@@ -157,20 +176,51 @@ struct UnitTrie: Sendable {
     /// Calls `body(class, length)` for every word (at most `limit` units)
     /// `text` starts with (ends with, for a reversed trie), shortest first;
     /// `body` returns false to stop.
-    func forEachWord(at text: [UInt16], limit: Int, _ body: (LinkWordClass, Int) -> Bool) {
+    func forEachWord<Text: RandomAccessCollection<UInt16>>(at text: Text, limit: Int, _ body: (LinkWordClass, Int) -> Bool) where Text.Index == Int {
         var node = 0
         var length = 0
-        while length < limit, length < text.count,
-              let next = child(node, text[reversed ? text.count - 1 - length : length]) {
+        let first = text.startIndex, count = text.count
+        while length < limit, length < count,
+              let next = child(node, text[first + (reversed ? count - 1 - length : length)]) {
             node = next
             length += 1
             if let found = wordClass[node], !body(found, length) { return }
         }
     }
 
+    /// ``forEachWord(at:limit:_:)`` over the units of `units` read from
+    /// `position` on (forward for a trie that is not reversed, backward
+    /// from before it for a reversed one), spaces skipped, up to boundary
+    /// punctuation or the end; `body` also gets the word's last unit read.
+    func forEachWord(before position: Int, in units: [UInt16], limit: Int, _ body: (LinkWordClass, Int, UInt16) -> Bool) {
+        walk(from: position, in: units, limit: limit, forward: false, body)
+    }
+
+    /// The forward walk of ``forEachWord(before:in:limit:_:)``, for a trie that is not reversed.
+    func forEachWord(after position: Int, in units: [UInt16], limit: Int, _ body: (LinkWordClass, Int, UInt16) -> Bool) {
+        walk(from: position, in: units, limit: limit, forward: true, body)
+    }
+
+    private func walk(from position: Int, in units: [UInt16], limit: Int, forward: Bool, _ body: (LinkWordClass, Int, UInt16) -> Bool) {
+        var node = 0
+        var length = 0
+        var p = forward ? max(position, 0) : min(position, units.count)
+        while length < limit {
+            guard forward ? p < units.count : p > 0 else { return }
+            let u = forward ? units[p] : units[p - 1]
+            p += forward ? 1 : -1
+            if DocumentLinker.isSpace(u) { continue }
+            if CodeUnitClass.isBoundaryPunctuation(u) { return }
+            guard let next = child(node, u) else { return }
+            node = next
+            length += 1
+            if let found = wordClass[node], !body(found, length, u) { return }
+        }
+    }
+
     /// The class and length of the longest word (at most `limit` units)
     /// `text` ends with (starts with, for a trie that is not reversed).
-    func longestWord(at text: [UInt16], limit: Int) -> (wordClass: LinkWordClass, length: Int)? {
+    func longestWord<Text: RandomAccessCollection<UInt16>>(at text: Text, limit: Int) -> (wordClass: LinkWordClass, length: Int)? where Text.Index == Int {
         var best: (wordClass: LinkWordClass, length: Int)?
         forEachWord(at: text, limit: limit) { found, length in
             best = (found, length)

@@ -57,8 +57,8 @@ struct DepartmentRecognizer: Recognizer {
             guard start < match.start else { continue }
             candidates.append(Candidate(
                 start: start, end: match.end, label: .entity(.department),
-                attributes: EntityAttributes(canonical: String(utf16Units: context.units[start ..< match.end]), code: context.entryCode(of: match), source: "rule"),
-                priority: CandidatePriority.rule
+                attributes: EntityAttributes(code: context.entryCode(of: match), source: "rule"),
+                priority: CandidatePriority.rule, entry: Candidate.surfaceEntry
             ))
         }
     }

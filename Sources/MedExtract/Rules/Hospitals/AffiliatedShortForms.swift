@@ -18,8 +18,8 @@ struct AffiliatedShortForms {
             guard let start = parentStart(endingAt: i - 2, context) else { continue }
             candidates.append(Candidate(
                 start: start, end: i + 1, label: .entity(.hospital),
-                attributes: EntityAttributes(canonical: String(utf16Units: units[start ... i]), source: "rule"),
-                priority: CandidatePriority.weakRule
+                attributes: EntityAttributes(source: "rule"),
+                priority: CandidatePriority.weakRule, entry: Candidate.surfaceEntry
             ))
         }
     }
