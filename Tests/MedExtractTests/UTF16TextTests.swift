@@ -156,6 +156,22 @@ struct UTF16TextTests {
         }
     }
 
+    /// Every occurrence of a unit, found four units a step, against a plain
+    /// filter: random texts of the unit, its neighbours in value and units
+    /// that differ from it in one lane bit, from every start.
+    @Test func unitSearchFindsEveryOccurrence() {
+        let unit: UInt16 = 0x9662
+        let alphabet: [UInt16] = [unit, unit - 1, unit + 1, unit ^ 0x8000, unit ^ 0x0001, 0, 0xFFFF, 0x533B, 0x20]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 500 {
+            let units = (0 ..< Int.random(in: 0 ... 40, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            let start = Int.random(in: 0 ... units.count + 1, using: &generator)
+            var found: [Int] = []
+            units.withUnsafeBufferPointer { UnitSearch.forEach(unit, in: $0, from: start) { found.append($0) } }
+            #expect(found == units.indices.filter { $0 >= start && units[$0] == unit }, "\(units) from \(start)")
+        }
+    }
+
     /// The count of set top bits, for every mask of top bits a word of
     /// eight bytes can have.
     @Test func highBitCountAgreesWithThePopulationCount() {

@@ -10,17 +10,19 @@ struct AffiliatedShortForms {
         let units = context.units
         let n = units.count
         guard n >= 5 else { return }
-        for i in 4 ..< n where units[i] == 0x9662 { // 院
-            let ordinalThenAffiliated = units[i - 1] == 0x9644 && context.hasMatch(from: i - 2, to: i - 1, in: .hospitalOrdinal) // 二附院
-            let affiliatedThenOrdinal = units[i - 2] == 0x9644 && context.hasMatch(from: i - 1, to: i, in: .hospitalOrdinal) // 附二院
-            guard ordinalThenAffiliated || affiliatedThenOrdinal else { continue }
-            if i + 1 < n, context.hasMatch(from: i, to: i + 2, in: .hospitalShortFormBlocker) { continue }
-            guard let start = parentStart(endingAt: i - 2, context) else { continue }
-            candidates.append(Candidate(
-                start: start, end: i + 1, label: .entity(.hospital),
-                attributes: EntityAttributes(source: "rule"),
-                priority: CandidatePriority.weakRule, entry: Candidate.surfaceEntry
-            ))
+        units.withUnsafeBufferPointer { buffer in
+            UnitSearch.forEach(0x9662, in: buffer, from: 4) { i in // 院
+                let ordinalThenAffiliated = units[i - 1] == 0x9644 && context.hasMatch(from: i - 2, to: i - 1, in: .hospitalOrdinal) // 二附院
+                let affiliatedThenOrdinal = units[i - 2] == 0x9644 && context.hasMatch(from: i - 1, to: i, in: .hospitalOrdinal) // 附二院
+                guard ordinalThenAffiliated || affiliatedThenOrdinal else { return }
+                if i + 1 < n, context.hasMatch(from: i, to: i + 2, in: .hospitalShortFormBlocker) { return }
+                guard let start = parentStart(endingAt: i - 2, context) else { return }
+                candidates.append(Candidate(
+                    start: start, end: i + 1, label: .entity(.hospital),
+                    attributes: EntityAttributes(source: "rule"),
+                    priority: CandidatePriority.weakRule, entry: Candidate.surfaceEntry
+                ))
+            }
         }
     }
 
