@@ -50,7 +50,8 @@ struct DepartmentRecognizer: Recognizer {
     /// Dictionary departments with an elliptical first conjunct before them.
     private func coordinatedEntries(_ context: RecognitionContext, into candidates: inout [Candidate]) {
         let boundary = DepartmentBoundary()
-        for match in context.matches where match.start >= 3 && context.units[match.start - 1] == 0x3001 {
+        let units = context.units
+        for match in context.matches where match.start >= 3 && units[match.start - 1] == 0x3001 {
             guard context.entryLabel(of: match) == .entity(.department),
                   !boundary.rejects(start: match.start, end: match.end, in: context) else { continue }
             let start = coordinatedStart(match.start, end: match.end, context)
