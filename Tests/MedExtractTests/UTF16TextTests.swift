@@ -172,6 +172,21 @@ struct UTF16TextTests {
         }
     }
 
+    /// Whether units are a text's UTF-16: the same answer as comparing with
+    /// the text's UTF-16 view, on texts of one- to four-byte scalars and
+    /// units that differ by one unit, one unit more or one fewer.
+    @Test func unitsOfATextAgreeWithItsUTF16View() {
+        for text in ["", "a", "医院", "某市第一医院", "a😀b", "é\u{301}", "𠀀𠀁", String(repeating: "骨科", count: 40)] {
+            let units = Array(text.utf16)
+            #expect(MedExtractor.hasUnits(units[...], of: text), "\(text)")
+            if let last = units.last {
+                #expect(!MedExtractor.hasUnits((units.dropLast() + [last ^ 1])[...], of: text), "\(text)")
+                #expect(!MedExtractor.hasUnits(units.dropLast(), of: text), "\(text)")
+            }
+            #expect(!MedExtractor.hasUnits((units + [0x533B])[...], of: text), "\(text)")
+        }
+    }
+
     /// The count of set top bits, for every mask of top bits a word of
     /// eight bytes can have.
     @Test func highBitCountAgreesWithThePopulationCount() {

@@ -184,10 +184,48 @@ public struct MedExtractor: Sendable {
             let entityText = String(Substring(text.utf8[lower ..< upper]))
             var attributes = EntityAttributes()
             swap(&attributes, &resolved[c].attributes)
-            // A canonical form equal to the text (byte for byte) shares its storage.
-            if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) { attributes.canonical = entityText }
+            if resolved[c].entry == Candidate.surfaceEntry {
+                // Named after its normalised text: the entity's own string
+                // when that is the same (most), else a string of the units.
+                let units = normalized.units[resolved[c].start ..< resolved[c].end]
+                attributes.canonical = Self.hasUnits(units, of: entityText) ? entityText : String(utf16Units: units)
+            } else if let canonical = attributes.canonical, ExactText(canonical) == ExactText(entityText) {
+                // A canonical form equal to the text (byte for byte) shares its storage.
+                attributes.canonical = entityText
+            }
             entities.append(Entity(label: label, scalarOffsets: span, text: entityText, attributes: attributes))
         }
+    }
+
+    /// `candidates` with the canonical name of each that takes its own text
+    /// (``Candidate/surfaceEntry``) made from `units`, the normalised text
+    /// they are spans of.
+    static func withSurfaceNames(_ candidates: consuming [Candidate], units: [UInt16]) -> [Candidate] {
+        var out = candidates
+        for i in out.indices where out[i].entry == Candidate.surfaceEntry {
+            out[i].entry = -1
+            let start = out[i].start, end = out[i].end
+            if start >= 0, start <= end, end <= units.count { out[i].attributes.canonical = String(utf16Units: units[start ..< end]) }
+        }
+        return out
+    }
+
+    /// Whether `units` are the UTF-16 code units of `text` (a short
+    /// entity's: decoded on the stack, not made into a string).
+    static func hasUnits(_ units: ArraySlice<UInt16>, of text: String) -> Bool {
+        let utf8 = text.utf8
+        // Every UTF-8 byte gives at most one unit.
+        guard units.count <= utf8.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(bytes.count, 1)) { scratch in
+                let count = UTF8Transcoding.decode(bytes, into: scratch)
+                guard count == units.count else { return false }
+                return units.withUnsafeBufferPointer { units in
+                    guard let a = units.baseAddress, let b = scratch.baseAddress else { return count == 0 }
+                    return memcmp(a, b, count * 2) == 0
+                }
+            }
+        } ?? units.elementsEqual(text.utf16)
     }
 
     /// The entities of several documents, exactly `texts.map { extract(from: $0) }`.
@@ -252,7 +290,7 @@ public struct MedExtractor: Sendable {
     /// The resolved candidates of already-normalised text (coordinates in its units).
     @_spi(Benchmarks) public func resolvedCandidates(in normalized: NormalizedText) -> [Candidate] {
         var document = DocumentState()
-        return extractCandidates(from: normalized, document: &document)
+        return Self.withSurfaceNames(extractCandidates(from: normalized, document: &document), units: normalized.units)
     }
 
     func extractCandidates(from normalized: NormalizedText, document: inout DocumentState) -> [Candidate] {
@@ -322,20 +360,16 @@ public struct MedExtractor: Sendable {
     }
 
     /// `resolved` with the canonical name and code of each candidate's
-    /// lexicon entry (``Candidate/entry``) filled in, and the canonical name
-    /// of each that takes its own text (``Candidate/surfaceEntry``) made
-    /// from `units`, the normalised text the candidates are spans of.
+    /// lexicon entry (``Candidate/entry``) filled in. A candidate that takes
+    /// its own text as its name (``Candidate/surfaceEntry``) keeps that
+    /// mark: the entity made of it is named (``appendEntities``), its text
+    /// string shared when the normalised text is the same.
     func withEntryNames(_ resolved: consuming [Candidate], units: [UInt16]) -> [Candidate] {
         var out = resolved
         let entries = lexicon.entries
-        for i in out.indices where out[i].entry >= 0 || out[i].entry == Candidate.surfaceEntry {
+        for i in out.indices where out[i].entry >= 0 {
             let index = Int(out[i].entry)
             out[i].entry = -1
-            if index == Int(Candidate.surfaceEntry) {
-                let start = out[i].start, end = out[i].end
-                if start >= 0, start <= end, end <= units.count { out[i].attributes.canonical = String(utf16Units: units[start ..< end]) }
-                continue
-            }
             guard index < entries.count else { continue }
             let names = entries.canonicalAndCode(at: index)
             out[i].attributes.canonical = names.canonical
