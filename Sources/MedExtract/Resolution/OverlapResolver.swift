@@ -49,26 +49,26 @@
         }
     }
 
-    /// Sorts `keys` into rank order (``keptIndices(_:length:)``). When every
+    /// The rank order of `keys` (``keptIndices(_:length:)``). When every
     /// key's fields fit ``RankKey/packed`` (spans under 256 units, starts
-    /// under 2^24, …: almost every document), the sort compares one integer
-    /// a key; else it compares the fields.
-    private static func sortByRank(_ keys: inout [RankKey]) {
-        guard keys.count > 1 else { return }
+    /// under 2^24, …: almost every document), the packed keys are sorted,
+    /// one integer a key, and returned (each one's
+    /// position in `keys` in its low bits, ``RankKey/positionMask``); nil
+    /// when `keys` are in rank order already: fewer than two, or sorted here
+    /// by their fields because one does not fit ``RankKey/packed``.
+    private static func rankOrder(_ keys: inout [RankKey]) -> [UInt64]? {
+        guard keys.count > 1 else { return nil }
         var packed: [UInt64] = []
         packed.reserveCapacity(keys.count)
         for (position, key) in keys.enumerated() {
             guard let p = key.packed(position: position) else {
                 keys.sort(by: RankKey.ranksBefore)
-                return
+                return nil
             }
             packed.append(p)
         }
         packed.sort()
-        let unpacked = keys
-        for (i, p) in packed.enumerated() {
-            keys[i] = unpacked[Int(truncatingIfNeeded: p & RankKey.positionMask)]
-        }
+        return packed
     }
 
     /// Sorts `keys` (in input order) by start, ties in input order, on one
@@ -161,13 +161,15 @@
             entities.removeLast(entities.count - count)
         }
         // Rank: longer, higher priority, earlier, label name; ties keep input
-        // order (as the stable sort over candidates did).
-        Self.sortByRank(&entities)
+        // order (as the stable sort over candidates did). The keys are read
+        // in that order through the sorted packed keys, not moved into it.
+        let order = Self.rankOrder(&entities)
         var taken = [Bool](filledWith: false, count: length)
         var kept: [RankKey] = []
         kept.reserveCapacity(entities.count)
         taken.withUnsafeMutableBufferPointer { taken in
-            for key in entities {
+            for k in entities.indices {
+                let key = order.map { entities[Int(truncatingIfNeeded: $0[k] & RankKey.positionMask)] } ?? entities[k]
                 var free = true
                 for i in key.start ..< key.end where taken[i] {
                     free = false

@@ -151,12 +151,14 @@ struct FigureScanner {
 
     /// Whether a counter word follows the number or its unit (`12条评论`, `0 分享`).
     func isPageCounter(_ token: NumberToken, _ found: Found) -> Bool {
-        for position in [token.end, found.end] {
-            var k = position
-            while r[k] == 0x20 || r[k] == 0x0A { k += 1 }
-            if words.counters.contains(where: { r.has($0, at: k) }) { return true }
-        }
-        return false
+        isCounter(after: token.end) || isCounter(after: found.end)
+    }
+
+    /// Whether a counter word follows `position` (after spaces and line breaks).
+    private func isCounter(after position: Int) -> Bool {
+        var k = position
+        while r[k] == 0x20 || r[k] == 0x0A { k += 1 }
+        return words.counters.contains(where: { r.has($0, at: k) })
     }
 
     /// A negative measure or percent: `负3.9%`, `零下2℃`, `-5℃` (the sign joins the span).
