@@ -108,18 +108,30 @@ enum EntityJSON {
             appendLiteral(#","entities":["#, to: &out)
         }
         let spans = offsets == .scalar ? nil : offsets.spans(of: entities, in: text)
-        // Each entity read in place (not copied, with its strings, per iteration).
+        // Each entity read in place (not copied, with its strings, per
+        // iteration); up to ``entitiesPerAppend`` objects a call to the sink
+        // (each call is a closure and an access to its buffer), which
+        // flushes between calls as its buffer fills.
         try entities.withUnsafeBufferPointer { (entities) throws(OutputError) in
             guard let first = entities.baseAddress else { return }
-            for i in entities.indices {
+            var i = 0
+            while i < entities.count {
                 try sink.append { out in
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    append(at: first + i, span: spans?[i], to: &out)
+                    let stop = min(entities.count, i + entitiesPerAppend)
+                    while i < stop {
+                        if i > 0 { out.append(UInt8(ascii: ",")) }
+                        append(at: first + i, span: spans?[i], to: &out)
+                        i += 1
+                    }
                 }
             }
         }
         try sink.append { $0.append(contentsOf: "]}".utf8) }
     }
+
+    /// How many entity objects ``write(id:entities:text:offsets:to:)``
+    /// hands the sink at a time (a few kilobytes past its flush size at most).
+    static let entitiesPerAppend = 32
 
     /// The bytes of a literal, copied from the binary (no `String` view).
     @inline(__always)
