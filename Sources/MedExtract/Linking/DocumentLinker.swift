@@ -941,6 +941,9 @@ public struct DocumentLinker: Sendable {
             // documents), scalar offsets are unit offsets: no walk, and the
             // sentence ends are counted by a loop with no branch on the text.
             if let end = ranges.last?.upperBound, !Self.hasSurrogate(UnsafeBufferPointer(rebasing: units[..<min(max(end, 0), n)])) {
+                // The table read once, not through its global's one-time
+                // initialisation check for every range.
+                let endBits = SentenceIndex.sentenceEndBits
                 var previous = 0, ends = 0, counted = 0
                 // The last unit ends no sentence that another starts after.
                 let countable = n - 1
@@ -950,7 +953,7 @@ public struct DocumentLinker: Sendable {
                     let lower = min(r.lowerBound, n)
                     let upto = min(lower, countable)
                     if upto > counted {
-                        ends &+= Self.sentenceEnds(in: UnsafeBufferPointer(rebasing: units[counted ..< upto]))
+                        ends &+= Self.sentenceEnds(in: UnsafeBufferPointer(rebasing: units[counted ..< upto]), bits: endBits)
                         counted = upto
                     }
                     sentences.append(ends)
@@ -1001,11 +1004,11 @@ public struct DocumentLinker: Sendable {
     }
 
     /// The number of sentence ends (``SentenceIndex/isSentenceEnd(_:)``) in `units`.
-    static func sentenceEnds(in units: UnsafeBufferPointer<UInt16>) -> Int {
+    static func sentenceEnds(in units: UnsafeBufferPointer<UInt16>, bits table: [UInt64] = SentenceIndex.sentenceEndBits) -> Int {
         // A bit a unit read from a table: SIMD comparisons compiled to
         // element-wise code, and the comparisons of ``SentenceIndex/sentenceEndBit(_:)``
         // to a tree of branches.
-        SentenceIndex.sentenceEndBits.withUnsafeBufferPointer { bits in
+        table.withUnsafeBufferPointer { bits in
             var ends = 0
             for u in units { ends &+= Int(truncatingIfNeeded: bits[Int(u &>> 6)] &>> UInt64(u & 63) & 1) }
             return ends
