@@ -169,6 +169,32 @@ struct LinkerTextWalkTests {
         }
     }
 
+    /// The sentence ends the normaliser reports are the units of the text
+    /// that end a sentence, and counting them gives the walk's sentence
+    /// numbers: random texts of ideographs, every kind of end, spaces, line
+    /// breaks, letters and astral scalars.
+    @Test func sentenceEndsFromTheNormaliserAgreeWithTheText() throws {
+        let pieces = ["医", "院", "。", "！", "？", "；", "!", "?", ";", " ", "\n", "a", "3", "😀", "，", "\u{3000}"]
+        var generator = SystemRandomNumberGenerator()
+        let normalizer = TextNormalizer()
+        for _ in 0 ..< 300 {
+            let text = (0 ..< Int.random(in: 0 ... 40, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let scalars = text.unicodeScalars
+            let original = normalizer.normalizeKeepingUnits(scalars[...], layout: LayoutModel(scalars[...]), startOffset: 0).original
+            let units = Array(text.utf16)
+            #expect(original.units == units, "\(text)")
+            #expect(original.sentenceEnds.map(Int.init) == units.indices.filter { SentenceIndex.isSentenceEnd(units[$0]) }, "\(text)")
+            // Ranges in order over the scalars: the same spans and numbers
+            // with the reported ends as with the units counted.
+            var bounds = (0 ..< Int.random(in: 0 ... 8, using: &generator)).map { _ in Int.random(in: 0 ... scalars.count + 1, using: &generator) }.sorted()
+            if bounds.count % 2 == 1 { bounds.removeLast() }
+            let ranges = stride(from: 0, to: bounds.count, by: 2).map { bounds[$0] ..< bounds[$0 + 1] }
+            let counted = try #require(DocumentLinker.utf16SpansAndSentences(of: ranges, in: units))
+            let given = try #require(DocumentLinker.utf16SpansAndSentences(of: ranges, in: units, sentenceEnds: original.sentenceEnds))
+            #expect(given.spans == counted.spans && given.sentences == counted.sentences, "\(text) \(ranges)")
+        }
+    }
+
     @Test func scalarRangesBecomeUTF16RangesAcrossSurrogatePairs() throws {
         // 𠀀 is one scalar and two UTF-16 units.
         let text = "𠀀医院骨科𠀀心内科"

@@ -164,8 +164,10 @@ struct NormalizationKeepingUnitsTests {
         let scalars = text.unicodeScalars[...]
         let layout = LayoutModel(scalars)
         let plain = normalizer.normalize(scalars, layout: layout, startOffset: 0)
-        let (normalized, units) = normalizer.normalizeKeepingUnits(scalars, layout: layout, startOffset: 0)
-        #expect(units == Array(text.utf16))
+        let (normalized, original) = normalizer.normalizeKeepingUnits(scalars, layout: layout, startOffset: 0)
+        let units = Array(text.utf16)
+        #expect(original.units == units)
+        #expect(original.sentenceEnds.map(Int.init) == units.indices.filter { SentenceIndex.isSentenceEnd(units[$0]) })
         #expect(normalized.units == plain.units)
         #expect(normalized.origins == plain.origins)
     }

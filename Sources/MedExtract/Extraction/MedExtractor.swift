@@ -105,10 +105,10 @@ public struct MedExtractor: Sendable {
 
     /// The entities of `text` before the linking pass, the places it
     /// mentions if they were counted (``DocumentState/places``), and the
-    /// text's UTF-16 units when it is one chunk (copied by the normaliser
-    /// for the linker, when there is one); `chunks`, when the caller has cut
-    /// them already, are `chunks(of: text.unicodeScalars)`.
-    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> (entities: [Entity], places: DocumentPlaces?, units: [UInt16]?) {
+    /// text's UTF-16 units and sentence ends when it is one chunk (read by
+    /// the normaliser for the linker, when there is one); `chunks`, when the
+    /// caller has cut them already, are `chunks(of: text.unicodeScalars)`.
+    private func unlinkedEntities(in text: String, chunks known: [Chunk]? = nil) -> (entities: [Entity], places: DocumentPlaces?, units: OriginalText?) {
         var translator = OffsetTranslator(text)
         var entities: [Entity] = []
         var document = newDocumentState()
@@ -116,7 +116,7 @@ public struct MedExtractor: Sendable {
         let layout = LayoutModel(scalars[...])
         let enabled = enabledByOrder
         let chunks = known ?? chunks(of: scalars)
-        var units: [UInt16]?
+        var units: OriginalText?
         for chunk in chunks {
             // Origins relative to the chunk, so they fit in Int32 in any string;
             // line layout judged on the whole text, so chunks do not change it.
@@ -241,8 +241,8 @@ public struct MedExtractor: Sendable {
         guard texts.count > 1 else { return texts.map { extract(from: $0) } }
         var results = [[Entity]](filledWith: [], count: texts.count)
         var places = [DocumentPlaces?](filledWith: nil, count: texts.count)
-        // Each text's UTF-16 units, when the normaliser copied them for the linker.
-        var units = [[UInt16]?](filledWith: nil, count: texts.count)
+        // Each text's UTF-16 units and sentence ends, when the normaliser read them for the linker.
+        var units = [OriginalText?](filledWith: nil, count: texts.count)
         // (document, its one chunk, its normalised text)
         var together: [(index: Int, chunk: Chunk, normalized: NormalizedText)] = []
         together.reserveCapacity(texts.count)

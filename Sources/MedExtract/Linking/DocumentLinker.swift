@@ -177,19 +177,19 @@ public struct DocumentLinker: Sendable {
     /// (``countPlaces(in:window:into:)`` over its chunks; nil: scanned here)
     /// and, when the caller has them, the UTF-16 units of `text`
     /// (`Array(text.utf16)`; nil: decoded here).
-    func link(_ entities: consuming [Entity], in text: String, places counted: DocumentPlaces?, units given: [UInt16]? = nil) -> [Entity] {
+    func link(_ entities: consuming [Entity], in text: String, places counted: DocumentPlaces?, units given: OriginalText? = nil) -> [Entity] {
         // Moved, not copied: the links are set in place.
         var out = consume entities
         var linkable: [Int] = []
         linkable.reserveCapacity(out.count)
         for i in out.indices where out[i].label == .hospital || out[i].label == .department { linkable.append(i) }
         guard !linkable.isEmpty else { return out }
-        let units = given ?? [UInt16](utf16Of: text)
+        let units = given?.units ?? [UInt16](utf16Of: text)
         let document = counted ?? scannedPlaces(units)
         let labels = linkable.map { out[$0].label }
         let spans: [Range<Int>]
         let sentence: [Int]
-        if let walked = Self.utf16SpansAndSentences(of: linkable.map { out[$0].scalarOffsets }, in: units) {
+        if let walked = Self.utf16SpansAndSentences(of: linkable.map { out[$0].scalarOffsets }, in: units, sentenceEnds: given?.sentenceEnds) {
             (spans, sentence) = walked
         } else {
             let all = Entity.utf16Spans(of: out, in: text)
@@ -254,7 +254,7 @@ public struct DocumentLinker: Sendable {
         // division, province and city, none when it has no (known) place.
         var mainCode: String?
         if let m = main {
-            let code = placeCode(of: [UInt16](utf16Of: m.name), hint: hint, chain: chain, mainCode: nil, document: document)
+            let code = placeCode(of: [UInt16](utf16Of: m.name), named: m.name, hint: hint, chain: chain, mainCode: nil, document: document)
             mainCode = code
             // Placing the main hospital with `mainCode` gives `code` again
             // (the main code is read only where nothing else placed the
@@ -271,7 +271,7 @@ public struct DocumentLinker: Sendable {
                 out[e].attributes.canonical = table[full]
             }
             if !table.facts[Int(name)].placement.known {
-                let code = placeCode(of: [UInt16](utf16Of: table[name]), hint: hint, chain: chain, mainCode: mainCode, document: document)
+                let code = placeCode(of: [UInt16](utf16Of: table[name]), named: table[name], hint: hint, chain: chain, mainCode: mainCode, document: document)
                 table.facts[Int(name)].placement = Self.placement(ofCode: code, in: places)
             }
             let place = table.facts[Int(name)].placement
@@ -636,10 +636,15 @@ public struct DocumentLinker: Sendable {
     /// The division code of a hospital name, or nil when nothing tells; an
     /// empty code for a place outside the code lists.
     func placeCode(of name: [UInt16], hint: String?, chain: [String], mainCode: String?, document: DocumentPlaces? = nil) -> String? {
+        placeCode(of: name, named: String(utf16Units: name), hint: hint, chain: chain, mainCode: mainCode, document: document)
+    }
+
+    /// ``placeCode(of:hint:chain:mainCode:document:)`` of a name whose
+    /// string the caller has already (`string`, the same name as `name`'s units).
+    func placeCode(of name: [UInt16], named string: String, hint: String?, chain: [String], mainCode: String?, document: DocumentPlaces? = nil) -> String? {
         // The rules that read the name alone (with the hint and the
         // province) are answered once per name across documents: the same
         // hospitals are named in document after document.
-        let string = String(utf16Units: name)
         let key = NameKey(string, hint: hint, province: chain.first)
         let placement: NamePlacement
         if let known = namePlacements.known(key) {
@@ -797,7 +802,7 @@ public struct DocumentLinker: Sendable {
         var registered: [String] = []
         var inferred: [String] = []
         for candidate in names.names(endingWith: Array(u[p.end...])) where candidate != name && candidate.utf16.count >= u.count {
-            let placed = candidatePlaces.answer(for: NameKey(candidate)) { placeCode(of: Array($0.utf16), hint: nil, chain: [], mainCode: nil) }
+            let placed = candidatePlaces.answer(for: NameKey(candidate)) { placeCode(of: Array($0.utf16), named: $0, hint: nil, chain: [], mainCode: nil) }
             guard let code = placed, !code.isEmpty,
                   code.hasPrefix(p.code) || p.code.hasPrefix(code) else { continue }
             if registry.code(of: candidate) != nil { registered.append(candidate) } else { inferred.append(candidate) }
@@ -929,8 +934,10 @@ public struct DocumentLinker: Sendable {
     /// Scalar ranges (in order, not overlapping) as ranges of `units`, and
     /// the sentence number of each range's start
     /// (``SentenceIndex/sentences(of:in:)``), in one walk over the units;
-    /// nil when the ranges are not in order.
-    static func utf16SpansAndSentences(of ranges: [Range<Int>], in units: [UInt16]) -> (spans: [Range<Int>], sentences: [Int])? {
+    /// nil when the ranges are not in order. `sentenceEnds`, when given, are
+    /// the offsets of the units of `units` that end a sentence, ascending
+    /// (``OriginalText/sentenceEnds``): they are counted instead of the units.
+    static func utf16SpansAndSentences(of ranges: [Range<Int>], in units: [UInt16], sentenceEnds known: [Int32]? = nil) -> (spans: [Range<Int>], sentences: [Int])? {
         var spans: [Range<Int>] = []
         var sentences: [Int] = []
         spans.reserveCapacity(ranges.count)
@@ -945,6 +952,9 @@ public struct DocumentLinker: Sendable {
                 // initialisation check for every range.
                 let endBits = SentenceIndex.sentenceEndBits
                 var previous = 0, ends = 0, counted = 0
+                // In the sentence ends the normaliser found, when it found
+                // them: the first not yet counted.
+                var nextEnd = 0
                 // The last unit ends no sentence that another starts after.
                 let countable = n - 1
                 for r in ranges {
@@ -953,7 +963,12 @@ public struct DocumentLinker: Sendable {
                     let lower = min(r.lowerBound, n)
                     let upto = min(lower, countable)
                     if upto > counted {
-                        ends &+= Self.sentenceEnds(in: UnsafeBufferPointer(rebasing: units[counted ..< upto]), bits: endBits)
+                        if let known {
+                            while nextEnd < known.count && Int(known[nextEnd]) < upto { nextEnd += 1 }
+                            ends = nextEnd
+                        } else {
+                            ends &+= Self.sentenceEnds(in: UnsafeBufferPointer(rebasing: units[counted ..< upto]), bits: endBits)
+                        }
                         counted = upto
                     }
                     sentences.append(ends)

@@ -39,3 +39,14 @@
         return Int(origins[range.lowerBound]) ..< Int(origins[range.upperBound - 1]) + 1
     }
 }
+
+/// A text's own UTF-16 code units and where its sentences end, read by the
+/// normaliser as it walks the text (``TextNormalizer/normalizeKeepingUnits(_:layout:startOffset:)``)
+/// for the linking pass.
+struct OriginalText {
+    /// The units, `Array(text.utf16)`.
+    var units: [UInt16]
+    /// The offset in ``units`` of every unit that ends a sentence
+    /// (``SentenceIndex/isSentenceEnd(_:)``), ascending.
+    var sentenceEnds: [Int32]
+}

@@ -54,19 +54,24 @@
     }
 
     /// ``normalize(_:layout:startOffset:)``, and the UTF-16 code units of
-    /// `scalars` themselves (`Array(String(scalars).utf16)`), copied in the
-    /// same walk: the linking pass reads the original text as UTF-16, and
-    /// would otherwise decode it again.
-    func normalizeKeepingUnits(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> (normalized: NormalizedText, units: [UInt16]) {
+    /// `scalars` themselves (`Array(String(scalars).utf16)`) with where its
+    /// sentences end, found in the same walk: the linking pass reads the
+    /// original text as UTF-16 and numbers its sentences, and would
+    /// otherwise decode it and walk it again.
+    func normalizeKeepingUnits(_ scalars: Substring.UnicodeScalarView, layout: LayoutModel, startOffset: Int) -> (normalized: NormalizedText, original: OriginalText) {
         ScalarWalk.withUTF8(scalars) { bytes in
             let capacity = UTF8Transcoding.utf16Count(bytes)
             var normalized = NormalizedText()
+            var sentenceEnds: [Int32] = []
             let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
                 var original = OriginalUnitBuffer(units: buffer)
+                // About one end in thirty units of running text.
+                original.sentenceEnds.reserveCapacity(capacity / 24 + 4)
                 normalized = normalize(bytes, capacity: capacity, layout: layout, startOffset: startOffset, original: &original)
                 count = original.count
+                sentenceEnds = original.sentenceEnds
             }
-            return (normalized, units)
+            return (normalized, OriginalText(units: units, sentenceEnds: sentenceEnds))
         }
     }
 
@@ -97,27 +102,43 @@
     /// test for it.
     protocol OriginalUnits {
         mutating func append(_ scalar: UInt32)
+        /// ``append(_:)`` of a CJK Unified Ideograph (one unit, no sentence end).
+        mutating func appendIdeograph(_ scalar: UInt32)
     }
 
     struct NoOriginalUnits: OriginalUnits {
         @inline(__always)
         mutating func append(_ scalar: UInt32) {}
+        @inline(__always)
+        mutating func appendIdeograph(_ scalar: UInt32) {}
     }
 
     /// Writes into storage of the input's UTF-16 length.
     struct OriginalUnitBuffer: OriginalUnits {
         let units: UnsafeMutableBufferPointer<UInt16>
         private(set) var count = 0
+        /// The offset of every unit that ends a sentence
+        /// (``SentenceIndex/isSentenceEnd(_:)``), in order.
+        var sentenceEnds: [Int32] = []
 
         init(units: UnsafeMutableBufferPointer<UInt16>) {
             self.units = units
         }
 
         @inline(__always)
+        mutating func appendIdeograph(_ scalar: UInt32) {
+            guard count < units.count else { return }
+            units[count] = UInt16(truncatingIfNeeded: scalar)
+            count &+= 1
+        }
+
+        @inline(__always)
         mutating func append(_ scalar: UInt32) {
             if scalar <= 0xFFFF {
                 guard count < units.count else { return }
-                units[count] = UInt16(truncatingIfNeeded: scalar)
+                let unit = UInt16(truncatingIfNeeded: scalar)
+                if SentenceIndex.isSentenceEnd(unit) { sentenceEnds.append(Int32(truncatingIfNeeded: count)) }
+                units[count] = unit
                 count &+= 1
             } else {
                 guard count &+ 1 < units.count else { return }
@@ -243,7 +264,7 @@
                 // with no whitespace pending before them.
                 var next = offset &+ 1
                 while let ideograph = walk.nextUnifiedIdeograph() {
-                    copied.append(ideograph)
+                    copied.appendIdeograph(ideograph)
                     out.append(UInt16(truncatingIfNeeded: ideograph), origin: next)
                     lastScalar = ideograph
                     next &+= 1
