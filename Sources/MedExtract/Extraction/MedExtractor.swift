@@ -337,7 +337,7 @@ public struct MedExtractor: Sendable {
             // The kept candidates are moved out, not copied; put back when
             // the alias pass resolves again.
             let (resolved, kept) = resolver.take(from: &candidates[k], length: length)
-            let first = withEntryNames(resolved, units: texts[k].units)
+            let first = withEntryNames(resolved)
             guard configuration.useRules else {
                 results[k] = first
                 continue
@@ -353,7 +353,7 @@ public struct MedExtractor: Sendable {
             resolver.restore(first, at: kept, into: &candidates[k])
             candidates[k] += declared
             aliasPass.apply(documents[k], to: texts[k].units, into: &candidates[k])
-            results[k] = withEntryNames(resolver.take(from: &candidates[k], length: length).kept, units: texts[k].units)
+            results[k] = withEntryNames(resolver.take(from: &candidates[k], length: length).kept)
         }
         contexts.removeAll()
         return results
@@ -364,7 +364,7 @@ public struct MedExtractor: Sendable {
     /// its own text as its name (``Candidate/surfaceEntry``) keeps that
     /// mark: the entity made of it is named (``appendEntities``), its text
     /// string shared when the normalised text is the same.
-    func withEntryNames(_ resolved: consuming [Candidate], units: [UInt16]) -> [Candidate] {
+    func withEntryNames(_ resolved: consuming [Candidate]) -> [Candidate] {
         var out = resolved
         let entries = lexicon.entries
         for i in out.indices where out[i].entry >= 0 {

@@ -34,9 +34,9 @@
     public var length: Int { end - start }
 
     /// The ``entry`` of a rule's candidate whose canonical name is its own
-    /// normalised text, made when the candidate is kept
-    /// (``MedExtractor/withEntryNames(_:units:)``): most rule candidates
-    /// lose to others, and the string of each was made for nothing.
+    /// normalised text, made only when the candidate is kept and its entity
+    /// made (the entity's own text string when the two are the same): most
+    /// rule candidates lose to others, and a string made for each was wasted.
     public static let surfaceEntry: Int32 = -2
 }
 

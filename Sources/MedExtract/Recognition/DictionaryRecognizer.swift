@@ -33,7 +33,7 @@ struct DictionaryRecognizer: Recognizer {
                boundaryRules[label.order].contains(where: { $0.rejects(start: match.start, end: match.end, in: context) }) { continue }
             let isUser = entries.isUser(index)
             // The entry's canonical name and code are decoded only if the
-            // candidate is kept (``MedExtractor/withEntryNames(_:units:)``).
+            // candidate is kept (``MedExtractor/withEntryNames(_:)``).
             candidates.append(Candidate(
                 start: match.start, end: match.end, label: label,
                 attributes: EntityAttributes.dictionarySource(user: isUser),
