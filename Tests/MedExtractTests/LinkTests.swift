@@ -21,6 +21,27 @@ struct LinkTests {
         }
     }
 
+    /// The suffixes of a word that are gazetteer surfaces, found in one
+    /// scan, are those a lookup of each suffix finds: random words of
+    /// characters that start, continue and end place names (and others),
+    /// longer and shorter than the longest surface.
+    @Test func suffixesWithEntriesAgreeWithALookupOfEachSuffix() throws {
+        let places = try #require(Self.extractor?.linker?.places)
+        let alphabet = Array("山西省晋城市长治县区北京上海浦东新医院的科人民第一".utf16)
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0 ..< 2000 {
+            let units = (0 ..< Int.random(in: 0 ... places.maxSurfaceLength + 4, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
+            let expected = (2 ... max(2, min(units.count, places.maxSurfaceLength))).filter { length in
+                length <= units.count && places.hasEntries(units, (units.count - length) ..< units.count)
+            }
+            let scanned = places.suffixesWithEntries(of: units, minimumLength: 2).sorted()
+            #expect(scanned == expected, "\(String(decoding: units, as: UTF16.self))")
+            found += scanned.count
+        }
+        #expect(found > 100)
+    }
+
     /// The province and city of every code of the built-in gazetteer, read
     /// from the names decoded at construction, are those looked up one
     /// code prefix at a time.

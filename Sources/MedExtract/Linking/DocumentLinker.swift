@@ -469,16 +469,10 @@ public struct DocumentLinker: Sendable {
     /// Whether `text` ends with the full name of a province, city or county
     /// (`山西省`, `晋城市`), not a hospital's.
     private func endsWithPlaceName(_ text: [UInt16]) -> Bool {
-        var length = 2
-        while length <= min(text.count, places.maxSurfaceLength) {
-            // Strings only for a surface the gazetteer has.
-            if places.hasEntries(text, (text.count - length) ..< text.count) {
-                let surface = String(utf16Units: text.suffix(length))
-                if places.isFullDivisionName(surface) { return true }
-            }
-            length += 1
+        // Strings only for a surface the gazetteer has.
+        places.suffixesWithEntries(of: text, minimumLength: 2).contains { length in
+            places.isFullDivisionName(String(utf16Units: text.suffix(length)))
         }
-        return false
     }
 
     /// The level character (`县`, `市`, `省`, `区`) right before a hospital head

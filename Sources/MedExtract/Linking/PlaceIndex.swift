@@ -141,6 +141,24 @@ public struct PlaceIndex: Sendable {
     }
 
     /// Whether some entry's surface is `units[range]` (no string is made).
+    /// The lengths (at least `minimumLength`) of the suffixes of `units`
+    /// that are surfaces with entries (``hasEntries(_:_:)``), found in one
+    /// scan of the last ``maxSurfaceLength`` units instead of a walk from
+    /// the root for each length.
+    func suffixesWithEntries(of units: [UInt16], minimumLength: Int) -> [Int] {
+        let window = min(units.count, maxSurfaceLength)
+        guard window >= minimumLength else { return [] }
+        var lengths: [Int] = []
+        units.withUnsafeBufferPointer { buffer in
+            let tail = UnsafeBufferPointer(rebasing: buffer[(buffer.count - window)...])
+            automaton.forEachMatch(in: tail) { pattern, start, end in
+                guard end == tail.count, end - start >= minimumLength, !lookup.places(ofPattern: pattern).isEmpty else { return }
+                lengths.append(end - start)
+            }
+        }
+        return lengths
+    }
+
     func hasEntries(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         guard let pattern = units.withUnsafeBufferPointer({ automaton.exactPattern(in: $0, range) }) else { return false }
         return !lookup.places(ofPattern: pattern).isEmpty
