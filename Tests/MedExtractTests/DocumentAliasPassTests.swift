@@ -21,6 +21,27 @@ struct DocumentAliasPassTests {
         return Array(candidates.dropFirst())
     }
 
+    /// The direct search for a few aliases finds exactly what the automaton
+    /// finds: texts and aliases drawn from a small alphabet (so that aliases
+    /// overlap, nest, repeat and sit next to Latin letters and digits).
+    @Test("direct search and automaton agree", arguments: 0 ..< 6)
+    func directSearchMatchesTheAutomaton(seed: UInt64) {
+        var random = SplitMix(state: 0xA11A5 &+ seed)
+        let alphabet = Array("医院甲乙AB1".utf16)
+        func draw(_ length: Int) -> [UInt16] { (0 ..< length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] } }
+        for _ in 0 ..< 40 {
+            var aliases = Set<[UInt16]>()
+            let wanted = 1 + Int(random.next() % UInt64(DocumentAliasPass.directSearchLimit))
+            while aliases.count < wanted { aliases.insert(draw(1 + Int(random.next() % 4))) }
+            let sorted = aliases.map { String(utf16Units: $0[...]) }.sorted()
+            let text = draw(Int(random.next() % 200))
+            let searched = DocumentAliasPass.longestMatchesSearched(sorted.map { [UInt16](utf16Of: $0) }, in: text)
+            let scanned = DocumentAliasPass.longestMatchesScanned(sorted, in: text)
+            let order = { (a: (start: Int, end: Int, pattern: Int), b: (start: Int, end: Int, pattern: Int)) in a.start < b.start }
+            #expect(searched.map { [$0.start, $0.end, $0.pattern] } == scanned.sorted(by: order).map { [$0.start, $0.end, $0.pattern] })
+        }
+    }
+
     @Test func everyOccurrenceOfAnAliasIsACandidate() {
         let text = Array("甲乙医院和丙丁医院，甲乙医院".utf16)
         let found = Self.candidates(Self.state(["甲乙医院": .hospital]), text)

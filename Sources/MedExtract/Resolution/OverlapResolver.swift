@@ -51,41 +51,46 @@
 
     /// The rank order of `keys` (``keptIndices(_:length:)``). When every
     /// key's fields fit ``RankKey/packed`` (spans under 256 units, starts
-    /// under 2^24, …: almost every document), the packed keys are sorted,
-    /// one integer a key, and returned (each one's
-    /// position in `keys` in its low bits, ``RankKey/positionMask``); nil
-    /// when `keys` are in rank order already: fewer than two, or sorted here
-    /// by their fields because one does not fit ``RankKey/packed``.
-    private static func rankOrder(_ keys: inout [RankKey]) -> [UInt64]? {
+    /// under 2^24, …: almost every document), the packed keys are written
+    /// to the front of `scratch` (room for one a key), one integer a key,
+    /// sorted, and returned (each one's position in `keys` in its low bits,
+    /// ``RankKey/positionMask``); nil when `keys` are in rank order already:
+    /// fewer than two, or sorted here by their fields because one does not
+    /// fit ``RankKey/packed``.
+    private static func rankOrder(
+        _ keys: UnsafeMutableBufferPointer<RankKey>, scratch: UnsafeMutableBufferPointer<UInt64>
+    ) -> UnsafeMutableBufferPointer<UInt64>? {
         guard keys.count > 1 else { return nil }
-        var packed: [UInt64] = []
-        packed.reserveCapacity(keys.count)
         for (position, key) in keys.enumerated() {
             guard let p = key.packed(position: position) else {
+                var keys = keys
                 keys.sort(by: RankKey.ranksBefore)
                 return nil
             }
-            packed.append(p)
+            scratch[position] = p
         }
+        var packed = UnsafeMutableBufferPointer(rebasing: scratch[..<keys.count])
         packed.sort()
         return packed
     }
 
     /// Sorts `keys` (in input order) by start, ties in input order, on one
-    /// integer a key (start above the position) when the starts fit 32 bits.
-    private static func sortByStart(_ keys: inout [RankKey]) {
+    /// integer a key (start above the position, in `scratch`, room for one
+    /// a key) when the starts fit 32 bits.
+    private static func sortByStart(_ keys: UnsafeMutableBufferPointer<RankKey>, scratch: UnsafeMutableBufferPointer<UInt64>) {
         guard keys.count > 1 else { return }
-        var packed: [UInt64] = []
-        packed.reserveCapacity(keys.count)
         for (position, key) in keys.enumerated() {
             guard key.start >= 0, key.start <= Int(UInt32.max), position <= Int(UInt32.max) else {
+                // A stable sort by start: ties in input order.
+                var keys = keys
                 keys.sort { $0.start != $1.start ? $0.start < $1.start : $0.index < $1.index }
                 return
             }
-            packed.append(UInt64(key.start) << 32 | UInt64(position))
+            scratch[position] = UInt64(key.start) << 32 | UInt64(position)
         }
+        var packed = UnsafeMutableBufferPointer(rebasing: scratch[..<keys.count])
         packed.sort()
-        let unpacked = keys
+        let unpacked = Array(keys)
         for (i, p) in packed.enumerated() {
             keys[i] = unpacked[Int(truncatingIfNeeded: p & 0xFFFF_FFFF)]
         }
@@ -99,19 +104,17 @@
     /// guessed wrong about every other step, for every `IGNORE` candidate.
     /// The range halves each step whatever the outcome, so the number of
     /// steps is fixed by the count alone.
-    private static func firstIndex(startingAtOrAfter start: Int, in keys: [RankKey]) -> Int {
-        keys.withUnsafeBufferPointer { keys in
-            guard !keys.isEmpty else { return 0 }
-            // The answer is in base ... base + length.
-            var base = 0
-            var length = keys.count
-            while length > 1 {
-                let half = length / 2
-                base = keys[base + half].start < start ? base + half : base
-                length -= half
-            }
-            return keys[base].start < start ? base + 1 : base
+    private static func firstIndex(startingAtOrAfter start: Int, in keys: UnsafeBufferPointer<RankKey>) -> Int {
+        guard !keys.isEmpty else { return 0 }
+        // The answer is in base ... base + length.
+        var base = 0
+        var length = keys.count
+        while length > 1 {
+            let half = length / 2
+            base = keys[base + half].start < start ? base + half : base
+            length -= half
         }
+        return keys[base].start < start ? base + 1 : base
     }
 
     /// What ``take(from:length:)`` leaves in a taken candidate's place.
@@ -120,69 +123,103 @@
     /// The indices of the candidates resolution keeps, in order of start.
     func keptIndices(_ candidates: [Candidate], length: Int) -> [Int] {
         // One compact key a candidate: the loops and sorts below never touch
-        // a candidate (whose attributes hold strings) again.
-        var entities: [RankKey] = []
-        var ignores: [RankKey] = []
-        entities.reserveCapacity(candidates.count)
-        ignores.reserveCapacity(candidates.count / 4)
-        // The label ranks read once, not through their globals' one-time
-        // initialisation check for every candidate.
-        let ranks = RankKey.Ranks()
-        candidates.withUnsafeBufferPointer { candidates in
-            for i in candidates.indices {
-                // Fields read in place: no copy of the candidate (and of its
-                // attributes' strings) for a key.
-                let start = candidates[i].start, end = candidates[i].end
-                guard start >= 0 && end <= length && start < end else { continue }
-                let key = RankKey(
-                    start: start, end: end, priority: candidates[i].priority, index: i,
-                    labelRank: ranks.rank(candidates[i].label)
-                )
-                if key.labelRank == ranks.ignore { ignores.append(key) } else { entities.append(key) }
-            }
-        }
-        if !ignores.isEmpty {
-            // By start, ties in input order (a stable sort by start).
-            Self.sortByStart(&entities)
-            var removed = [Bool](filledWith: false, count: entities.count)
-            for ignore in ignores {
-                var i = Self.firstIndex(startingAtOrAfter: ignore.start, in: entities)
-                while i < entities.count && entities[i].start < ignore.end {
-                    let e = entities[i]
-                    if e.end <= ignore.end && (e.length < ignore.length || e.priority <= ignore.priority) { removed[i] = true }
-                    i += 1
+        // a candidate (whose attributes hold strings) again. The keys, the
+        // sort keys and the taken units live in temporary allocations (on
+        // the stack when they fit), so that a call makes one array, its
+        // result, not eight.
+        withUnsafeTemporaryAllocation(of: RankKey.self, capacity: candidates.count) { keys in
+            // Entity keys fill `keys` from the front, IGNORE keys from the back.
+            var entityCount = 0
+            var ignoreStart = keys.count
+            // The label ranks read once, not through their globals' one-time
+            // initialisation check for every candidate.
+            let ranks = RankKey.Ranks()
+            candidates.withUnsafeBufferPointer { candidates in
+                for i in candidates.indices {
+                    // Fields read in place: no copy of the candidate (and of its
+                    // attributes' strings) for a key.
+                    let start = candidates[i].start, end = candidates[i].end
+                    guard start >= 0 && end <= length && start < end else { continue }
+                    let key = RankKey(
+                        start: start, end: end, priority: candidates[i].priority, index: i,
+                        labelRank: ranks.rank(candidates[i].label)
+                    )
+                    if key.labelRank == ranks.ignore {
+                        ignoreStart -= 1
+                        keys.initializeElement(at: ignoreStart, to: key)
+                    } else {
+                        keys.initializeElement(at: entityCount, to: key)
+                        entityCount += 1
+                    }
                 }
             }
-            var count = 0
-            for i in entities.indices where !removed[i] {
-                entities[count] = entities[i]
-                count += 1
-            }
-            entities.removeLast(entities.count - count)
-        }
-        // Rank: longer, higher priority, earlier, label name; ties keep input
-        // order (as the stable sort over candidates did). The keys are read
-        // in that order through the sorted packed keys, not moved into it.
-        let order = Self.rankOrder(&entities)
-        var taken = [Bool](filledWith: false, count: length)
-        var kept: [RankKey] = []
-        kept.reserveCapacity(entities.count)
-        taken.withUnsafeMutableBufferPointer { taken in
-            for k in entities.indices {
-                let key = order.map { entities[Int(truncatingIfNeeded: $0[k] & RankKey.positionMask)] } ?? entities[k]
-                var free = true
-                for i in key.start ..< key.end where taken[i] {
-                    free = false
-                    break
+            // RankKey is a trivial type: the keys need no deinitialising.
+            var entities = UnsafeMutableBufferPointer(rebasing: keys[..<entityCount])
+            // In input order (they were written from the back).
+            var ignores = UnsafeMutableBufferPointer(rebasing: keys[ignoreStart...])
+            ignores.reverse()
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: entityCount) { packed in
+                if !ignores.isEmpty {
+                    // By start, ties in input order (a stable sort by start).
+                    Self.sortByStart(entities, scratch: packed)
+                    var count = 0
+                    for ignore in ignores {
+                        var i = Self.firstIndex(startingAtOrAfter: ignore.start, in: UnsafeBufferPointer(entities))
+                        while i < entities.count && entities[i].start < ignore.end {
+                            let e = entities[i]
+                            // Marked removed by an empty span (kept spans are never empty).
+                            if e.end <= ignore.end && (e.length < ignore.length || e.priority <= ignore.priority) { entities[i].end = e.start }
+                            i += 1
+                        }
+                    }
+                    for i in entities.indices where entities[i].start < entities[i].end {
+                        entities[count] = entities[i]
+                        count += 1
+                    }
+                    entities = UnsafeMutableBufferPointer(rebasing: entities[..<count])
                 }
-                guard free else { continue }
-                for i in key.start ..< key.end { taken[i] = true }
-                kept.append(key)
+                // Rank: longer, higher priority, earlier, label name; ties keep input
+                // order (as the stable sort over candidates did). The keys are read
+                // in that order through the sorted packed keys, not moved into it.
+                let order = Self.rankOrder(entities, scratch: packed)
+                return withUnsafeTemporaryAllocation(of: Bool.self, capacity: length) { taken in
+                    taken.initialize(repeating: false)
+                    // The kept keys' starts and indices, one integer each,
+                    // written over the sort keys already read (the k-th kept
+                    // key is written after the k-th sort key is read); in
+                    // an array only when they do not fit (a text or a list
+                    // of candidates of 2^32 or more: never from the chunked
+                    // pipeline).
+                    let packs = length <= Int(UInt32.max) && candidates.count <= Int(UInt32.max)
+                    var unpacked: [RankKey] = []
+                    var keptCount = 0
+                    for k in entities.indices {
+                        let key = order.map { entities[Int(truncatingIfNeeded: $0[k] & RankKey.positionMask)] } ?? entities[k]
+                        var free = true
+                        for i in key.start ..< key.end where taken[i] {
+                            free = false
+                            break
+                        }
+                        guard free else { continue }
+                        for i in key.start ..< key.end { taken[i] = true }
+                        if packs {
+                            packed[keptCount] = UInt64(truncatingIfNeeded: key.start) << 32 | UInt64(truncatingIfNeeded: key.index)
+                        } else {
+                            unpacked.append(key)
+                        }
+                        keptCount += 1
+                    }
+                    // Kept spans do not overlap, so their starts are distinct.
+                    guard packs else { return unpacked.sorted { $0.start < $1.start }.map(\.index) }
+                    var kept = UnsafeMutableBufferPointer(rebasing: packed[..<keptCount])
+                    kept.sort()
+                    return [Int](unsafeUninitializedCapacity: keptCount) { result, count in
+                        for k in 0 ..< keptCount { result[k] = Int(truncatingIfNeeded: kept[k] & 0xFFFF_FFFF) }
+                        count = keptCount
+                    }
+                }
             }
         }
-        // Kept spans do not overlap, so their starts are distinct.
-        kept.sort { $0.start < $1.start }
-        return kept.map(\.index)
     }
 }
 

@@ -74,12 +74,81 @@ struct DocumentAliasPass {
     /// one candidate a position and not one for every alias that ends there.
     func apply(_ document: DocumentState, to units: [UInt16], into candidates: inout [Candidate]) {
         guard !document.aliases.isEmpty else { return }
-        var builder = AhoCorasickBuilder()
-        var values: [(label: EntityLabel, canonical: String)] = []
-        for (alias, value) in document.aliases.sorted(by: { $0.key < $1.key }) {
-            builder.add(alias)
-            values.append(value)
+        let sorted = document.aliases.sorted(by: { $0.key < $1.key })
+        let values = sorted.map(\.value)
+        let direct = sorted.count <= Self.directSearchLimit
+            && sorted.allSatisfy { $0.key.utf16.count <= Self.directSearchLength }
+        var longest = direct
+            ? Self.longestMatchesSearched(sorted.map { [UInt16](utf16Of: $0.key) }, in: units)
+            : Self.longestMatchesScanned(sorted.map(\.key), in: units)
+        // In the order the matches end, as the automaton reports them.
+        longest.sort { ($0.end, $0.start) < ($1.end, $1.start) }
+        candidates.reserveCapacity(candidates.count + longest.count)
+        for match in longest {
+            candidates.append(Candidate(
+                start: match.start, end: match.end, label: .entity(values[match.pattern].label),
+                attributes: EntityAttributes(canonical: values[match.pattern].canonical, source: "alias"),
+                priority: CandidatePriority.documentAlias
+            ))
         }
+    }
+
+    /// Up to this many aliases are looked for by ``longestMatchesSearched(_:in:)``;
+    /// more by an automaton (``longestMatchesScanned(_:in:)``), whose
+    /// construction costs more than a few direct comparisons a position but
+    /// whose scan does not grow with the number of aliases.
+    static let directSearchLimit = 8
+    /// …each of at most this many code units: a position costs at most
+    /// ``directSearchLimit`` times this many comparisons, whatever the text.
+    static let directSearchLength = 64
+
+    /// Whether a match of `start ..< end` in `units` would cut a run of Latin
+    /// letters or digits (`LPD` inside `LPDX`): such a match is not taken.
+    @inline(__always)
+    static func cutsLatinWord(_ units: UnsafeBufferPointer<UInt16>, start: Int, end: Int) -> Bool {
+        if CodeUnitClass.isASCIIAlphanumeric(units[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(units[start - 1]) { return true }
+        if CodeUnitClass.isASCIIAlphanumeric(units[end - 1]), end < units.count, CodeUnitClass.isASCIIAlphanumeric(units[end]) { return true }
+        return false
+    }
+
+    /// The longest of `aliases` (distinct, non-empty) starting at each
+    /// position of `units` where one starts and cuts no Latin word, as
+    /// (start, end, alias index), by start: each position is compared with
+    /// the aliases whose first unit it is, after a 64-bit filter on that
+    /// unit, so a position no alias starts at costs a few instructions.
+    static func longestMatchesSearched(_ aliases: [[UInt16]], in units: [UInt16]) -> [(start: Int, end: Int, pattern: Int)] {
+        var filter: UInt64 = 0
+        for alias in aliases { if let first = alias.first { filter |= 1 << (first & 63) } }
+        var found: [(start: Int, end: Int, pattern: Int)] = []
+        units.withUnsafeBufferPointer { units in
+            for i in units.indices where filter & (1 << (units[i] & 63)) != 0 {
+                var best: (end: Int, pattern: Int)?
+                for (pattern, alias) in aliases.enumerated() where alias.first == units[i] {
+                    let end = i + alias.count
+                    guard end <= units.count, end > (best?.end ?? i) else { continue }
+                    guard alias.withUnsafeBufferPointer({ Self.matches($0, units, at: i) }),
+                          !cutsLatinWord(units, start: i, end: end) else { continue }
+                    best = (end, pattern)
+                }
+                if let best { found.append((i, best.end, best.pattern)) }
+            }
+        }
+        return found
+    }
+
+    /// Whether `units` holds `alias` at `position` (which leaves room for it).
+    @inline(__always)
+    private static func matches(_ alias: UnsafeBufferPointer<UInt16>, _ units: UnsafeBufferPointer<UInt16>, at position: Int) -> Bool {
+        for k in alias.indices where alias[k] != units[position + k] { return false }
+        return true
+    }
+
+    /// ``longestMatchesSearched(_:in:)`` by an automaton of `aliases`, for
+    /// many aliases: the same matches, in the order their starts are first
+    /// reached.
+    static func longestMatchesScanned(_ aliases: [String], in units: [UInt16]) -> [(start: Int, end: Int, pattern: Int)] {
+        var builder = AhoCorasickBuilder()
+        for alias in aliases { builder.add(alias) }
         let automaton = builder.build()
         // The longest alias match starting at each position, (start, end,
         // pattern), in the order their starts are first reached, and the
@@ -95,8 +164,7 @@ struct DocumentAliasPass {
         units.withUnsafeBufferPointer { buffer in
             byStart.withUnsafeMutableBufferPointer { byStart in
                 automaton.forEachMatch(in: buffer) { pattern, start, end in
-                    if CodeUnitClass.isASCIIAlphanumeric(buffer[start]), start > 0, CodeUnitClass.isASCIIAlphanumeric(buffer[start - 1]) { return }
-                    if CodeUnitClass.isASCIIAlphanumeric(buffer[end - 1]), end < buffer.count, CodeUnitClass.isASCIIAlphanumeric(buffer[end]) { return }
+                    if cutsLatinWord(buffer, start: start, end: end) { return }
                     let i = Int(byStart[start])
                     if i >= 0 {
                         if end > room[i].end { room[i] = (start, end, pattern) }
@@ -109,17 +177,7 @@ struct DocumentAliasPass {
                 }
             }
         }
-        var longest = Array(room[..<found])
-        // In the order the matches end, as the automaton reports them.
-        longest.sort { ($0.end, $0.start) < ($1.end, $1.start) }
-        candidates.reserveCapacity(candidates.count + longest.count)
-        for match in longest {
-            candidates.append(Candidate(
-                start: match.start, end: match.end, label: .entity(values[match.pattern].label),
-                attributes: EntityAttributes(canonical: values[match.pattern].canonical, source: "alias"),
-                priority: CandidatePriority.documentAlias
-            ))
-        }
+        return Array(room[..<found])
     }
 
     /// `(以下简称“X”)`, `(简称X)`, `(下称“X”)` right after `end`.

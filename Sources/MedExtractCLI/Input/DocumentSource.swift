@@ -110,8 +110,7 @@ public struct DocumentSource: Sendable {
         case .jsonl: try readJSONL(handle: handle, path: path, whenWaiting: whenWaiting, body)
         case .json: try readJSONArray(handle: handle, path: path, body)
         case .text:
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            try body(.ready(readText(handle: handle, path: path, id: id)))
+            try body(.ready(readText(handle: handle, path: path, id: Self.stem(of: path))))
         }
     }
 
@@ -130,6 +129,9 @@ public struct DocumentSource: Sendable {
 
     private func readJSONL(handle: FileHandle, path: String, whenWaiting: () throws -> Void, _ body: (PendingInput) throws -> Void) rethrows {
         let reader = LineReader(handle: handle)
+        // The stem of ids `stem:line`, worked out once for the file (the path
+        // functions cost thousands of instructions a call).
+        let stem = Self.stem(of: path)
         var lineNumber = 0
         while true {
             if reader.wouldWait() { try whenWaiting() }
@@ -143,7 +145,7 @@ public struct DocumentSource: Sendable {
             }
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            try body(.jsonLine(JSONLine(consume line), path: path, lineNumber: lineNumber, byteOffset: reader.lineStart))
+            try body(.jsonLine(JSONLine(consume line), path: path, stem: stem, lineNumber: lineNumber, byteOffset: reader.lineStart))
         }
     }
 
@@ -177,7 +179,7 @@ public struct DocumentSource: Sendable {
             try body(.ready(.failure(InputFailure(path: path, reason: "expected a JSON array of {\"id\", \"text\"} objects"))))
             return
         }
-        let stem = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = Self.stem(of: path)
         for (n, element) in array.enumerated() {
             try body(.ready(Self.document(from: element, path: path, element: n + 1, defaultID: "\(stem):\(n + 1)")))
         }
@@ -204,14 +206,15 @@ public struct DocumentSource: Sendable {
     func resolve(_ pending: PendingInput) -> InputItem {
         switch pending {
         case .ready(let item): item
-        case .jsonLine(let line, let path, let lineNumber, let byteOffset):
-            parseJSONLine(line.take(), path: path, lineNumber: lineNumber, byteOffset: byteOffset)
+        case .jsonLine(let line, let path, let stem, let lineNumber, let byteOffset):
+            parseJSONLine(line.take(), path: path, stem: stem, lineNumber: lineNumber, byteOffset: byteOffset)
         }
     }
 
     /// Parses one JSONL line; `byteOffset` is where the line starts in the
-    /// file, so that errors name the file's byte offset (else the line's).
-    func parseJSONLine(_ line: [UInt8], path: String, lineNumber: Int, byteOffset: Int? = nil) -> InputItem {
+    /// file, so that errors name the file's byte offset (else the line's);
+    /// `stem` is the path's ``stem(of:)`` when the caller has it.
+    func parseJSONLine(_ line: [UInt8], path: String, stem: String? = nil, lineNumber: Int, byteOffset: Int? = nil) -> InputItem {
         func failure(_ reason: String) -> InputItem {
             .failure(InputFailure(path: path, line: lineNumber, reason: reason))
         }
@@ -222,7 +225,7 @@ public struct DocumentSource: Sendable {
         if let fields = line.withUnsafeBufferPointer(JSONLineFields.read) {
             // The common shape in valid UTF-8, read without Foundation (same result).
             return .document(InputDocument(
-                id: fields.id ?? Self.defaultID(path: path, lineNumber: lineNumber), text: fields.text,
+                id: fields.id ?? Self.defaultID(stem: stem ?? Self.stem(of: path), lineNumber: lineNumber), text: fields.text,
                 origin: "\(path):\(lineNumber)", inputByteCount: line.count + 1))
         }
         var bytes = line
@@ -255,7 +258,7 @@ public struct DocumentSource: Sendable {
         let id: String
         switch dictionary["id"] {
         case nil, is NSNull:
-            id = Self.defaultID(path: path, lineNumber: lineNumber)
+            id = Self.defaultID(stem: stem ?? Self.stem(of: path), lineNumber: lineNumber)
         case let value as String:
             id = value
         default:
@@ -265,9 +268,15 @@ public struct DocumentSource: Sendable {
     }
 
     /// The id of a JSONL document without one: `stem:line`.
-    static func defaultID(path: String, lineNumber: Int) -> String {
-        let stem = path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return "\(stem):\(lineNumber)"
+    static func defaultID(stem: String, lineNumber: Int) -> String {
+        "\(stem):\(lineNumber)"
+    }
+
+    /// What ids made from a file's name start with: the file name without
+    /// its directory and extension (`a/b/notes.jsonl` → `notes`); `stdin`
+    /// for `-`.
+    static func stem(of path: String) -> String {
+        path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     /// A readable reason for a read error: the underlying POSIX error when
@@ -299,16 +308,17 @@ public struct DocumentSource: Sendable {
 enum PendingInput: Sendable {
     /// A document or failure known at reading time.
     case ready(InputItem)
-    /// One non-blank JSONL line, its file, 1-based line number and the byte
+    /// One non-blank JSONL line, its file, the stem of its default ids
+    /// (``DocumentSource/stem(of:)``), its 1-based line number and the byte
     /// offset where the line starts in the file.
-    case jsonLine(JSONLine, path: String, lineNumber: Int, byteOffset: Int?)
+    case jsonLine(JSONLine, path: String, stem: String, lineNumber: Int, byteOffset: Int?)
 
     /// The bytes this input holds (for bounding memory).
     var byteCount: Int {
         switch self {
         case .ready(.document(let document)): document.text.utf8.count
         case .ready(.failure): 0
-        case .jsonLine(let line, _, _, _): line.count
+        case .jsonLine(let line, _, _, _, _): line.count
         }
     }
 }
