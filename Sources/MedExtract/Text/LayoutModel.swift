@@ -232,31 +232,42 @@ struct LayoutModel {
             for i in lines.indices { lines[i].unknownLayout = true }
             return
         }
-        let typicalLength = Self.typical(nonblank.map { lines[$0].length })
-        let typicalColumns = Self.typical(nonblank.map { lines[$0].columns })
+        // The nonblank lines' two measures, read once into arrays of their
+        // own: each line is compared with up to four neighbours on each.
+        let lengths = nonblank.map { lines[$0].length }
+        let columns = nonblank.map { lines[$0].columns }
+        let typicalLength = Self.typical(lengths)
+        let typicalColumns = Self.typical(columns)
         for k in nonblank.indices.dropLast() {
             let lo = max(0, k - Self.neighbourhood)
             let hi = min(nonblank.count - 1, k + Self.neighbourhood)
-            let line = lines[nonblank[k]]
-            func full(_ measure: (Line) -> Int32, typical: Int32?, minimum: Int32) -> Bool {
-                guard let typical else { return false }
-                let mine = measure(line)
-                guard mine >= minimum, mine * 100 >= typical * Self.fullPercent else { return false }
-                var neighbours: Int32 = 0, notShorter: Int32 = 0
-                for j in lo ... hi where j != k {
-                    let theirs = measure(lines[nonblank[j]])
-                    neighbours += 1
-                    if mine >= theirs - max(2, theirs / 5) { notShorter += 1 }
-                }
-                return notShorter * 2 >= neighbours
-            }
-            lines[nonblank[k]].fillsWidth = line.length >= Self.longLineLength
-                || typicalLength.map { line.length >= $0 - 1 } ?? false
-                || typicalColumns.map { line.columns >= $0 - 2 } ?? false
-            lines[nonblank[k]].joinsNext = line.length >= Self.longLineLength
-                || full({ $0.length }, typical: typicalLength, minimum: Self.minimumFullLength)
-                || full({ $0.columns }, typical: typicalColumns, minimum: 2 * Self.minimumFullLength)
+            let length = lengths[k]
+            lines[nonblank[k]].fillsWidth = length >= Self.longLineLength
+                || typicalLength.map { length >= $0 - 1 } ?? false
+                || typicalColumns.map { columns[k] >= $0 - 2 } ?? false
+            lines[nonblank[k]].joinsNext = length >= Self.longLineLength
+                || Self.isFull(k, of: lengths, neighbours: lo ... hi, typical: typicalLength, minimum: Self.minimumFullLength)
+                || Self.isFull(k, of: columns, neighbours: lo ... hi, typical: typicalColumns, minimum: 2 * Self.minimumFullLength)
         }
+    }
+
+    /// Whether nonblank line `k`, of measure `measures[k]` (its length or
+    /// its columns), is full: at least `minimum` and ``fullPercent`` of the
+    /// `typical` measure, and not shorter (within a fifth, at least 2) than
+    /// at least half of its `neighbours` (the lines around it, itself left
+    /// out).
+    @inline(__always)
+    private static func isFull(_ k: Int, of measures: [Int32], neighbours: ClosedRange<Int>, typical: Int32?, minimum: Int32) -> Bool {
+        guard let typical else { return false }
+        let mine = measures[k]
+        guard mine >= minimum, mine * 100 >= typical * Self.fullPercent else { return false }
+        var count: Int32 = 0, notShorter: Int32 = 0
+        for j in neighbours where j != k {
+            let theirs = measures[j]
+            count += 1
+            if mine >= theirs - max(2, theirs / 5) { notShorter += 1 }
+        }
+        return notShorter * 2 >= count
     }
 
     /// The most frequent length (counting lengths ±1 with it) among wrap-sized
