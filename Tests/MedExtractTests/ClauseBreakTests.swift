@@ -62,4 +62,23 @@ struct ClauseBreakTests {
             }
         }
     }
+
+    /// A clause up to ``RecognitionContext/longestSegmentedClause`` units is
+    /// segmented by ICU; a longer one is not: its ends are its only word
+    /// boundaries, and ICU is not asked.
+    @Test func onlyClausesUpToTheLimitAreSegmented() throws {
+        let extractor = try MedExtractor()
+        let limit = RecognitionContext.longestSegmentedClause
+        for (length, segmented) in [(limit, true), (limit + 1, false)] {
+            // Words of two ideographs, no punctuation: ICU finds boundaries inside.
+            let text = String(repeating: "医生", count: length / 2) + (length % 2 == 1 ? "药" : "")
+            let normalized = TextNormalizer().normalize("，" + text + "。")
+            let context = extractor.recognitionContext(for: normalized, matches: [])
+            let boundaries = context.wordBoundaries(around: 1 + length / 2)
+            #expect(boundaries.first == 1 && boundaries.last == 1 + length)
+            #expect((boundaries.count > 2) == segmented, "length \(length)")
+            #expect(context.segmentedClauses == (segmented ? [1 ..< 1 + length] : []))
+            #expect(context.isWordBoundary(1) && context.isWordBoundary(1 + length))
+        }
+    }
 }

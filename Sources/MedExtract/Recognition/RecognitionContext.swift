@@ -162,9 +162,23 @@
     /// text between punctuation marks), as absolute code-unit offsets. Clauses
     /// are segmented lazily, once each, so text without candidates is never
     /// segmented.
+    ///
+    /// A clause longer than ``longestSegmentedClause`` is not segmented: its
+    /// only boundaries are its ends, as if it were one word, so the rules
+    /// that read words take no word start or end inside it. ICU's dictionary
+    /// segmentation costs about 1,500 instructions a unit of unbroken
+    /// ideographs, ten times the rest of the pipeline, and no clause of
+    /// running text comes near that length; a text without punctuation (a
+    /// table's cells run together, a damaged extraction) would otherwise be
+    /// segmented whole.
     public func wordBoundaries(around position: Int) -> [Int] {
         let clause = clauseRange(around: position)
         if let cached = boundaryCache[clause] { return cached }
+        guard clause.count <= Self.longestSegmentedClause else {
+            let ends = [clause.lowerBound, clause.upperBound]
+            boundaryCache[clause] = ends
+            return ends
+        }
         var boundaries: [Int] = []
         // About one boundary every two units in Chinese text.
         boundaries.reserveCapacity(clause.count / 2 + 2)
@@ -177,6 +191,10 @@
         segmentedClauses.append(clause)
         return boundaries
     }
+
+    /// The longest clause, in code units, that ``wordBoundaries(around:)``
+    /// segments.
+    public static let longestSegmentedClause = 2_048
 
     /// Whether the unit before `position` ends a clause (or `position` is 0).
     public func isClauseStart(_ position: Int) -> Bool {
