@@ -58,6 +58,10 @@ struct FigureUnits: Sendable {
     let ignoreAutomaton: AhoCorasick
     /// The longest never-a-figure word, in code units.
     let longestIgnore: Int
+    /// One bit for every UTF-16 code unit (8 KB), set for the first units
+    /// of the never-a-figure words: ``isIgnored(in:at:)`` walks the
+    /// automaton only from positions where one can start.
+    let ignoreFirstUnits: [UInt64]
 
     /// The name of the data file among the built-in resources.
     static let resourceName = "figure_units.tsv"
@@ -153,6 +157,9 @@ struct FigureUnits: Sendable {
         self.unitAutomaton = builder.build()
         self.ignoreAutomaton = ignoreBuilder.build()
         self.longestIgnore = ignores.map(\.utf16.count).max() ?? 0
+        var firstUnits = [UInt64](repeating: 0, count: 1024)
+        for word in ignores { if let u = word.utf16.first { firstUnits[Int(u >> 6)] |= 1 << UInt64(u & 63) } }
+        self.ignoreFirstUnits = firstUnits
     }
 
     /// Loads the built-in data file.
@@ -192,6 +199,11 @@ struct FigureUnits: Sendable {
         guard longestIgnore > 0, position >= 0, position < units.count else { return false }
         var from = max(0, position - longestIgnore + 1)
         while from <= position {
+            let u = units[from]
+            guard ignoreFirstUnits[Int(u >> 6)] >> UInt64(u & 63) & 1 != 0 else {
+                from += 1
+                continue
+            }
             var covered = false
             ignoreAutomaton.forEachPrefixMatch(in: units, from: from) { _, end in
                 if end > position { covered = true }
