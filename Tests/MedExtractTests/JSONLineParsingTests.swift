@@ -182,10 +182,40 @@ struct JSONLineParsingTests {
                 #expect(bytes.withUnsafeBufferPointer(EntityJSON.mayNeedEscaping) == slow(bytes), "\(bytes)")
             }
         }
-        for text in ["", "某医院", "a\"b", "\\", "x\u{2028}y", "“某医院”", "tab\there", String(repeating: "医院", count: 9) + "\n"] {
+        // The exact test: a string needs escaping when, and only when, the
+        // escaper's literal is not the string in quotes (0xE2 leads `“”—…`
+        // as well as U+2028 and U+2029).
+        let texts = ["", "某医院", "a\"b", "\\", "x\u{2028}y", "x\u{2029}", "\u{2027}\u{202A}", "“某医院”", "—…•", "tab\there",
+                     String(repeating: "医院", count: 9) + "\n", "长“引号”里的医院名称—破折号\u{2028}"]
+        for text in texts {
+            let exact = Array(text.utf8).withUnsafeBufferPointer(EntityJSON.needsEscaping)
+            #expect(exact == (JSONText.quoted(text) != "\"" + text + "\""), "\(text)")
+        }
+        for text in texts {
             var out: [UInt8] = []
             EntityJSON.appendQuoted(text, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == JSONText.quoted(text), "\(text)")
+        }
+    }
+
+    /// The byte-level escaper writes what the library's escaper writes, for
+    /// every ASCII character alone and among ideographs, U+2028 and U+2029,
+    /// and the other characters led by 0xE2; both writers (the stack
+    /// buffer's and the appending one) give the same literal.
+    @Test func byteEscaperAgreesWithTheLibrarysEscaper() {
+        var texts = (0 ..< 0x80).map { String(UnicodeScalar(UInt8($0))) }
+        texts += (0 ..< 0x80).map { "医" + String(UnicodeScalar(UInt8($0))) + "院\u{2028}" }
+        texts += ["\u{2028}", "\u{2029}", "a\u{2029}b", "“”—…\u{2027}\u{202A}", "\n\n长治\r\n", "\u{7F}\u{1F}\u{0}"]
+        for text in texts {
+            var appended: [UInt8] = []
+            EntityJSON.appendQuoted(text, to: &appended)
+            #expect(String(decoding: appended, as: UTF8.self) == JSONText.quoted(text), "\(Array(text.unicodeScalars))")
+            let scratch: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer in
+                guard var writer = ScratchWriter(buffer) else { return nil }
+                writer.quoted(text)
+                return writer.failed ? nil : Array(writer.written)
+            }
+            #expect(scratch == appended, "\(Array(text.unicodeScalars))")
         }
     }
 

@@ -3,8 +3,7 @@
 /// copy instead of a dozen growing appends.
 ///
 /// Each write checks the room left; a write that does not fit, or a string
-/// that would need escaping (``EntityJSON/mayNeedEscaping(_:)``) or has no
-/// contiguous UTF-8, sets ``failed`` and writes nothing more: the caller then
+/// that has no contiguous UTF-8, sets ``failed`` and writes nothing more: the caller then
 /// writes the object the general way. What it writes when it does not fail
 /// is byte for byte what ``EntityJSON``'s appending functions write.
 struct ScratchWriter {
@@ -125,16 +124,26 @@ struct ScratchWriter {
         }
     }
 
-    /// A string in quotes, when none of its bytes needs escaping; otherwise
-    /// (or when its UTF-8 is not contiguous) the writer fails.
+    /// A string in quotes: copied when none of its bytes needs escaping,
+    /// escaped as ``JSONText/quoted(_:)`` escapes (``EntityJSON/escape(_:into:)``)
+    /// when one does; when its UTF-8 is not contiguous the writer fails.
     mutating func quoted(_ string: String) {
         guard !failed else { return }
         let done: Bool? = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !EntityJSON.mayNeedEscaping(utf8), room(utf8.count &+ 2) else { return false }
+            if !EntityJSON.needsEscaping(utf8) {
+                guard room(utf8.count &+ 2) else { return false }
+                base[count] = 0x22
+                if let from = utf8.baseAddress { Self.copy(from, to: base + (count &+ 1), count: utf8.count) }
+                base[count &+ 1 &+ utf8.count] = 0x22
+                count &+= utf8.count &+ 2
+                return true
+            }
+            // At most six bytes for each (`\u001f`), and the quotes.
+            guard room(utf8.count &* 6 &+ 2) else { return false }
             base[count] = 0x22
-            if let from = utf8.baseAddress { Self.copy(from, to: base + (count &+ 1), count: utf8.count) }
-            base[count &+ 1 &+ utf8.count] = 0x22
-            count &+= utf8.count &+ 2
+            let written = EntityJSON.escape(utf8, into: base + (count &+ 1))
+            base[count &+ 1 &+ written] = 0x22
+            count &+= written &+ 2
             return true
         }
         if done != true { failed = true }
