@@ -92,6 +92,27 @@ struct EntityJSONTests {
         }
     }
 
+    /// The stack writer's integers are the decimal strings, at every length
+    /// and around every power of ten, both signs, and the extremes.
+    @Test func stackWriterWritesIntegersAsTheirDecimalStrings() {
+        var values: [Int] = [0, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        for _ in 0 ..< 19 {
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+            if power <= Int.max / 4 { values.append(3 * power + 7) }
+            if power <= Int.max / 10 { power *= 10 }
+        }
+        var random = SplitMix(state: 42)
+        for _ in 0 ..< 200 { values.append(Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            for value in values {
+                guard var writer = ScratchWriter(buffer) else { return #expect(Bool(false)) }
+                writer.integer(value)
+                #expect(!writer.failed && String(decoding: writer.written, as: UTF8.self) == String(value), "\(value)")
+            }
+        }
+    }
+
     /// A writer refuses what does not fit, and writes nothing after.
     @Test func stackWriterRefusesWhatDoesNotFit() {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { buffer in

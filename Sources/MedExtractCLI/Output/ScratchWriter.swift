@@ -91,27 +91,46 @@ struct ScratchWriter {
         literal.withUTF8Buffer { bytes($0) }
     }
 
-    /// A decimal integer (``EntityJSON/appendInteger(_:to:)``).
+    /// A decimal integer (``EntityJSON/appendInteger(_:to:)``): its length
+    /// found by comparisons, its digits written two at a time from a table
+    /// of the pairs `00` to `99` (one division by 100 for every two digits).
     mutating func integer(_ value: Int) {
-        guard value != 0 else { return byte(UInt8(ascii: "0")) }
         var v = value.magnitude
         var digits = 1
-        var rest = v
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
+        var limit: UInt = 10
+        while v >= limit {
+            digits &+= 1
+            guard limit <= UInt.max / 10 else { break }
+            limit &*= 10
         }
         let sign = value < 0 ? 1 : 0
-        guard room(sign + digits) else { return }
+        guard room(sign &+ digits) else { return }
         if sign == 1 { base[count] = UInt8(ascii: "-") }
+        let pairs = Self.digitPairs.utf8Start
         var i = count &+ sign &+ digits
-        while v > 0 {
-            i &-= 1
-            base[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
+        while v >= 100 {
+            let pair = Int(truncatingIfNeeded: v % 100) &* 2
+            v /= 100
+            i &-= 2
+            base[i] = pairs[pair]
+            base[i &+ 1] = pairs[pair &+ 1]
+        }
+        if v >= 10 {
+            let pair = Int(truncatingIfNeeded: v) &* 2
+            base[i &- 2] = pairs[pair]
+            base[i &- 1] = pairs[pair &+ 1]
+        } else {
+            base[i &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
         }
         count &+= sign &+ digits
     }
+
+    /// `00`, `01`, … `99`, each two ASCII digits.
+    private static var digitPairs: StaticString { """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """ }
 
     /// A JSON number (``EntityJSON/appendNumber(_:to:)``).
     mutating func number(_ value: Double) {
