@@ -226,7 +226,9 @@ public struct DocumentLinker: Sendable {
         }
         // The institution names mentioned (their order does not matter:
         // ``LongestNames`` sorts them).
-        let longer = LongestNames(table.strings.indices.filter { table.facts[$0].firstMentions > 0 }.map { table.strings[$0] })
+        var mentioned: [[UInt16]] = []
+        for n in table.strings.indices where table.facts[n].firstMentions > 0 { mentioned.append(table.units(of: Int32(n))) }
+        let longer = LongestNames(units: mentioned)
         // Captures the place index alone: capturing `self` would copy the
         // whole linker into the closure for every document.
         let isParent: ([UInt16]) -> Bool = { [places] prefix in
@@ -238,7 +240,7 @@ public struct DocumentLinker: Sendable {
         for i in linkable.indices where named[i] >= 0 {
             let n = named[i]
             if table.facts[Int(n)].longest == DocumentNames.unknown {
-                let longest = table.number(of: longer.longest(for: table[n], isParent: isParent))
+                let longest = table.number(of: longer.longest(for: table[n], units: table.units(of: n), isParent: isParent))
                 table.facts[Int(n)].longest = longest
             }
             let name = table.facts[Int(n)].longest
@@ -271,7 +273,7 @@ public struct DocumentLinker: Sendable {
                 out[e].attributes.canonical = table[full]
             }
             if !table.facts[Int(name)].placement.known {
-                let code = placeCode(of: [UInt16](utf16Of: table[name]), named: table[name], hint: hint, chain: chain, mainCode: mainCode, document: document)
+                let code = placeCode(of: table.units(of: name), named: table[name], hint: hint, chain: chain, mainCode: mainCode, document: document)
                 table.facts[Int(name)].placement = Self.placement(ofCode: code, in: places)
             }
             let place = table.facts[Int(name)].placement
@@ -294,7 +296,7 @@ public struct DocumentLinker: Sendable {
             for k in linkable.indices where labels[k] == .hospital && k != m {
                 guard linked[k] == linkNames[k], named[k] >= 0 else { continue }
                 let n = Int(named[k])
-                if table.facts[n].bareCampus < 0 { table.facts[n].bareCampus = isBareCampus(table.strings[n]) ? 1 : 0 }
+                if table.facts[n].bareCampus < 0 { table.facts[n].bareCampus = isBareCampus(table.strings[n], units: table.units(of: Int32(n))) ? 1 : 0 }
                 if table.facts[n].bareCampus == 1 { linked[k] = mainName }
             }
         }
@@ -343,7 +345,7 @@ public struct DocumentLinker: Sendable {
     /// `number` in `table`, worked out once a name.
     private func linkNumber(of number: Int32, in table: inout DocumentNames) -> Int32 {
         if table.facts[Int(number)].link == DocumentNames.unknown {
-            let link = table.number(of: linkName(table[number]))
+            let link = table.number(of: linkName(table[number], units: table.units(of: number)))
             table.facts[Int(number)].link = link
         }
         return table.facts[Int(number)].link
@@ -568,8 +570,7 @@ public struct DocumentLinker: Sendable {
     /// no `医院` before its last two characters, and not a `分院`. Read in
     /// UTF-16 units (a name's last two characters are two units unless one
     /// is a surrogate pair or has a combining mark).
-    private func isBareCampus(_ name: String) -> Bool {
-        let u = [UInt16](utf16Of: name)
+    private func isBareCampus(_ name: String, units u: [UInt16]) -> Bool {
         guard words.suffix(of: u)?.wordClass == .campus else { return false }
         let lastTwo = name.index(name.endIndex, offsetBy: -2, limitedBy: name.startIndex) ?? name.startIndex
         let before = name.utf16.distance(from: name.startIndex, to: lastTwo)
@@ -583,7 +584,11 @@ public struct DocumentLinker: Sendable {
     /// The institution's name: a campus suffix after an inner head cut
     /// (`…第一附属医院开元院区` → `…第一附属医院`).
     func linkName(_ name: String) -> String {
-        let u = [UInt16](utf16Of: name)
+        linkName(name, units: [UInt16](utf16Of: name))
+    }
+
+    /// ``linkName(_:)`` with the UTF-16 units of `name` given.
+    func linkName(_ name: String, units u: [UInt16]) -> String {
         guard let found = words.suffix(of: u), found.wordClass == .campus else { return name }
         let yuan: UInt16 = 0x9662 // 院
         var i = u.count - found.length - 1

@@ -13,6 +13,10 @@ struct DocumentNames {
     private var numbers: [ExactText: Int32]
     /// The names, by number.
     private(set) var strings: [String] = []
+    /// The UTF-16 units of each name, made the first time they are asked for
+    /// (``units(of:)``): the rules that read a name's units read them once
+    /// a name, not once a call.
+    private var unitCache: [[UInt16]?] = []
     /// What is known of each name, by number.
     var facts: [Facts] = []
 
@@ -55,6 +59,7 @@ struct DocumentNames {
         numbers = Dictionary(minimumCapacity: capacity)
         strings.reserveCapacity(capacity)
         facts.reserveCapacity(capacity)
+        unitCache.reserveCapacity(capacity)
     }
 
     /// The number of `name`, numbered now if it is new (one hash either way).
@@ -64,8 +69,18 @@ struct DocumentNames {
         if number == next {
             strings.append(name)
             facts.append(Facts())
+            unitCache.append(nil)
         }
         return number
+    }
+
+    /// The UTF-16 units of name `number`, decoded once.
+    mutating func units(of number: Int32) -> [UInt16] {
+        let i = Int(number)
+        if let known = unitCache[i] { return known }
+        let units = [UInt16](utf16Of: strings[i])
+        unitCache[i] = units
+        return units
     }
 
     /// The value at `slot` (a dictionary's `subscript(_:default:)` read

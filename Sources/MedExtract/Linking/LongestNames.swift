@@ -9,14 +9,23 @@ struct LongestNames {
     private let candidates: [[UInt16]]
 
     init(_ names: [String]) {
-        let sorted = names.map { [UInt16](utf16Of: $0) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+        self.init(units: names.map { [UInt16](utf16Of: $0) })
+    }
+
+    /// The names given by their UTF-16 units.
+    init(units names: [[UInt16]]) {
+        let sorted = names.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
         candidates = Array(sorted.prefix(Self.limit))
     }
 
     /// The longest document name `name` stands for, or `name` itself;
     /// `isParent` tells whether a prefix a longer name adds names a parent or a place.
     func longest(for name: String, isParent: ([UInt16]) -> Bool) -> String {
-        let short = [UInt16](utf16Of: name)
+        longest(for: name, units: [UInt16](utf16Of: name), isParent: isParent)
+    }
+
+    /// ``longest(for:isParent:)`` with the UTF-16 units of `name` given.
+    func longest(for name: String, units short: [UInt16], isParent: ([UInt16]) -> Bool) -> String {
         guard short.count >= 4 else { return name }
         for long in candidates where long.count > short.count {
             if (long.suffix(short.count).elementsEqual(short) && isParent(Array(long.prefix(long.count - short.count))))
