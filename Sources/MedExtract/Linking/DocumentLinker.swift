@@ -405,6 +405,8 @@ public struct DocumentLinker: Sendable {
     ) -> String? {
         guard j > 0 else { return nil }
         let k = j - 1
+        // The gap is read only after a hospital or a department that took one.
+        guard c.labels[k] == .hospital || c.labels[k] == .department && viaAdjacency[k] else { return nil }
         let gap = Self.compact(c.units, c.spans[k].upperBound, c.spans[j].lowerBound)
         if c.labels[k] == .hospital, isAdjacentGap(gap) {
             viaAdjacency[j] = true
