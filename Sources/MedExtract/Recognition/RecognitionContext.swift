@@ -18,6 +18,8 @@
     /// more than the lookup.
     let entries: EntryTable
     private var boundaryCache: [Range<Int>: [Int]] = [:]
+    /// The clause ``wordBoundaries(around:)`` answered last, and its answer.
+    private var lastSegmented: (clause: Range<Int>, boundaries: [Int]) = (-1 ..< -1, [])
     /// The clause breaks, once ``clauseRange(around:)`` has been asked.
     private var clauseBreakCache: [Int]?
     /// `endIndex[p]` is the index of the first match whose end is ≥ p
@@ -173,7 +175,13 @@
     /// segmented whole.
     public func wordBoundaries(around position: Int) -> [Int] {
         let clause = clauseRange(around: position)
-        if let cached = boundaryCache[clause] { return cached }
+        // Rules ask about one clause several times in a row: the last one
+        // answered is checked before the cache is hashed.
+        if clause == lastSegmented.clause { return lastSegmented.boundaries }
+        if let cached = boundaryCache[clause] {
+            lastSegmented = (clause, cached)
+            return cached
+        }
         guard clause.count <= Self.longestSegmentedClause else {
             let ends = [clause.lowerBound, clause.upperBound]
             boundaryCache[clause] = ends
@@ -188,6 +196,7 @@
             segmenter.forEachBoundary(slice) { _, end, _ in boundaries.append(clause.lowerBound + end) }
         }
         boundaryCache[clause] = boundaries
+        lastSegmented = (clause, boundaries)
         segmentedClauses.append(clause)
         return boundaries
     }
