@@ -32,4 +32,14 @@ struct FigureBoundsTests {
             }
         }
     }
+
+    /// The filters of the counters and lunar months hold every word's first
+    /// unit, so no word is skipped; and they skip most units.
+    @Test func counterAndLunarMonthFiltersHoldEveryFirstUnit() throws {
+        let words = try FigureVocabulary.builtin()
+        #expect(!words.counters.isEmpty && words.lunarMonths.contains { $0.word.count == 2 })
+        for counter in words.counters { #expect(words.counterStarts & FigureBounds.bit(counter.first) != 0) }
+        for month in words.lunarMonths where month.word.count == 2 { #expect(words.lunarMonthStarts & FigureBounds.bit(month.word.first) != 0) }
+        #expect(words.counterStarts.nonzeroBitCount < 64 && words.lunarMonthStarts.nonzeroBitCount < 64)
+    }
 }
