@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MedExtractCLI
+@_spi(Tooling) import MedExtract
 
 /// JSONL line parsing in process: every malformed line is a failure with its
 /// line, never a crash.
@@ -189,27 +190,57 @@ struct JSONLineParsingTests {
                      String(repeating: "医院", count: 9) + "\n", "长“引号”里的医院名称—破折号\u{2028}"]
         for text in texts {
             let exact = Array(text.utf8).withUnsafeBufferPointer(EntityJSON.needsEscaping)
-            #expect(exact == (JSONText.quoted(text) != "\"" + text + "\""), "\(text)")
+            #expect(exact == (Self.referenceQuoted(text, compact: true) != "\"" + text + "\""), "\(text)")
         }
         for text in texts {
             var out: [UInt8] = []
             EntityJSON.appendQuoted(text, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == JSONText.quoted(text), "\(text)")
+            #expect(String(decoding: out, as: UTF8.self) == Self.referenceQuoted(text, compact: true), "\(text)")
         }
     }
 
-    /// The byte-level escaper writes what the library's escaper writes, for
-    /// every ASCII character alone and among ideographs, U+2028 and U+2029,
-    /// and the other characters led by 0xE2; both writers (the stack
-    /// buffer's and the appending one) give the same literal.
-    @Test func byteEscaperAgreesWithTheLibrarysEscaper() {
+    /// JSON's escapes (RFC 8259) scalar by scalar, the definition the
+    /// byte-level escaper is held to: `"` and `\\`, the short forms of
+    /// five controls, `\\u00XX` for the others, and in compact mode
+    /// `\\u2028` and `\\u2029`.
+    static func referenceQuoted(_ string: String, compact: Bool) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || compact && (scalar.value == 0x2028 || scalar.value == 0x2029) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// The byte-level escaper writes JSON's escapes, for every ASCII
+    /// character alone and among ideographs, U+2028 and U+2029, and the
+    /// other characters led by 0xE2, in both modes; both of the CLI's
+    /// writers (the stack buffer's and the appending one) write the same.
+    @Test func byteEscaperWritesJSONEscapes() {
         var texts = (0 ..< 0x80).map { String(UnicodeScalar(UInt8($0))) }
         texts += (0 ..< 0x80).map { "医" + String(UnicodeScalar(UInt8($0))) + "院\u{2028}" }
-        texts += ["\u{2028}", "\u{2029}", "a\u{2029}b", "“”—…\u{2027}\u{202A}", "\n\n长治\r\n", "\u{7F}\u{1F}\u{0}"]
+        texts += ["\u{2028}", "\u{2029}", "a\u{2029}b", "“”—…\u{2027}\u{202A}", "\n\n长治\r\n", "\u{7F}\u{1F}\u{0}", ""]
         for text in texts {
+            let compact = Self.referenceQuoted(text, compact: true)
+            #expect(JSONStringEscaper.quoted(text, mode: .compact) == compact, "\(Array(text.unicodeScalars))")
+            #expect(JSONStringEscaper.quoted(text, mode: .pythonCompatible) == Self.referenceQuoted(text, compact: false), "\(Array(text.unicodeScalars))")
             var appended: [UInt8] = []
             EntityJSON.appendQuoted(text, to: &appended)
-            #expect(String(decoding: appended, as: UTF8.self) == JSONText.quoted(text), "\(Array(text.unicodeScalars))")
+            #expect(String(decoding: appended, as: UTF8.self) == compact, "\(Array(text.unicodeScalars))")
             let scratch: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer in
                 guard var writer = ScratchWriter(buffer) else { return nil }
                 writer.quoted(text)

@@ -341,7 +341,7 @@ public struct DocumentLinker: Sendable {
         return out
     }
 
-    /// The number of the institution name (``linkName(_:)``) of name
+    /// The number of the institution name (``linkName(_:units:)``) of name
     /// `number` in `table`, worked out once a name.
     private func linkNumber(of number: Int32, in table: inout DocumentNames) -> Int32 {
         if table.facts[Int(number)].link == DocumentNames.unknown {
@@ -585,11 +585,7 @@ public struct DocumentLinker: Sendable {
 
     /// The institution's name: a campus suffix after an inner head cut
     /// (`…第一附属医院开元院区` → `…第一附属医院`).
-    func linkName(_ name: String) -> String {
-        linkName(name, units: [UInt16](utf16Of: name))
-    }
-
-    /// ``linkName(_:)`` with the UTF-16 units of `name` given.
+    /// `u` holds the UTF-16 units of `name`.
     func linkName(_ name: String, units u: [UInt16]) -> String {
         guard let found = words.suffix(of: u), found.wordClass == .campus else { return name }
         let yuan: UInt16 = 0x9662 // 院

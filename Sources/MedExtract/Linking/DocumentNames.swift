@@ -1,6 +1,6 @@
 /// The distinct hospital names of one document, each numbered the first
 /// time it is seen, with what the linking pass works out for each: its full
-/// name, its institution's name (``DocumentLinker/linkName(_:)``), the
+/// name, its institution's name (``DocumentLinker/linkName(_:units:)``), the
 /// longest name the document uses for it (``LongestNames``), its mentions,
 /// its place, whether it is a bare campus name.
 ///

@@ -114,14 +114,14 @@ struct DocumentAliasPass {
     /// The longest of `aliases` (distinct, non-empty) starting at each
     /// position of `units` where one starts and cuts no Latin word, as
     /// (start, end, alias index), by start: each position is compared with
-    /// the aliases whose first unit it is, after a 64-bit filter on that
-    /// unit, so a position no alias starts at costs a few instructions.
+    /// the aliases whose first unit it is, after a ``UnitFilter`` of the
+    /// first units, so a position no alias starts at costs a few instructions.
     static func longestMatchesSearched(_ aliases: [[UInt16]], in units: [UInt16]) -> [(start: Int, end: Int, pattern: Int)] {
-        var filter: UInt64 = 0
-        for alias in aliases { if let first = alias.first { filter |= 1 << (first & 63) } }
+        // An empty alias (none is) could start nowhere: left out.
+        let filter = UnitFilter(aliases.compactMap(\.first))
         var found: [(start: Int, end: Int, pattern: Int)] = []
         units.withUnsafeBufferPointer { units in
-            for i in units.indices where filter & (1 << (units[i] & 63)) != 0 {
+            for i in units.indices where filter.mayContain(units[i]) {
                 var best: (end: Int, pattern: Int)?
                 for (pattern, alias) in aliases.enumerated() where alias.first == units[i] {
                     let end = i + alias.count

@@ -173,18 +173,18 @@ enum EntityJSON {
 
     /// A JSON string literal (``JSONText/quoted(_:)``), straight as bytes
     /// when nothing in it needs escaping, else escaped byte by byte
-    /// (``escape(_:into:)``).
+    /// (``JSONStringEscaper/escape(_:mode:into:)``).
     static func appendQuoted(_ string: String, to out: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
             out.append(0x22)
             if needsEscaping(bytes) {
-                // Room for six bytes each (``escape(_:into:)``), then trimmed.
+                // Room for six bytes each (``JSONStringEscaper/escape(_:mode:into:)``), then trimmed.
                 let start = out.count
                 out.append(contentsOf: repeatElement(0, count: bytes.count * 6))
                 let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
                     guard let base = buffer.baseAddress else { return 0 }
-                    return escape(bytes, into: base + start)
+                    return JSONStringEscaper.escape(bytes, mode: .compact, into: base + start)
                 }
                 out.removeLast(bytes.count * 6 - written)
             } else {
@@ -194,81 +194,14 @@ enum EntityJSON {
         }
     }
 
-    /// Writes the UTF-8 `bytes` (valid) escaped as ``JSONText/quoted(_:)``
-    /// escapes them, without the quotes, at `target` (room for six bytes
-    /// for each of `bytes`); returns how many it wrote. `"` and `\`, and
-    /// the controls `\b \t \n \f \r`, take a backslash; the other
-    /// controls and U+2028, U+2029 a `\u` escape in lowercase hex; every
-    /// other byte is copied.
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<UInt8>) -> Int {
-        var o = 0
-        var i = 0
-        func hex(_ digit: UInt32) -> UInt8 {
-            UInt8(truncatingIfNeeded: digit < 10 ? 0x30 + digit : 0x57 + digit)
-        }
-        func unicode(_ value: UInt32) {
-            target[o] = 0x5C
-            target[o &+ 1] = 0x75 // u
-            target[o &+ 2] = hex(value >> 12 & 0xF)
-            target[o &+ 3] = hex(value >> 8 & 0xF)
-            target[o &+ 4] = hex(value >> 4 & 0xF)
-            target[o &+ 5] = hex(value & 0xF)
-            o &+= 6
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0xE2, i &+ 2 < bytes.count, bytes[i &+ 1] == 0x80, bytes[i &+ 2] & 0xFE == 0xA8 {
-                unicode(0x2000 | UInt32(bytes[i &+ 2] & 0x3F))
-                i &+= 3
-                continue
-            }
-            switch b {
-            case 0x22, 0x5C:
-                target[o] = 0x5C
-                target[o &+ 1] = b
-                o &+= 2
-            case 0x08, 0x09, 0x0A, 0x0C, 0x0D:
-                target[o] = 0x5C
-                target[o &+ 1] = switch b {
-                case 0x08: 0x62 // b
-                case 0x09: 0x74 // t
-                case 0x0A: 0x6E // n
-                case 0x0C: 0x66 // f
-                default: 0x72 // r
-                }
-                o &+= 2
-            case 0x00 ..< 0x20:
-                unicode(UInt32(b))
-            default:
-                target[o] = b
-                o &+= 1
-            }
-            i &+= 1
-        }
-        return o
-    }
-
     /// Whether the escaper rewrites anything in `bytes` (valid UTF-8): a
     /// control, `"`, `\`, U+2028 or U+2029. The eight-byte test
     /// (``mayNeedEscaping(_:)``) first; where it finds a byte 0xE2, which
-    /// also leads `“”`, `—` and `…` (common in Chinese text), the bytes
-    /// are looked at one by one.
+    /// also leads `“”`, `—` and `…` (common in Chinese text), the escaper's
+    /// own byte-by-byte test.
     @inline(__always)
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        mayNeedEscaping(bytes) && rewritesAny(bytes)
-    }
-
-    /// ``needsEscaping(_:)`` byte by byte.
-    static func rewritesAny(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
-            // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
-            if b == 0xE2, i &+ 2 < bytes.count, bytes[i &+ 1] == 0x80, bytes[i &+ 2] & 0xFE == 0xA8 { return true }
-            i &+= 1
-        }
-        return false
+        mayNeedEscaping(bytes) && JSONStringEscaper.rewritesAny(bytes, mode: .compact)
     }
 
     /// Whether `bytes` hold a byte the escaper may rewrite: a control, `"`,

@@ -1,3 +1,5 @@
+@_spi(Tooling) import MedExtract
+
 /// Writes JSON pieces into a fixed block of memory (a stack buffer) with
 /// plain stores, so that an entity's object reaches the output buffer in one
 /// copy instead of a dozen growing appends.
@@ -144,7 +146,7 @@ struct ScratchWriter {
     }
 
     /// A string in quotes: copied when none of its bytes needs escaping,
-    /// escaped as ``JSONText/quoted(_:)`` escapes (``EntityJSON/escape(_:into:)``)
+    /// escaped as ``JSONText/quoted(_:)`` escapes (``JSONStringEscaper/escape(_:mode:into:)``)
     /// when one does; when its UTF-8 is not contiguous the writer fails.
     mutating func quoted(_ string: String) {
         guard !failed else { return }
@@ -160,7 +162,7 @@ struct ScratchWriter {
             // At most six bytes for each (`\u001f`), and the quotes.
             guard room(utf8.count &* 6 &+ 2) else { return false }
             base[count] = 0x22
-            let written = EntityJSON.escape(utf8, into: base + (count &+ 1))
+            let written = JSONStringEscaper.escape(utf8, mode: .compact, into: base + (count &+ 1))
             base[count &+ 1 &+ written] = 0x22
             count &+= written &+ 2
             return true

@@ -26,30 +26,23 @@ struct FigureBounds: Sendable {
     /// (`3年多学科`, `多元`, `余下`) rather than a bound.
     let moreBlockers: Set<UInt16>
 
-    /// One bit for each prefix's last unit (the unit's low six bits) and
-    /// one for each suffix's first: a position whose unit has no bit set is
-    /// compared with no word. All bits when a word is empty.
-    private let endFilter: UInt64
-    private let startFilter: UInt64
+    /// The prefixes' last units and the suffixes' first: a position whose
+    /// unit neither may contain is compared with no word.
+    private let prefixEnds: UnitFilter
+    private let suffixStarts: UnitFilter
 
     /// Bounds read from the vocabulary file (``FigureVocabulary``).
     init(prefixes: [Bound], suffixes: [Bound], moreBlockers: Set<UInt16>) {
         self.prefixes = prefixes
         self.suffixes = suffixes
         self.moreBlockers = moreBlockers
-        endFilter = prefixes.reduce(0) { $0 | Self.bit($1.units.last) }
-        startFilter = suffixes.reduce(0) { $0 | Self.bit($1.units.first) }
-    }
-
-    /// The filter bit of `unit`; every bit for none (an empty word).
-    @inline(__always)
-    static func bit(_ unit: UInt16?) -> UInt64 {
-        unit.map { 1 << UInt64($0 & 63) } ?? .max
+        prefixEnds = UnitFilter(prefixes.map(\.units.last))
+        suffixStarts = UnitFilter(suffixes.map(\.units.first))
     }
 
     /// The prefix ending right before `index`, if any: its start and qualifier.
     func prefix(in r: CodeUnitReader, before index: Int) -> (start: Int, qualifier: FigureQualifier)? {
-        guard endFilter & Self.bit(r[index - 1]) != 0 else { return nil }
+        guard prefixEnds.mayContain(r[index - 1]) else { return nil }
         for p in prefixes where r.has(p.units, endingAt: index) {
             let start = index - p.units.count
             if !p.blockers.isEmpty, p.blockers.contains(r[start - 1]) { continue }
@@ -60,7 +53,7 @@ struct FigureBounds: Sendable {
 
     /// The suffix starting at `index`, if any: its end and qualifier.
     func suffix(in r: CodeUnitReader, at index: Int) -> (end: Int, qualifier: FigureQualifier)? {
-        guard startFilter & Self.bit(r[index]) != 0 else { return nil }
+        guard suffixStarts.mayContain(r[index]) else { return nil }
         for s in suffixes where r.has(s.units, at: index) {
             let end = index + s.units.count
             if s.blockers.contains(r[end]) { continue }

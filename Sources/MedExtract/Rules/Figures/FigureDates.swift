@@ -22,7 +22,7 @@ extension FigureScanner {
         var before = t.start
         let afterChu = r.has("初", at: before - 1)
         if afterChu { before -= 1 }
-        guard words.lunarMonthStarts & FigureBounds.bit(r[before - 2]) != 0,
+        guard words.lunarMonthStarts.mayContain(r[before - 2]),
               let lunar = words.lunarMonths.first(where: { $0.word.count == 2 && r.has($0.word, at: before - 2) }) else {
             return afterChu ? .rejected : .notApplicable
         }

@@ -158,7 +158,7 @@ struct FigureScanner {
     private func isCounter(after position: Int) -> Bool {
         var k = position
         while r[k] == 0x20 || r[k] == 0x0A { k += 1 }
-        guard words.counterStarts & FigureBounds.bit(r[k]) != 0 else { return false }
+        guard words.counterStarts.mayContain(r[k]) else { return false }
         return words.counters.contains(where: { r.has($0, at: k) })
     }
 

@@ -34,11 +34,11 @@ struct FigureVocabulary: Sendable {
     let labelEnds: [UInt64]?
     /// Words right after a number or its unit that make it a page counter.
     let counters: [[UInt16]]
-    /// ``FigureBounds/bit(_:)`` of each counter's first unit, and of the
-    /// first unit of each two-unit lunar month: positions whose unit has no
-    /// bit set are compared with no word of the list.
-    let counterStarts: UInt64
-    let lunarMonthStarts: UInt64
+    /// The counters' first units, and those of the two-unit lunar months:
+    /// a position whose unit the filter does not contain is compared with
+    /// no word of the list.
+    let counterStarts: UnitFilter
+    let lunarMonthStarts: UnitFilter
     /// Words after which `MM-DD` is a date.
     let dateLabels: [[UInt16]]
     /// Currency symbols before a number, with the canonical unit.
@@ -168,8 +168,8 @@ struct FigureVocabulary: Sendable {
         for label in labels { if let last = label.word.last { ends[Int(last) >> 6] |= 1 << UInt64(last & 63) } }
         self.labelEnds = labels.contains(where: { $0.word.isEmpty }) ? nil : ends
         self.counters = counters
-        counterStarts = counters.reduce(0) { $0 | FigureBounds.bit($1.first) }
-        lunarMonthStarts = lunar.filter { $0.word.count == 2 }.reduce(0) { $0 | FigureBounds.bit($1.word.first) }
+        counterStarts = UnitFilter(counters.map(\.first))
+        lunarMonthStarts = UnitFilter(lunar.filter { $0.word.count == 2 }.map(\.word.first))
         self.dateLabels = dateLabels.sorted { $0.count > $1.count }
         self.currencies = currencies
     }
