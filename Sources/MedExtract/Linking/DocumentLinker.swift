@@ -205,14 +205,13 @@ public struct DocumentLinker: Sendable {
         // (most documents), so the table rarely resizes, without sizing it
         // for every entity of a long document.
         var table = DocumentNames(capacity: min(linkable.count, 64))
-        // The number of the name each hospital is written with, of the
-        // name it stands for, and of its institution's name.
-        var written = [Int32](filledWith: DocumentNames.none, count: linkable.count)
-        var named = [Int32](filledWith: DocumentNames.none, count: linkable.count)
-        var institution = [Int32](filledWith: DocumentNames.none, count: linkable.count)
+        // The numbers of each hospital's names, in one array: three arrays
+        // filled alike were made as one buffer by the optimiser and copied
+        // at their first writes, five copies a document.
+        var numbers = [MentionNumbers](filledWith: MentionNumbers(), count: linkable.count)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             let raw = table.number(of: Self.name(of: out[e]))
-            written[i] = raw
+            numbers[i].written = raw
             if table.facts[Int(raw)].full == DocumentNames.unknown {
                 let full = fullName(of: table[raw], hint: hint)
                 let number = full.map { table.number(of: $0) } ?? DocumentNames.none
@@ -220,7 +219,7 @@ public struct DocumentLinker: Sendable {
             }
             let full = table.facts[Int(raw)].full
             let name = full >= 0 ? full : raw
-            named[i] = name
+            numbers[i].named = name
             let link = linkNumber(of: name, in: &table)
             table.facts[Int(link)].firstMentions += 1
         }
@@ -237,21 +236,21 @@ public struct DocumentLinker: Sendable {
         }
         var names = NameColumn(count: linkable.count)
         var linkNames = NameColumn(count: linkable.count)
-        for i in linkable.indices where named[i] >= 0 {
-            let n = named[i]
+        for i in linkable.indices where numbers[i].named >= 0 {
+            let n = numbers[i].named
             if table.facts[Int(n)].longest == DocumentNames.unknown {
                 let longest = table.number(of: longer.longest(for: table[n], units: table.units(of: n), isParent: isParent))
                 table.facts[Int(n)].longest = longest
             }
             let name = table.facts[Int(n)].longest
-            named[i] = name
+            numbers[i].named = name
             let link = linkNumber(of: name, in: &table)
-            institution[i] = link
+            numbers[i].institution = link
             table.facts[Int(link)].mentions += 1
             names[i] = table[name]
             linkNames[i] = table[link]
         }
-        let main = mainHospital(labels, names: names, institution: institution, mentions: table.facts.map(\.mentions), sentence: sentence, spans: spans, units: units)
+        let main = mainHospital(labels, names: names, numbers: numbers, facts: table.facts, sentence: sentence, spans: spans, units: units)
         // The same name is placed the same way throughout the document: its
         // division, province and city, none when it has no (known) place.
         var mainCode: String?
@@ -261,14 +260,14 @@ public struct DocumentLinker: Sendable {
             // Placing the main hospital with `mainCode` gives `code` again
             // (the main code is read only where nothing else placed the
             // name, and it is that same outcome), so it is not placed twice.
-            table.facts[Int(named[m.index])].placement = Self.placement(ofCode: code, in: places)
+            table.facts[Int(numbers[m.index].named)].placement = Self.placement(ofCode: code, in: places)
         }
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
-            let name = named[i]
+            let name = numbers[i].named
             guard name >= 0 else { continue }
             // The name it is written with, expanded (``canonicalSource(of:)``:
             // the entity is as it was when it was numbered).
-            let full = table.facts[Int(written[i])].full
+            let full = table.facts[Int(numbers[i].written)].full
             if full >= 0 {
                 out[e].attributes.canonical = table[full]
             }
@@ -294,8 +293,8 @@ public struct DocumentLinker: Sendable {
         // A campus written without its institution (`中山院区`) is the main hospital's.
         if let m = main?.index, let mainName = linked[m] {
             for k in linkable.indices where labels[k] == .hospital && k != m {
-                guard linked[k] == linkNames[k], named[k] >= 0 else { continue }
-                let n = Int(named[k])
+                guard linked[k] == linkNames[k], numbers[k].named >= 0 else { continue }
+                let n = Int(numbers[k].named)
                 if table.facts[n].bareCampus < 0 { table.facts[n].bareCampus = isBareCampus(table.strings[n], units: table.units(of: Int32(n))) ? 1 : 0 }
                 if table.facts[n].bareCampus == 1 { linked[k] = mainName }
             }
@@ -361,6 +360,18 @@ public struct DocumentLinker: Sendable {
     /// for no code or an empty one (a place outside the code lists).
     static func place(ofCode code: String?, in places: PlaceIndex) -> (division: String, province: String?, city: String?)? {
         code.flatMap { $0.isEmpty ? nil : ($0, places.province(ofCode: $0), places.city(ofCode: $0)) }
+    }
+
+    /// The numbers in ``DocumentNames`` of one linked hospital's names
+    /// (``DocumentNames/none`` for none, and for a department).
+    struct MentionNumbers {
+        /// The name it is written with.
+        var written = DocumentNames.none
+        /// The name it stands for: its full name, then the longest name
+        /// the document uses for it.
+        var named = DocumentNames.none
+        /// Its institution's name.
+        var institution = DocumentNames.none
     }
 
     /// An optional position per linked entity, in four bytes (an `[Int?]`
@@ -609,16 +620,19 @@ public struct DocumentLinker: Sendable {
     /// byline names (`来源：…医院`), the most mentioned one; else a hospital
     /// that has at least two mentions and more than half of all hospital
     /// mentions (named more often than all others together).
-    private func mainHospital(_ labels: [EntityLabel], names: NameColumn, institution: [Int32], mentions: [Int32], sentence: [Int], spans: [Range<Int>], units: [UInt16]) -> Main? {
+    private func mainHospital(
+        _ labels: [EntityLabel], names: NameColumn, numbers: [MentionNumbers], facts: [DocumentNames.Facts],
+        sentence: [Int], spans: [Range<Int>], units: [UInt16]
+    ) -> Main? {
         var best: (index: Int, count: Int)?
         var byline: (index: Int, count: Int)?
         var overall: (index: Int, count: Int)?
         // All mentions of institutions: each hospital with a name is one.
         var total = 0
         for i in labels.indices where labels[i] == .hospital {
-            let link = institution[i]
+            let link = numbers[i].institution
             guard link >= 0 else { continue }
-            let count = Int(mentions[Int(link)])
+            let count = Int(facts[Int(link)].mentions)
             total += 1
             if sentence[i] <= 1, best.map({ $0.count < count }) ?? true { best = (i, count) }
             if isByline(units, spans[i]), byline.map({ $0.count < count }) ?? true { byline = (i, count) }

@@ -242,17 +242,19 @@ public struct PlaceIndex: Sendable {
     public func prefixDivision(of name: [UInt16], from: Int = 0, hint: String?, isHead: ([UInt16]) -> Bool) -> (code: String, end: Int)? {
         var position = from
         var code: String?
+        // Room is made at the first place found: most names asked about
+        // start with none, and then nothing is allocated.
         var prefixes: [(pattern: Int, length: Int)] = []
-        prefixes.reserveCapacity(8)
         var usable: [PlaceFacts] = []
-        usable.reserveCapacity(4)
         while position < name.count {
             // The place surfaces starting here, from one walk of the automaton.
             prefixes.removeAll(keepingCapacity: true)
             let start = position
             name.withUnsafeBufferPointer { buffer in
                 automaton.forEachPrefixMatch(in: buffer, from: start) { pattern, end in
-                    if end - start >= 2, !lookup.places(ofPattern: pattern).isEmpty { prefixes.append((pattern, end - start)) }
+                    guard end - start >= 2, !lookup.places(ofPattern: pattern).isEmpty else { return }
+                    if prefixes.capacity == 0 { prefixes.reserveCapacity(8) }
+                    prefixes.append((pattern, end - start))
                 }
             }
             var found: (code: String, length: Int)?
@@ -269,6 +271,7 @@ public struct PlaceIndex: Sendable {
                         head = isFollowedByHead
                         guard isFollowedByHead else { continue }
                     }
+                    if usable.capacity == 0 { usable.reserveCapacity(4) }
                     usable.append(facts)
                 }
                 if let chosen = Self.choose(usable, inside: code, hint: hint) {
