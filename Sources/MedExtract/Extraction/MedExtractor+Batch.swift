@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 extension MedExtractor {
     /// The entities of every document, returned in the order of `documents`,
@@ -30,11 +31,15 @@ extension MedExtractor {
         let workers = min(max(jobs, 1), batches)
         guard workers > 1 else { return (0 ..< batches).flatMap(batch) }
         let results = IndexedResults(count: texts.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var b = worker
-            while b < batches {
-                for (k, entities) in batch(b).enumerated() { results.set(b * size + k, entities) }
-                b += workers
+        // Each worker takes the next batch nobody has taken, so one that
+        // drew long documents does not leave the others idle at the end
+        // (batch `w`, `w + workers`, … each was fixed in advance before).
+        let next = BatchCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let b = next.take()
+                guard b < batches else { return }
+                results.set(from: b * size, batch(b))
             }
         }
         return results.values()
@@ -155,6 +160,17 @@ public struct OrderedExtractions<Documents: AsyncSequence>: AsyncSequence where 
     }
 }
 
+/// The batches of ``MedExtractor/extractAll(_:jobs:)`` handed out in order,
+/// one at a time, to whichever worker asks.
+final class BatchCounter: Sendable {
+    private let taken = Atomic<Int>(0)
+
+    /// The number of the next batch (counting on past the last one).
+    func take() -> Int {
+        taken.wrappingAdd(1, ordering: .relaxed).oldValue
+    }
+}
+
 /// One slot per document; each slot is written by exactly one worker.
 final class IndexedResults: @unchecked Sendable {
     private var storage: [[Entity]]
@@ -162,9 +178,12 @@ final class IndexedResults: @unchecked Sendable {
 
     init(count: Int) { storage = Array(filledWith: [], count: count) }
 
-    func set(_ index: Int, _ value: [Entity]) {
+    /// Stores `values` in the slots from `start` on, under one lock.
+    func set(from start: Int, _ values: [[Entity]]) {
         lock.lock()
-        storage[index] = value
+        for (k, value) in values.enumerated() where start + k < storage.count {
+            storage[start + k] = value
+        }
         lock.unlock()
     }
 
