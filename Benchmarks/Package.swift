@@ -23,12 +23,16 @@ let package = Package(
             dependencies: [
                 .product(name: "MedExtract", package: "MedExtract"),
                 .product(name: "Benchmark", package: "benchmark"),
+                "CHeapSettle",
             ],
             path: "Benchmarks/MedExtractBenchmarks",
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        // Settles glibc's malloc between the sizes of `Size/interleaved` (see
+        // its header).
+        .target(name: "CHeapSettle", path: "Sources/CHeapSettle"),
         // The reference process for the command line: reads the same JSONL
         // and runs ICU word segmentation alone (see cli_vs_icu.sh).
         .executableTarget(

@@ -1,6 +1,7 @@
 // Size linearity: full extraction of documents of 1 KB to 50 MB.
 
 import Benchmark
+import CHeapSettle
 @_spi(Benchmarks) import MedExtract
 
 /// The document sizes of `Size/*`, in UTF-8 bytes (1 KB = 1000 bytes).
@@ -78,6 +79,14 @@ let batchedName = "1 KB, extractAll"
 /// Right after the 1 KB documents, the same documents once more through
 /// `extractAll(_:jobs: 1)` (`us/MB 1 KB, extractAll`), which extracts a few
 /// at a time stage by stage; that figure is not part of the spread.
+///
+/// Each timed run ends with `heap_settle()` (glibc's `malloc_trim(0)`), which
+/// merges the chunks glibc's malloc left unmerged: glibc defers that work to a
+/// later allocation, and without the settle the first 1 KB document paid for
+/// the 50 MB document's freed results (13 to 22 ms instead of 0.2 to 0.3 ms).
+/// The settle after the 50 MB document takes 4 to 20 ms, inside that
+/// document's time; it also returns free pages, which the next size refaults
+/// (about 850 more page faults for the 1 MB document, 8,000 for the 10 MB one).
 func registerInterleavedLinearityBenchmark() {
     let metrics: [BenchmarkMetric] = [.wallClock, sizeSpread] + linearitySizes.map { microsecondsPerMB(size: $0.name) } + [microsecondsPerMB(size: batchedName)]
     let configuration = Benchmark.Configuration(
@@ -92,14 +101,22 @@ func registerInterleavedLinearityBenchmark() {
         for (index, (name, _)) in linearitySizes.enumerated() {
             let pieces = documents[index]
             let bytes = pieces.reduce(0) { $0 + $1.utf8.count }
-            let elapsed = seconds { for text in pieces { blackHole(extractor.extract(from: text)) } }
+            let elapsed = seconds {
+                for text in pieces { blackHole(extractor.extract(from: text)) }
+                // The allocator's deferred work on this size's freed results,
+                // here rather than in the first documents of the next size.
+                blackHole(heap_settle())
+            }
             let microseconds = microsecondsPerMB(seconds: elapsed, utf8Bytes: bytes)
             perMB.append(microseconds)
             benchmark.measurement(microsecondsPerMB(size: name), Int(microseconds.rounded()))
             guard name == "1 KB" else { continue }
             // The 1 KB documents again, right after, through the batch API
             // (not in the spread).
-            let batched = seconds { blackHole(extractor.extractAll(pieces, jobs: 1)) }
+            let batched = seconds {
+                blackHole(extractor.extractAll(pieces, jobs: 1))
+                blackHole(heap_settle())
+            }
             benchmark.measurement(microsecondsPerMB(size: batchedName), Int(microsecondsPerMB(seconds: batched, utf8Bytes: bytes).rounded()))
         }
         if let slowest = perMB.max(), let fastest = perMB.min(), fastest > 0 {
