@@ -92,6 +92,25 @@ struct AhoCorasickTests {
                 }
             }
             #expect(found.sorted { $0.lexicographicallyPrecedes($1) } == expected.sorted { $0.lexicographicallyPrecedes($1) }, "round \(round)")
+            // Longest first: the first pattern offered at each end is the
+            // longest ending there; refusing it offers the next longest.
+            var longest: [[Int]] = [], secondLongest: [[Int]] = []
+            text.withUnsafeBufferPointer { buffer in
+                automaton.forEachLongestMatch(in: buffer) { id, start, end in
+                    longest.append([id, start, end])
+                    return true
+                }
+                var offered = 0, lastEnd = -1
+                automaton.forEachLongestMatch(in: buffer) { id, start, end in
+                    if end != lastEnd { offered = 0; lastEnd = end }
+                    offered += 1
+                    if offered == 2 { secondLongest.append([id, start, end]) }
+                    return offered == 2
+                }
+            }
+            let byEnd = Dictionary(grouping: expected, by: { $0[2] }).mapValues { $0.sorted { $0[1] < $1[1] } }
+            #expect(longest == byEnd.keys.sorted().compactMap { byEnd[$0]?.first }, "round \(round)")
+            #expect(secondLongest == byEnd.keys.sorted().compactMap { byEnd[$0].flatMap { $0.count > 1 ? $0[1] : nil } }, "round \(round)")
         }
     }
 

@@ -256,6 +256,25 @@ struct AhoCorasick: Sendable {
     /// Calls `body(pattern, start, end)` for every occurrence of every pattern
     /// in `units`, in order of end position (code-unit offsets, end exclusive).
     func forEachMatch(in units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Void) {
+        scan(units) { pattern, start, end in
+            body(pattern, start, end)
+            return false
+        }
+    }
+
+    /// Calls `accept(pattern, start, end)` for the patterns ending at each
+    /// position of `units`, longest first, until it returns true: with a
+    /// `accept` that takes the first it is given, the longest pattern ending
+    /// at each position, in one step a position however many shorter ones
+    /// end there too.
+    func forEachLongestMatch(in units: UnsafeBufferPointer<UInt16>, _ accept: (Int, Int, Int) -> Bool) {
+        scan(units, accept)
+    }
+
+    /// The scan of ``forEachMatch(in:_:)`` and ``forEachLongestMatch(in:_:)``:
+    /// each position's patterns, longest first, to `body` until it returns true.
+    @inline(__always)
+    private func scan(_ units: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int) -> Bool) {
         // One scan loop for each form of the alphabet (``Alphabet/flat``).
         if let flat = alphabet.flat {
             flat.withUnsafeBufferPointer { flat in
@@ -270,10 +289,12 @@ struct AhoCorasick: Sendable {
         }
     }
 
-    /// The scan loop of ``forEachMatch(in:_:)``, reading symbols from `symbols`.
+    /// The scan loop, reading symbols from `symbols`. A state's output rows
+    /// run from its own pattern along the output links to shorter ones, so
+    /// each position's patterns come longest first.
     @inline(__always)
     private static func scan<Symbols: UnitSymbols>(
-        _ units: UnsafeBufferPointer<UInt16>, _ t: Tables, _ symbols: Symbols, _ body: (Int, Int, Int) -> Void
+        _ units: UnsafeBufferPointer<UInt16>, _ t: Tables, _ symbols: Symbols, _ body: (Int, Int, Int) -> Bool
     ) {
         let cells = t.cells
         let tags = t.tags
@@ -310,7 +331,7 @@ struct AhoCorasick: Sendable {
             var row = Int(cell.output)
             while row >= 0 {
                 let out = t.outputs[row]
-                body(Int(out.pattern), i + 1 - Int(out.length), i + 1)
+                if body(Int(out.pattern), i + 1 - Int(out.length), i + 1) { break }
                 row = Int(out.next)
             }
         }

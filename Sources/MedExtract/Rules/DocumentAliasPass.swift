@@ -144,40 +144,33 @@ struct DocumentAliasPass {
     }
 
     /// ``longestMatchesSearched(_:in:)`` by an automaton of `aliases`, for
-    /// many aliases: the same matches, in the order their starts are first
-    /// reached.
+    /// many aliases: the same matches, by start from the last.
+    ///
+    /// The automaton holds the aliases reversed and scans the text from its
+    /// end, so the patterns it reports at a position are the aliases that
+    /// start there, longest first: it stops at the first that cuts no Latin
+    /// word. Text that repeats a name (`医院医院…`), where every alias of the
+    /// document ends at every other position, costs one step a position,
+    /// not one for each alias ending there.
     static func longestMatchesScanned(_ aliases: [String], in units: [UInt16]) -> [(start: Int, end: Int, pattern: Int)] {
         var builder = AhoCorasickBuilder()
-        for alias in aliases { builder.add(alias) }
+        for alias in aliases { builder.add(alias.utf16.reversed()) }
         let automaton = builder.build()
-        // The longest alias match starting at each position, (start, end,
-        // pattern), in the order their starts are first reached, and the
-        // index of each start's in it (-1: none), in raw buffers: text that
-        // repeats a name reports every alias at every position, and arrays
-        // captured by the callback would be checked for copy-on-write at
-        // each report.
         let n = units.count
-        var byStart = [Int32](repeating: -1, count: n)
-        var found = 0
-        let room = UnsafeMutableBufferPointer<(start: Int, end: Int, pattern: Int)>.allocate(capacity: max(n, 1))
-        defer { room.deallocate() }
+        let reversed = [UInt16](units.reversed())
+        var found: [(start: Int, end: Int, pattern: Int)] = []
         units.withUnsafeBufferPointer { buffer in
-            byStart.withUnsafeMutableBufferPointer { byStart in
-                automaton.forEachMatch(in: buffer) { pattern, start, end in
-                    if cutsLatinWord(buffer, start: start, end: end) { return }
-                    let i = Int(byStart[start])
-                    if i >= 0 {
-                        if end > room[i].end { room[i] = (start, end, pattern) }
-                    } else {
-                        // At most one entry a start: `found` stays below `n`.
-                        byStart[start] = Int32(truncatingIfNeeded: found)
-                        room.initializeElement(at: found, to: (start, end, pattern))
-                        found += 1
-                    }
+            reversed.withUnsafeBufferPointer { reversed in
+                automaton.forEachLongestMatch(in: reversed) { pattern, start, end in
+                    // `reversed[start ..< end]` is `buffer[n - end ..< n - start]`.
+                    let match = (start: n - end, end: n - start, pattern: pattern)
+                    if cutsLatinWord(buffer, start: match.start, end: match.end) { return false }
+                    found.append(match)
+                    return true
                 }
             }
         }
-        return Array(room[..<found])
+        return found
     }
 
     /// `(以下简称“X”)`, `(简称X)`, `(下称“X”)` right after `end`.
