@@ -64,6 +64,31 @@ struct DocumentAliasPassTests {
         #expect(found.map(\.end) == found.map(\.end).sorted())
     }
 
+    /// More aliases than the direct search takes go through the automaton
+    /// (scanning from the end): still the longest alias at each start, and
+    /// none that cuts a Latin word, whichever is longest.
+    @Test func manyAliasesGiveTheLongestAtEachStart() {
+        var aliases: [String: EntityLabel] = [:]
+        for k in 1 ... 10 { aliases[String(repeating: "医院", count: k)] = .hospital }
+        aliases["AB"] = .procedure
+        aliases["AB医院"] = .hospital
+        #expect(aliases.count > DocumentAliasPass.directSearchLimit)
+        let text = Array((String(repeating: "医院", count: 12) + "，XAB医院，AB").utf16)
+        let found = Self.candidates(Self.state(aliases), text)
+        // Every even position of the repeated name starts an alias: the
+        // longest that fits (at most ten repeats).
+        for start in stride(from: 0, to: 24, by: 2) {
+            let expected = start + 2 * min(10, (24 - start) / 2)
+            #expect(found.filter { $0.start == start }.map(\.end) == [expected], "start \(start)")
+        }
+        #expect(!found.contains { $0.start % 2 == 1 && $0.start < 24 })
+        // `AB医院` after `X` cuts `XAB`, and so would `AB`: neither is taken;
+        // the last `AB` stands alone.
+        #expect(!found.contains { $0.start == 26 })
+        #expect(found.filter { $0.start == 31 }.map(\.end) == [33])
+        #expect(found.map(\.end) == found.map(\.end).sorted())
+    }
+
     @Test func lettersInsideAWordAreNotAnAlias() {
         let found = Self.candidates(Self.state(["LPD": .procedure]), Array("行LPD术，非XLPD".utf16))
         #expect(found.map { $0.start ..< $0.end } == [1 ..< 4])
