@@ -84,9 +84,10 @@ let batchedName = "1 KB, extractAll"
 /// merges the chunks glibc's malloc left unmerged: glibc defers that work to a
 /// later allocation, and without the settle the first 1 KB document paid for
 /// the 50 MB document's freed results (13 to 22 ms instead of 0.2 to 0.3 ms).
-/// The settle after the 50 MB document takes 4 to 20 ms, inside that
+/// The settle after the 50 MB document takes 6 to 20 ms, inside that
 /// document's time; it also returns free pages, which the next size refaults
-/// (about 850 more page faults for the 1 MB document, 8,000 for the 10 MB one).
+/// (800 to 1,200 more page faults for the 1 MB document, 7,200 to 9,400 for
+/// the 10 MB one). See docs/BENCHMARKS.md.
 func registerInterleavedLinearityBenchmark() {
     let metrics: [BenchmarkMetric] = [.wallClock, sizeSpread] + linearitySizes.map { microsecondsPerMB(size: $0.name) } + [microsecondsPerMB(size: batchedName)]
     let configuration = Benchmark.Configuration(

@@ -263,10 +263,10 @@ struct AhoCorasick: Sendable {
     }
 
     /// Calls `accept(pattern, start, end)` for the patterns ending at each
-    /// position of `units`, longest first, until it returns true: with a
-    /// `accept` that takes the first it is given, the longest pattern ending
-    /// at each position, in one step a position however many shorter ones
-    /// end there too.
+    /// position of `units`, longest first, until it returns true. With an
+    /// `accept` that takes the first it is given, this is the longest pattern
+    /// ending at each position, in one step a position however many shorter
+    /// ones end there too.
     func forEachLongestMatch(in units: UnsafeBufferPointer<UInt16>, _ accept: (Int, Int, Int) -> Bool) {
         scan(units, accept)
     }

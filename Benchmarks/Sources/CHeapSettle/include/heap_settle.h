@@ -14,7 +14,6 @@
 #ifndef HEAP_SETTLE_H
 #define HEAP_SETTLE_H
 
-#include <stddef.h>
 #if defined(__linux__)
 #include <malloc.h>
 #endif
